@@ -1,0 +1,56 @@
+# Storyline: two commands on a fresh machine.
+#   make demo   create .venv, install, run Storyline on the bundled example corpus
+#   make test   install what the tests need, then lint, type-check and test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip --disable-pip-version-check
+DEMO   := demo
+
+.PHONY: demo test install install-dev lint typecheck unit bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	# A fresh venv's pip 23 skips lxml_html_clean, which trafilatura imports: upgrade first.
+	$(PIP) install --quiet pip==25.3
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
+	$(PIP) install --quiet -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PIP) install --quiet -c constraints.txt -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+demo: install
+	@mkdir -p $(DEMO)
+	$(BIN)/storyline run examples/corpus --db $(DEMO)/news.db
+	$(BIN)/storyline documents --db $(DEMO)/news.db --limit 12
+	$(BIN)/storyline export --db $(DEMO)/news.db --format json -o $(DEMO)/export.json
+	@echo
+	@echo "Done. Look at:"
+	@echo "  $(DEMO)/news.db       the store (SQLite); list it with: $(BIN)/storyline documents --db $(DEMO)/news.db"
+	@echo "  $(DEMO)/export.json   everything as JSON (schema: docs/export.schema.json)"
+	@echo "  one article:          $(BIN)/storyline show ID --db $(DEMO)/news.db"
+	@echo "  problems of the run:  $(BIN)/storyline problems --db $(DEMO)/news.db"
+
+lint: install-dev
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: install-dev
+	$(BIN)/mypy
+
+unit: install-dev
+	$(BIN)/python -m pytest -q
+
+test: lint typecheck unit
+
+bench: install-dev
+	$(BIN)/python -m bench ingest
+
+clean:
+	rm -rf $(VENV) $(DEMO) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info

@@ -1,0 +1,74 @@
+"""Storyline: turn raw news articles into stories, quotes, entities and events, with provenance.
+
+The public API::
+
+    from storyline import Store, RunOptions, run, clean_article
+
+    with Store("news.db") as store:
+        summary = run(["articles/"], store, RunOptions())
+"""
+
+__version__ = "0.1.0"
+
+from storyline.clean import Cleaned, clean_article
+from storyline.errors import (
+    InputError,
+    PipelineError,
+    StoreError,
+    StorylineError,
+)
+from storyline.model import (
+    Dateline,
+    Document,
+    Entity,
+    Event,
+    EventMention,
+    Mention,
+    Problem,
+    Provenance,
+    Quote,
+    RawArticle,
+    Removal,
+    Role,
+    Span,
+    Story,
+    TimeExpression,
+)
+from storyline.offsets import OffsetMap
+from storyline.pipeline import Counters, DocumentStage, Pipeline, Stage
+from storyline.runner import RunOptions, RunSummary, run
+from storyline.store import Store
+
+__all__ = [
+    "Cleaned",
+    "Counters",
+    "Dateline",
+    "Document",
+    "DocumentStage",
+    "Entity",
+    "Event",
+    "EventMention",
+    "InputError",
+    "Mention",
+    "OffsetMap",
+    "Pipeline",
+    "PipelineError",
+    "Problem",
+    "Provenance",
+    "Quote",
+    "RawArticle",
+    "Removal",
+    "Role",
+    "RunOptions",
+    "RunSummary",
+    "Span",
+    "Stage",
+    "Store",
+    "StoreError",
+    "Story",
+    "StorylineError",
+    "TimeExpression",
+    "__version__",
+    "clean_article",
+    "run",
+]

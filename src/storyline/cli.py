@@ -1,0 +1,318 @@
+"""The ``storyline`` command: thin commands over library functions.
+
+Library errors become one clear line on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from storyline import __version__
+from storyline.config import default
+from storyline.errors import StorylineError
+from storyline.output import emit, format_option
+from storyline.runner import RunOptions, RunSummary, print_progress, run
+from storyline.store import Store
+
+DB_HELP = "SQLite file of the store."
+
+
+def db_option(function: Any) -> Any:
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False),
+        default=str(default("db")),
+        show_default=True,
+        envvar="STORYLINE_DB",
+        help=DB_HELP,
+    )(function)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StorylineError as err:
+            click.echo(f"storyline: error: {err}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Group)
+@click.version_option(__version__, prog_name="storyline")
+def main() -> None:
+    """Storyline: raw news articles in; clean documents, duplicates, stories, entities, quotes,
+    time expressions and events out, each pointing back to the characters it came from."""
+
+
+@main.command("run")
+@click.argument("paths", nargs=-1)
+@db_option
+@click.option(
+    "--published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Publication date for articles whose metadata, page and file name give none.",
+)
+@click.option(
+    "--only",
+    "only",
+    multiple=True,
+    help="Re-run this stage (and what depends on it) "
+    "over the documents already in the store. Repeatable.",
+)
+@click.option(
+    "--workers",
+    type=int,
+    default=int(str(default("workers"))),
+    help="Worker processes (0: one per core).",
+)
+@click.option(
+    "--max-bytes",
+    type=int,
+    default=int(str(default("max_bytes"))),
+    show_default=True,
+    help="Largest input article in bytes; larger inputs are reported and skipped.",
+)
+@click.option("--strict", is_flag=True, help="Exit non-zero if any input had a problem.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
+@click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
+def run_command(
+    paths: tuple[str, ...],
+    db: str,
+    published: Any,
+    only: tuple[str, ...],
+    workers: int,
+    max_bytes: int,
+    strict: bool,
+    quiet: bool,
+    as_json: bool,
+) -> None:
+    """Read articles (folders, globs, .txt with .meta.json sidecars, .html, .jsonl) into the store.
+
+    \b
+    Example:
+      storyline run examples/corpus --db news.db
+      storyline run 'feeds/**/*.jsonl' --db news.db --published 2025-03-12
+      storyline run --only clean --db news.db
+    """
+    if not paths and not only:
+        raise click.UsageError("give at least one path to read, or --only STAGE")
+    options = RunOptions(
+        fallback_published=published.date() if published else None,
+        max_bytes=max_bytes,
+        workers=workers or None,
+        only=tuple(s for item in only for s in item.split(",") if s),
+    )
+    show_progress = not quiet and not as_json and sys.stderr.isatty()
+    with Store(db) as store:
+        summary = run(paths, store, options, on_progress=print_progress if show_progress else None)
+    if show_progress:
+        click.echo("", err=True)
+    for problem in summary.problems:
+        label = "warning" if problem.severity == "warning" else "skipped"
+        click.echo(f"{label}: {problem}", err=True)
+    if as_json:
+        click.echo(json.dumps(summary.as_dict(), indent=2))
+    elif not quiet:
+        click.echo(_summary_text(summary, db))
+    if strict and summary.problems:
+        sys.exit(1)
+
+
+def _summary_text(summary: RunSummary, db: str) -> str:
+    lines = [
+        f"Run {summary.run_id} {summary.status} in {summary.seconds:.1f}s: "
+        f"{summary.inputs} inputs read, {summary.files_unchanged} unchanged files skipped.",
+        f"  documents: {summary.new} new, {summary.updated} updated, {summary.unchanged} "
+        f"unchanged, {summary.new_versions} new versions of earlier articles",
+    ]
+    if summary.problems:
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(summary.problem_counts().items()))
+        lines.append(
+            f"  problems: {summary.errors} inputs skipped, {summary.warnings} warnings ({kinds})"
+        )
+    for name, counts in summary.counters.stages.items():
+        extra = ""
+        if counts.dropped:
+            extra += " dropped " + ", ".join(f"{n} {k}" for k, n in counts.dropped.items())
+        if counts.failed:
+            extra += " failed " + ", ".join(f"{n} {k}" for k, n in counts.failed.items())
+        lines.append(f"  stage {name}: {counts.passed} passed{extra}")
+    lines.append(f"  store: {db}")
+    return "\n".join(lines)
+
+
+@main.command("documents")
+@db_option
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--offset", type=int, default=0)
+@click.option("--all-versions", is_flag=True, help="Also list superseded versions.")
+@format_option
+def documents_command(db: str, limit: int, offset: int, all_versions: bool, fmt: str) -> None:
+    """List documents, newest first: id, outlet, published, title, flags.
+
+    \b
+    Example:
+      storyline documents --db news.db --limit 20
+      storyline documents --db news.db --format csv > documents.csv
+    """
+    with Store(db, readonly=True) as store:
+        rows = store.list_documents(limit=limit, offset=offset, include_superseded=all_versions)
+        records = [
+            {
+                "id": r["id"],
+                "outlet": r["outlet"],
+                "published": r["published"],
+                "title": r["title"],
+                "flags": json.loads(r["flags"]),
+                "authors": json.loads(r["authors"]),
+                "source": r["source"],
+                "superseded_by": r["superseded_by"],
+            }
+            for r in rows
+        ]
+    emit(records, ["id", "outlet", "published", "title", "flags"], fmt, sys.stdout)
+
+
+@main.command("show")
+@click.argument("doc_id")
+@db_option
+@click.option("--raw", is_flag=True, help="Show the raw input text instead of the clean body.")
+@click.option("--json", "as_json", is_flag=True, help="Print the document as JSON.")
+def show_command(doc_id: str, db: str, raw: bool, as_json: bool) -> None:
+    """Show one document: clean title, metadata, body, and what cleaning removed and why.
+
+    DOC_ID may be a unique prefix of the id.
+
+    \b
+    Example:
+      storyline show 3f2a9c --db news.db
+    """
+    with Store(db, readonly=True) as store:
+        doc = store.get_document(doc_id)
+        row = store.document_row(doc.id)
+    assert row is not None
+    if as_json:
+        from storyline.export.json_export import documents as export_documents
+
+        with Store(db, readonly=True) as store:
+            record = next(r for r in export_documents(store) if r["id"] == doc.id)
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    meta = [
+        ("id", doc.id),
+        ("external id", doc.external_id),
+        ("source", doc.source),
+        ("url", doc.url),
+        ("outlet", doc.outlet),
+        ("authors", ", ".join(doc.authors)),
+        (
+            "published",
+            f"{doc.published} (from {doc.published_from})"
+            if doc.published
+            else "unknown (no date in metadata, page, file name or --published)",
+        ),
+        ("dateline", doc.dateline.text if doc.dateline else None),
+        ("encoding", doc.encoding),
+        ("flags", ", ".join(doc.flags)),
+        ("stages", ", ".join(f"{k} v{v}" for k, v in doc.stages)),
+        ("previous version", row["previous_version"]),
+        ("superseded by", row["superseded_by"]),
+        ("duplicate of", row["duplicate_of"]),
+        ("story", row["story_id"]),
+    ]
+    click.secho(doc.title or "(no title)", bold=True)
+    for key, value in meta:
+        if value:
+            click.echo(f"  {key + ':':<18}{value}")
+    click.echo()
+    click.echo(doc.raw_text if raw else doc.text)
+    if doc.removals:
+        click.echo()
+        click.secho(f"Removed by cleaning ({len(doc.removals)}):", bold=True)
+        for removal in doc.removals:
+            text = " ".join(removal.text.split())
+            text = text if len(text) <= 100 else text[:99] + "…"
+            click.echo(f"  - {removal.kind}: {removal.reason}\n      {text!r}")
+    if doc.warnings:
+        click.echo()
+        for warning in doc.warnings:
+            click.echo(f"warning: {warning}")
+
+
+@main.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default="-",
+    help="File to write (default: standard output).",
+)
+def export_command(db: str, fmt: str, output: str) -> None:
+    """Export the store as one JSON document (schema: docs/export.schema.json).
+
+    \b
+    Example:
+      storyline export --db news.db --format json -o export.json
+    """
+    from storyline.export import write_json
+
+    with Store(db, readonly=True) as store:
+        if output == "-":
+            write_json(store, sys.stdout)
+            return
+        target = Path(output)
+        partial = target.with_name(target.name + ".partial")
+        with partial.open("w", encoding="utf-8") as out:
+            counts = write_json(store, out)
+        partial.replace(target)
+    shown = ", ".join(f"{n} {k}" for k, n in counts.items())
+    click.echo(f"wrote {target} ({shown})", err=True)
+
+
+@main.command("problems")
+@db_option
+@click.option("--run", "run_id", type=int, help="Run id (default: the latest run).")
+@format_option
+def problems_command(db: str, run_id: int | None, fmt: str) -> None:
+    """List the inputs that had problems in a run, with the reason and what to do.
+
+    \b
+    Example:
+      storyline problems --db news.db
+    """
+    with Store(db, readonly=True) as store:
+        rows = [dict(r) for r in store.problems(run_id)]
+    emit(rows, ["severity", "kind", "source", "message", "hint"], fmt, sys.stdout)
+
+
+@main.command("search")
+@click.argument("query")
+@db_option
+@click.option("--limit", type=int, default=20, show_default=True)
+@format_option
+def search_command(query: str, db: str, limit: int, fmt: str) -> None:
+    """Full-text search over titles and bodies (SQLite FTS5 syntax).
+
+    \b
+    Example:
+      storyline search 'strike AND Rotterdam' --db news.db
+    """
+    with Store(db, readonly=True) as store:
+        rows = [dict(r) for r in store.search(query, limit=limit)]
+    emit(rows, ["id", "title", "snippet"], fmt, sys.stdout)
+
+
+def _parse_date(value: str) -> date:
+    return date.fromisoformat(value)
+
+
+if __name__ == "__main__":
+    main()

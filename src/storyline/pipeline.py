@@ -1,0 +1,166 @@
+"""Stages and the pipeline that chains them.
+
+A stage takes a stream of records and yields records (datatrove's ``PipelineStep.run``).
+It declares what it ``needs`` and what it ``provides`` (spaCy's ``requires``/``assigns``);
+:class:`Pipeline` checks the chain before the first document moves. Every stage counts what
+it passed, dropped (with a reason) and failed on (with a reason): a bad document is counted
+and reported, never fatal to the run and never silently dropped.
+
+Per-document stages (:class:`DocumentStage`) are pure functions of one document, so the
+engine can run them in worker processes; global stages (dedup, clustering) see the store.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import ClassVar
+
+from storyline.errors import InputError, PipelineError
+from storyline.model import Document, Problem
+
+
+@dataclass(slots=True)
+class StageCounts:
+    passed: int = 0
+    dropped: Counter[str] = field(default_factory=Counter)
+    failed: Counter[str] = field(default_factory=Counter)
+
+    def merge(self, other: StageCounts) -> None:
+        self.passed += other.passed
+        self.dropped.update(other.dropped)
+        self.failed.update(other.failed)
+
+
+@dataclass(slots=True)
+class Counters:
+    """Per-stage counts; picklable and mergeable so worker processes can report back."""
+
+    stages: dict[str, StageCounts] = field(default_factory=dict)
+
+    def __getitem__(self, stage: str) -> StageCounts:
+        return self.stages.setdefault(stage, StageCounts())
+
+    def merge(self, other: Counters) -> None:
+        for name, counts in other.stages.items():
+            self[name].merge(counts)
+
+    def as_dict(self) -> dict[str, dict[str, object]]:
+        return {
+            name: {"passed": c.passed, "dropped": dict(c.dropped), "failed": dict(c.failed)}
+            for name, c in self.stages.items()
+        }
+
+
+class Stage(ABC):
+    """One step of the pipeline: a stream of documents in, a stream out."""
+
+    name: ClassVar[str]
+    version: ClassVar[str]
+    needs: ClassVar[frozenset[str]] = frozenset()
+    provides: ClassVar[frozenset[str]] = frozenset()
+
+    @abstractmethod
+    def run(
+        self, documents: Iterable[Document], counters: Counters, problems: list[Problem]
+    ) -> Iterator[Document]:
+        """Yield the documents that go on; count and report the ones that do not."""
+
+
+class DocumentStage(Stage):
+    """A stage that looks at one document at a time; safe to run in worker processes.
+
+    Subclasses implement :meth:`process`. Raising :class:`InputError` drops the document
+    with that reason; any other exception is counted as a failure of this stage and the
+    document is dropped with the exception named, so one bad article never stops a run.
+    """
+
+    @abstractmethod
+    def process(self, document: Document) -> Document:
+        """Return the document with this stage's layer added."""
+
+    def run(
+        self, documents: Iterable[Document], counters: Counters, problems: list[Problem]
+    ) -> Iterator[Document]:
+        counts = counters[self.name]
+        for document in documents:
+            try:
+                result = self.process(document)
+            except InputError as err:
+                counts.dropped[err.kind] += 1
+                problems.append(
+                    Problem(document.source, err.kind, err.reason, err.hint, severity="error")
+                )
+                continue
+            except Exception as err:  # noqa: BLE001 - one bad document must not stop the run
+                reason = type(err).__name__
+                counts.failed[reason] += 1
+                problems.append(
+                    Problem(
+                        document.source,
+                        "stage-failure",
+                        f"stage '{self.name}' failed: {reason}: {err}",
+                        "please report this with the input file",
+                    )
+                )
+                continue
+            counts.passed += 1
+            stages = tuple(sorted({**dict(result.stages), self.name: self.version}.items()))
+            yield replace(result, stages=stages)
+
+
+class Pipeline:
+    """An ordered chain of stages, checked before it runs."""
+
+    def __init__(self, stages: Sequence[Stage], *, available: Iterable[str] = ("raw",)) -> None:
+        self.stages = tuple(stages)
+        self.available = frozenset(available)
+        self.check()
+
+    def check(self) -> None:
+        have = set(self.available)
+        names: set[str] = set()
+        for stage in self.stages:
+            if stage.name in names:
+                raise PipelineError(f"stage '{stage.name}' appears twice in the pipeline")
+            names.add(stage.name)
+            missing = stage.needs - have
+            if missing:
+                raise PipelineError(
+                    f"stage '{stage.name}' needs {sorted(missing)}, "
+                    "which no earlier stage provides",
+                    hint="add the stages that provide them before it",
+                )
+            have |= stage.provides
+
+    def run(
+        self, documents: Iterable[Document], counters: Counters, problems: list[Problem]
+    ) -> Iterator[Document]:
+        stream: Iterable[Document] = documents
+        for stage in self.stages:
+            stream = stage.run(stream, counters, problems)
+        yield from stream
+
+    def process_one(self, document: Document) -> tuple[Document | None, Counters, list[Problem]]:
+        """Run every stage on one document (what a worker process does)."""
+        counters = Counters()
+        problems: list[Problem] = []
+        results = list(self.run([document], counters, problems))
+        return (results[0] if results else None), counters, problems
+
+    def downstream_of(self, names: Iterable[str]) -> list[Stage]:
+        """The named stages and every later stage that needs what they provide."""
+        wanted = set(names)
+        unknown = wanted - {s.name for s in self.stages}
+        if unknown:
+            known = ", ".join(s.name for s in self.stages)
+            raise PipelineError(f"unknown stage(s) {sorted(unknown)}", hint=f"stages are: {known}")
+        selected: list[Stage] = []
+        changed: set[str] = set()
+        for stage in self.stages:
+            if stage.name in wanted or stage.needs & changed:
+                selected.append(stage)
+                changed |= stage.provides
+        return selected

@@ -1,0 +1,269 @@
+"""``storyline run``: read inputs, run the per-document stages on all cores, store the results.
+
+Each batch of documents is written in one transaction: an interrupted run leaves every
+document fully stored or not at all, and running again picks up where it stopped. Files
+whose size, modification time and pipeline version are unchanged are not even read again;
+documents stored by an older version of a stage are brought up to date.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from storyline.engines import LocalEngine
+from storyline.errors import InputError
+from storyline.ingest import ReadOptions, SourceRef, discover, read_source, to_document
+from storyline.model import Document, Problem
+from storyline.pipeline import Counters, Pipeline
+from storyline.stages import build_pipeline, signature
+from storyline.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    fallback_published: date | None = None
+    max_bytes: int = 5_000_000
+    workers: int | None = None
+    only: tuple[str, ...] = ()
+    batch_size: int = 200
+    progress: bool = False
+
+
+@dataclass(slots=True)
+class RunSummary:
+    run_id: int = 0
+    inputs: int = 0
+    files_unchanged: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    new_versions: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    counters: Counters = field(default_factory=Counters)
+    seconds: float = 0.0
+    status: str = "running"
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for p in self.problems if p.severity == "warning")
+
+    def problem_counts(self) -> dict[str, int]:
+        return dict(Counter(p.kind for p in self.problems))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "status": self.status,
+            "inputs": self.inputs,
+            "files_unchanged": self.files_unchanged,
+            "documents": {
+                "new": self.new,
+                "updated": self.updated,
+                "unchanged": self.unchanged,
+                "new_versions": self.new_versions,
+            },
+            "problems": {"errors": self.errors, "warnings": self.warnings, **self.problem_counts()},
+            "stages": self.counters.as_dict(),
+            "seconds": round(self.seconds, 3),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    document: Document | None
+    counters: Counters
+    problems: list[Problem]
+    path: str
+
+
+# Worker-process state, set once per process by the pool's initializer.
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(only: tuple[str, ...], read_options: ReadOptions) -> None:
+    _WORKER["pipeline"] = build_pipeline(only)
+    _WORKER["read_options"] = read_options
+
+
+def _ingest_chunk(refs: list[SourceRef]) -> list[_Outcome]:
+    pipeline: Pipeline = _WORKER["pipeline"]
+    outcomes = []
+    for ref in refs:
+        counters = Counters()
+        try:
+            article = read_source(ref, _WORKER["read_options"])
+        except InputError as err:
+            counters["ingest"].dropped[err.kind] += 1
+            problem = Problem(err.source, err.kind, err.reason, err.hint)
+            outcomes.append(_Outcome(None, counters, [problem], ref.path))
+            continue
+        except Exception as err:  # noqa: BLE001 - a reader bug must not stop the run
+            counters["ingest"].failed[type(err).__name__] += 1
+            problem = Problem(
+                ref.name,
+                "reader-failure",
+                f"could not be read: {type(err).__name__}: {err}",
+                "please report this with the input file",
+            )
+            outcomes.append(_Outcome(None, counters, [problem], ref.path))
+            continue
+        counters["ingest"].passed += 1
+        document, stage_counters, problems = pipeline.process_one(to_document(article))
+        counters.merge(stage_counters)
+        outcomes.append(_Outcome(document, counters, list(article.warnings) + problems, ref.path))
+    return outcomes
+
+
+def _refresh_chunk(documents: list[Document]) -> list[_Outcome]:
+    pipeline: Pipeline = _WORKER["pipeline"]
+    outcomes = []
+    for document in documents:
+        result, counters, problems = pipeline.process_one(document)
+        outcomes.append(_Outcome(result, counters, problems, document.source))
+    return outcomes
+
+
+def run(
+    paths: Iterable[str],
+    store: Store,
+    options: RunOptions = RunOptions(),
+    *,
+    on_progress: Callable[[int, float], None] | None = None,
+) -> RunSummary:
+    """Process ``paths`` into ``store``; with ``options.only``, re-run those stages on the store."""
+    started = time.monotonic()
+    paths = list(paths)
+    summary = RunSummary()
+    full = build_pipeline()
+    current = signature(full)
+    summary.run_id = store.begin_run(
+        {"paths": paths, "only": list(options.only), "published": options.fallback_published}
+    )
+    read_options = ReadOptions(options.max_bytes, options.fallback_published)
+    engine = LocalEngine(options.workers)
+    initargs = (options.only, read_options)
+    try:
+        if options.only:
+            stale: Iterator[Document] = store.iter_documents()
+            _consume(
+                engine.map(_refresh_chunk, stale, initializer=_init_worker, initargs=initargs),
+                store,
+                summary,
+                options,
+                on_progress,
+                started,
+            )
+        if paths:
+            files: dict[str, tuple[int, int]] = {}
+            failed_files: set[str] = set()
+            refs = _fresh_refs(paths, store, current, summary, files)
+            outcomes = engine.map(
+                _ingest_chunk, refs, initializer=_init_worker, initargs=((), read_options)
+            )
+            failed_files = _consume(outcomes, store, summary, options, on_progress, started)
+            store.mark_files(
+                [(p, s, m) for p, (s, m) in files.items() if p not in failed_files], current
+            )
+        if not options.only:
+            outdated = (d for d in store.iter_documents() if dict(d.stages) != dict(_stages(full)))
+            _consume(
+                engine.map(_refresh_chunk, outdated, initializer=_init_worker, initargs=initargs),
+                store,
+                summary,
+                options,
+                on_progress,
+                started,
+            )
+        summary.status = "finished"
+    except KeyboardInterrupt:
+        summary.status = "interrupted"
+        raise
+    finally:
+        summary.seconds = time.monotonic() - started
+        store.add_problems(summary.run_id, summary.problems)
+        store.finish_run(summary.run_id, summary.status, summary.as_dict())
+    return summary
+
+
+def _stages(pipeline: Pipeline) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((s.name, s.version) for s in pipeline.stages))
+
+
+def _fresh_refs(
+    paths: list[str],
+    store: Store,
+    current: str,
+    summary: RunSummary,
+    files: dict[str, tuple[int, int]],
+) -> Iterator[SourceRef]:
+    skipped: set[str] = set()
+    for item in discover(paths):
+        if isinstance(item, Problem):
+            summary.problems.append(item)
+            summary.counters["ingest"].dropped[item.kind] += 1
+            continue
+        if item.path in skipped:
+            continue
+        if item.path not in files and store.file_is_current(
+            item.path, item.size, item.mtime_ns, current
+        ):
+            skipped.add(item.path)
+            summary.files_unchanged += 1
+            continue
+        files[item.path] = (item.size, item.mtime_ns)
+        summary.inputs += 1
+        yield item
+
+
+def _consume(
+    outcomes: Iterable[_Outcome],
+    store: Store,
+    summary: RunSummary,
+    options: RunOptions,
+    on_progress: Callable[[int, float], None] | None,
+    started: float,
+) -> set[str]:
+    """Save documents in batches; return the paths of inputs that had an error."""
+    failed: set[str] = set()
+    batch: list[Document] = []
+    last_report = 0.0
+    for seen, outcome in enumerate(outcomes, start=1):
+        summary.counters.merge(outcome.counters)
+        summary.problems.extend(outcome.problems)
+        if any(p.severity == "error" for p in outcome.problems):
+            failed.add(outcome.path)
+        if outcome.document is not None:
+            batch.append(outcome.document)
+        if len(batch) >= options.batch_size:
+            _save(store, batch, summary)
+            batch = []
+        if on_progress is not None and time.monotonic() - last_report > 0.5:
+            last_report = time.monotonic()
+            on_progress(seen, last_report - started)
+    if batch:
+        _save(store, batch, summary)
+    return failed
+
+
+def _save(store: Store, batch: list[Document], summary: RunSummary) -> None:
+    result = store.save_documents(batch)
+    summary.new += result.new
+    summary.updated += result.updated
+    summary.unchanged += result.unchanged
+    summary.new_versions += result.new_versions
+
+
+def print_progress(seen: int, seconds: float) -> None:
+    rate = seen / seconds if seconds else 0.0
+    sys.stderr.write(f"\r  {seen} inputs, {rate:.0f}/s ")
+    sys.stderr.flush()

@@ -1,0 +1,211 @@
+"""Named, ordered schema migrations (as sqlite-utils and Django do it).
+
+A migration is applied once, inside a transaction, and recorded in ``_migrations`` by name.
+Never edit a migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    name: str
+    sql: str
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        "0001_documents",
+        """
+        CREATE TABLE documents (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            external_id TEXT,
+            source TEXT NOT NULL,
+            source_key TEXT NOT NULL,
+            format TEXT NOT NULL,
+            url TEXT,
+            outlet TEXT,
+            authors TEXT NOT NULL DEFAULT '[]',
+            published TEXT,
+            published_from TEXT,
+            encoding TEXT,
+            raw_title TEXT,
+            raw_text TEXT NOT NULL,
+            title TEXT,
+            text TEXT NOT NULL DEFAULT '',
+            offset_map TEXT,
+            removals TEXT NOT NULL DEFAULT '[]',
+            dateline TEXT,
+            flags TEXT NOT NULL DEFAULT '[]',
+            warnings TEXT NOT NULL DEFAULT '[]',
+            stages TEXT NOT NULL DEFAULT '{}',
+            previous_version TEXT,
+            superseded_by TEXT,
+            story_id TEXT,
+            duplicate_of TEXT,
+            duplicate_kind TEXT,
+            duplicate_score REAL,
+            ingested_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX documents_source_key ON documents(source_key);
+        CREATE INDEX documents_published ON documents(published);
+        CREATE INDEX documents_outlet ON documents(outlet);
+
+        -- Where each article was found; a changed article at the same place is a new version.
+        CREATE TABLE sources (
+            source_key TEXT PRIMARY KEY,
+            path TEXT NOT NULL,
+            document_id TEXT NOT NULL,
+            seen_at TEXT NOT NULL
+        );
+        CREATE INDEX sources_document ON sources(document_id);
+
+        -- Files fully processed, for skipping unchanged files without reading them.
+        CREATE TABLE files (
+            path TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            mtime_ns INTEGER NOT NULL,
+            signature TEXT NOT NULL,
+            finished_at TEXT NOT NULL
+        );
+
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL,
+            arguments TEXT NOT NULL DEFAULT '{}',
+            summary TEXT NOT NULL DEFAULT '{}'
+        );
+
+        CREATE TABLE problems (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES runs(id),
+            source TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            message TEXT NOT NULL,
+            hint TEXT
+        );
+        CREATE INDEX problems_run ON problems(run_id);
+        """,
+    ),
+    Migration(
+        "0002_documents_fts",
+        """
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content='documents', content_rowid='pk',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+        END;
+        CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text)
+            VALUES ('delete', old.pk, old.title, old.text);
+        END;
+        CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text)
+            VALUES ('delete', old.pk, old.title, old.text);
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+        END;
+        """,
+    ),
+    Migration(
+        "0003_facts",
+        """
+        -- Facts filled by later stages. Every row records the stage and version that made it.
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            summary TEXT NOT NULL DEFAULT '',
+            start TEXT,
+            end TEXT,
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL
+        );
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            aliases TEXT NOT NULL DEFAULT '[]',
+            roles TEXT NOT NULL DEFAULT '[]',
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL
+        );
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,
+            entity_id TEXT,
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL,
+            confidence REAL
+        );
+        CREATE INDEX mentions_document ON mentions(document_id);
+        CREATE INDEX mentions_entity ON mentions(entity_id);
+        CREATE TABLE quotes (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            speaker_entity_id TEXT,
+            speaker_text TEXT,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            cue TEXT,
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL,
+            confidence REAL
+        );
+        CREATE INDEX quotes_document ON quotes(document_id);
+        CREATE TABLE time_expressions (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,
+            value TEXT,
+            anchor TEXT,
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL,
+            confidence REAL
+        );
+        CREATE INDEX time_expressions_document ON time_expressions(document_id);
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            date TEXT,
+            place_entity_id TEXT,
+            participant_entity_ids TEXT NOT NULL DEFAULT '[]',
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL
+        );
+        CREATE TABLE event_mentions (
+            id INTEGER PRIMARY KEY,
+            event_id TEXT NOT NULL,
+            document_id TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            status TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL,
+            confidence REAL
+        );
+        CREATE INDEX event_mentions_event ON event_mentions(event_id);
+        CREATE INDEX event_mentions_document ON event_mentions(document_id);
+        """,
+    ),
+)

@@ -1,0 +1,374 @@
+"""The SQLite store: one file, WAL, named migrations, FTS5 over titles and bodies.
+
+Writes go through :meth:`Store.save_documents`, one transaction per batch, so an interrupted
+run leaves every document either fully stored (with its layers and source) or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from storyline.errors import StoreError
+from storyline.model import Document, Problem
+from storyline.store.codec import DOCUMENT_COLUMNS, document_to_row, row_to_document
+from storyline.store.migrations import MIGRATIONS
+
+_LAYER_COLUMNS = (
+    "title",
+    "text",
+    "offset_map",
+    "removals",
+    "dateline",
+    "flags",
+    "warnings",
+    "stages",
+    "authors",
+    "outlet",
+)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    new_versions: int = 0
+
+
+class Store:
+    """A Storyline store in one SQLite file."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = str(path)
+        try:
+            if readonly:
+                if not Path(self.path).exists():
+                    raise StoreError(
+                        f"no store at {self.path}",
+                        hint="create one with: storyline run ARTICLES --db " + self.path,
+                    )
+                uri = f"file:{Path(self.path).resolve()}?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            else:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+                self.conn = sqlite3.connect(self.path, isolation_level=None)
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA busy_timeout=10000")
+            if not readonly:
+                self.migrate()
+            else:
+                self._check_schema()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(
+                f"cannot open the store {self.path}: {err}",
+                hint="is it a Storyline SQLite file? give another --db path",
+            ) from err
+
+    # Lifecycle ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def migrate(self) -> list[str]:
+        """Apply the migrations not yet applied; return their names."""
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+        )
+        done = {row[0] for row in self.conn.execute("SELECT name FROM _migrations")}
+        applied = []
+        for migration in MIGRATIONS:
+            if migration.name in done:
+                continue
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(migration.sql):
+                    self.conn.execute(statement)
+                self.conn.execute(
+                    "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+                    (migration.name, now()),
+                )
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+            applied.append(migration.name)
+        return applied
+
+    def _check_schema(self) -> None:
+        try:
+            self.conn.execute("SELECT 1 FROM documents LIMIT 1")
+        except sqlite3.OperationalError as err:
+            raise StoreError(
+                f"{self.path} is not a Storyline store",
+                hint="create one with: storyline run ARTICLES --db " + self.path,
+            ) from err
+
+    def applied_migrations(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM _migrations ORDER BY name")]
+
+    # Runs and problems -------------------------------------------------------------------
+
+    def begin_run(self, arguments: dict[str, Any]) -> int:
+        cursor = self.conn.execute(
+            "INSERT INTO runs (started_at, status, arguments) VALUES (?, 'running', ?)",
+            (now(), json.dumps(arguments, default=str)),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run_id: int, status: str, summary: dict[str, Any]) -> None:
+        self.conn.execute(
+            "UPDATE runs SET finished_at = ?, status = ?, summary = ? WHERE id = ?",
+            (now(), status, json.dumps(summary, default=str), run_id),
+        )
+
+    def add_problems(self, run_id: int, problems: Iterable[Problem]) -> None:
+        rows = [(run_id, p.source, p.kind, p.severity, p.message, p.hint) for p in problems]
+        if rows:
+            with self._transaction():
+                self.conn.executemany(
+                    "INSERT INTO problems (run_id, source, kind, severity, message, hint) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    rows,
+                )
+
+    def problems(self, run_id: int | None = None) -> list[sqlite3.Row]:
+        if run_id is None:
+            row = self.conn.execute("SELECT max(id) FROM runs").fetchone()
+            run_id = row[0] if row else None
+        return list(self.conn.execute("SELECT * FROM problems WHERE run_id = ?", (run_id,)))
+
+    # Files: skip what has not changed ------------------------------------------------------
+
+    def file_is_current(self, path: str, size: int, mtime_ns: int, signature: str) -> bool:
+        row = self.conn.execute(
+            "SELECT size, mtime_ns, signature FROM files WHERE path = ?", (path,)
+        ).fetchone()
+        return row is not None and tuple(row) == (size, mtime_ns, signature)
+
+    def mark_files(self, files: Iterable[tuple[str, int, int]], signature: str) -> None:
+        stamp = now()
+        with self._transaction():
+            self.conn.executemany(
+                "INSERT INTO files (path, size, mtime_ns, signature, finished_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET size = excluded.size, "
+                "mtime_ns = excluded.mtime_ns, signature = excluded.signature, "
+                "finished_at = excluded.finished_at",
+                [(p, s, m, signature, stamp) for p, s, m in files],
+            )
+
+    # Documents -----------------------------------------------------------------------------
+
+    def stage_versions(self, ids: Sequence[str]) -> dict[str, dict[str, str]]:
+        found: dict[str, dict[str, str]] = {}
+        for chunk in _chunks(list(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(
+                f"SELECT id, stages FROM documents WHERE id IN ({marks})", chunk
+            ):
+                found[row["id"]] = json.loads(row["stages"])
+        return found
+
+    def save_documents(self, documents: Sequence[Document]) -> SaveResult:
+        """Insert new documents, update changed layers, record sources; all or nothing."""
+        new = updated = unchanged = versions = 0
+        stamp = now()
+        with self._transaction():
+            for document in documents:
+                existing = self.conn.execute(
+                    "SELECT stages FROM documents WHERE id = ?", (document.id,)
+                ).fetchone()
+                row = document_to_row(document)
+                if existing is None:
+                    columns = (*DOCUMENT_COLUMNS, "ingested_at", "updated_at")
+                    values = [row[c] for c in DOCUMENT_COLUMNS] + [stamp, stamp]
+                    self.conn.execute(
+                        f"INSERT INTO documents ({', '.join(columns)}) "
+                        f"VALUES ({', '.join('?' * len(columns))})",
+                        values,
+                    )
+                    new += 1
+                elif existing["stages"] != row["stages"]:
+                    sets = ", ".join(f"{c} = ?" for c in _LAYER_COLUMNS)
+                    self.conn.execute(
+                        f"UPDATE documents SET {sets}, updated_at = ? WHERE id = ?",
+                        [row[c] for c in _LAYER_COLUMNS] + [stamp, document.id],
+                    )
+                    updated += 1
+                else:
+                    unchanged += 1
+                versions += self._record_source(document, stamp)
+        return SaveResult(new, updated, unchanged, versions)
+
+    def _record_source(self, document: Document, stamp: str) -> int:
+        previous = self.conn.execute(
+            "SELECT document_id FROM sources WHERE source_key = ?", (document.source_key,)
+        ).fetchone()
+        path = document.source.rsplit(":", 1)[0] if document.format == "jsonl" else document.source
+        self.conn.execute(
+            "INSERT INTO sources (source_key, path, document_id, seen_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(source_key) DO UPDATE SET document_id = excluded.document_id, "
+            "seen_at = excluded.seen_at",
+            (document.source_key, path, document.id, stamp),
+        )
+        if previous is None or previous[0] == document.id:
+            return 0
+        old = previous[0]
+        self.conn.execute(
+            "UPDATE documents SET superseded_by = ?, updated_at = ? WHERE id = ?",
+            (document.id, stamp, old),
+        )
+        self.conn.execute(
+            "UPDATE documents SET previous_version = ?, superseded_by = NULL WHERE id = ?",
+            (old, document.id),
+        )
+        return 1
+
+    def get_document(self, id_or_prefix: str) -> Document:
+        rows = list(
+            self.conn.execute(
+                "SELECT * FROM documents WHERE id = ? OR id LIKE ? LIMIT 2",
+                (id_or_prefix, _like_prefix(id_or_prefix)),
+            )
+        )
+        exact = [r for r in rows if r["id"] == id_or_prefix]
+        if exact:
+            return row_to_document(exact[0])
+        if not rows:
+            raise StoreError(
+                f"no document with id {id_or_prefix!r} in {self.path}",
+                hint="list ids with: storyline documents --db " + self.path,
+            )
+        if len(rows) > 1:
+            raise StoreError(
+                f"several documents start with {id_or_prefix!r}", hint="give more of the id"
+            )
+        return row_to_document(rows[0])
+
+    def document_row(self, document_id: str) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self.conn.execute(
+            "SELECT * FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        return row
+
+    def iter_documents(self, *, current_only: bool = True, batch: int = 200) -> Iterator[Document]:
+        """Stream documents in ingest order, without holding them all in memory."""
+        where = "WHERE superseded_by IS NULL" if current_only else ""
+        last = 0
+        while True:
+            rows = list(
+                self.conn.execute(
+                    f"SELECT * FROM documents {where} {'AND' if where else 'WHERE'} pk > ? "
+                    "ORDER BY pk LIMIT ?",
+                    (last, batch),
+                )
+            )
+            if not rows:
+                return
+            for row in rows:
+                yield row_to_document(row)
+            last = rows[-1]["pk"]
+
+    def list_documents(
+        self, *, limit: int = 50, offset: int = 0, include_superseded: bool = False
+    ) -> list[sqlite3.Row]:
+        where = "" if include_superseded else "WHERE superseded_by IS NULL"
+        return list(
+            self.conn.execute(
+                "SELECT id, external_id, source, outlet, published, published_from, title, flags, "
+                "authors, superseded_by, duplicate_of, story_id, length(text) AS length "
+                f"FROM documents {where} "
+                "ORDER BY published IS NULL, published DESC, pk DESC LIMIT ? OFFSET ?",
+                (limit, offset),
+            )
+        )
+
+    def count_documents(self, *, include_superseded: bool = False) -> int:
+        where = "" if include_superseded else "WHERE superseded_by IS NULL"
+        return int(self.conn.execute(f"SELECT count(*) FROM documents {where}").fetchone()[0])
+
+    def search(self, query: str, *, limit: int = 20) -> list[sqlite3.Row]:
+        try:
+            return list(
+                self.conn.execute(
+                    "SELECT d.id, d.title, snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet "
+                    "FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid "
+                    "WHERE documents_fts MATCH ? AND d.superseded_by IS NULL "
+                    "ORDER BY rank LIMIT ?",
+                    (query, limit),
+                )
+            )
+        except sqlite3.OperationalError as err:
+            raise StoreError(
+                f"bad search query {query!r}: {err}", hint="quote phrases with double quotes"
+            ) from err
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[sqlite3.Row]:
+        yield from self.conn.execute(sql, params)
+
+    # Internals -----------------------------------------------------------------------------
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.conn)
+
+
+class _Transaction:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _statements(sql: str) -> Iterator[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        yield buffer.strip()
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _like_prefix(prefix: str) -> str:
+    escaped = prefix.replace("%", "").replace("_", "")
+    return escaped + "%"
