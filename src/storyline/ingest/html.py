@@ -11,6 +11,8 @@ from storyline.errors import BadMetadata, EmptyInput
 from storyline.ingest.dates import parse_date
 from storyline.ingest.metadata import Metadata
 
+MIN_WORDS = 8
+
 
 def extract_html(html: str, source: str, url: str | None = None) -> tuple[str, Metadata]:
     import trafilatura
@@ -24,10 +26,12 @@ def extract_html(html: str, source: str, url: str | None = None) -> tuple[str, M
         deduplicate=False,
     )
     text = (getattr(result, "text", None) or "").strip() if result is not None else ""
-    if not text:
+    if len(text.split()) < MIN_WORDS:
+        # trafilatura falls back to whatever text a page has ("Home", "Sign in"); a page
+        # with fewer words than a one-line news brief is not an article.
         raise EmptyInput(
             source,
-            "no article text found in this HTML page",
+            f"no article text found in this HTML page ({len(text.split())} words)",
             hint="check it is an article page and not an index, login or error page",
         )
     published = None
