@@ -8,6 +8,7 @@ documents stored by an older version of a stage are brought up to date.
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections import Counter
@@ -19,6 +20,7 @@ from typing import Any
 from storyline.engines import LocalEngine
 from storyline.errors import InputError
 from storyline.ingest import ReadOptions, SourceRef, discover, read_source, to_document
+from storyline.ingest.discover import Unchanged
 from storyline.model import Document, Problem
 from storyline.pipeline import Counters, Pipeline
 from storyline.stages import build_pipeline, signature
@@ -166,11 +168,11 @@ def run(
         if paths:
             files: dict[str, tuple[int, int]] = {}
             failed_files: set[str] = set()
-            refs = _fresh_refs(paths, store, current, summary, files)
+            refs = _fresh_refs(paths, store, current, summary, files, failed_files)
             outcomes = engine.map(
                 _ingest_chunk, refs, initializer=_init_worker, initargs=((), read_options)
             )
-            failed_files = _consume(outcomes, store, summary, options, on_progress, started)
+            failed_files |= _consume(outcomes, store, summary, options, on_progress, started)
             store.mark_files(
                 [(p, s, m) for p, (s, m) in files.items() if p not in failed_files], current
             )
@@ -205,20 +207,22 @@ def _fresh_refs(
     current: str,
     summary: RunSummary,
     files: dict[str, tuple[int, int]],
+    failed: set[str],
 ) -> Iterator[SourceRef]:
-    skipped: set[str] = set()
-    for item in discover(paths):
+    """New or changed inputs; files whose reading found an error go into ``failed``."""
+    def unchanged(path: str, size: int, mtime_ns: int) -> bool:
+        return store.file_is_current(path, size, mtime_ns, current)
+
+    for item in discover(paths, skip=unchanged):
+        if isinstance(item, Unchanged):
+            summary.files_unchanged += 1
+            continue
         if isinstance(item, Problem):
             summary.problems.append(item)
             summary.counters["ingest"].dropped[item.kind] += 1
-            continue
-        if item.path in skipped:
-            continue
-        if item.path not in files and store.file_is_current(
-            item.path, item.size, item.mtime_ns, current
-        ):
-            skipped.add(item.path)
-            summary.files_unchanged += 1
+            if item.severity == "error":
+                # A feed entry or archive record names itself "path:N"; the file is "path".
+                failed.add(re.sub(r":\d+$", "", item.source))
             continue
         files[item.path] = (item.size, item.mtime_ns)
         summary.inputs += 1

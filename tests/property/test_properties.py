@@ -18,8 +18,33 @@ from storyline.runner import RunOptions, run
 from storyline.store import Store
 
 WORDS = st.sampled_from(
-    "the port strike ended on Monday after talks with ministers in Lisbon and Rotterdam "
-    "said workers union “deal” 'quota' – 4.5% $12m Zürich Kyiv É".split()
+    [
+        "the",
+        "port",
+        "strike",
+        "ended",
+        "on",
+        "Monday",
+        "after",
+        "talks",
+        "with",
+        "ministers",
+        "in",
+        "Lisbon",
+        "and",
+        "Rotterdam",
+        "said",
+        "workers",
+        "union",
+        "“deal”",
+        "'quota'",
+        "–",
+        "4.5%",
+        "$12m",
+        "Zürich",
+        "Kyiv",
+        "É",
+    ]
 )
 SENTENCE = st.lists(WORDS, min_size=3, max_size=14).map(lambda ws: " ".join(ws).capitalize() + ".")
 PARAGRAPH = st.lists(SENTENCE, min_size=1, max_size=4).map(" ".join)
@@ -103,8 +128,14 @@ def is_subsequence(needle: str, haystack: str) -> bool:
         text=st.text(max_size=200),
         offset_map=st.none() | st.integers(0, 50).map(OffsetMap.identity),
         removals=st.lists(
-            st.builds(Removal, st.text(max_size=10), st.integers(0, 9), st.integers(10, 20),
-                      st.text(max_size=20), st.text(max_size=20)),
+            st.builds(
+                Removal,
+                st.text(max_size=10),
+                st.integers(0, 9),
+                st.integers(10, 20),
+                st.text(max_size=20),
+                st.text(max_size=20),
+            ),
             max_size=3,
         ).map(tuple),
         flags=st.lists(st.text(max_size=10), max_size=3).map(tuple),

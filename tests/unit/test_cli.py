@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import Files
 
+from conftest import Files
 from storyline.cli import main
 
 STORY = (
@@ -51,7 +51,7 @@ def test_strict_turns_problems_into_a_failing_exit(files: Files, tmp_path: Path)
 
 def test_run_json_summary(files: Files, tmp_path: Path) -> None:
     files.write("quota.txt", STORY)
-    code, out, _ = invoke("run", str(files.root), "--db", str(tmp_path / "x.db"), "--json")
+    _, out, _ = invoke("run", str(files.root), "--db", str(tmp_path / "x.db"), "--json")
     summary = json.loads(out)
     assert summary["documents"]["new"] == 1 and summary["stages"]["clean"]["passed"] == 1
 
@@ -105,9 +105,9 @@ def test_export_writes_a_file(db: str, tmp_path: Path) -> None:
 
 
 def test_problems_and_search(db: str) -> None:
-    code, out, _ = invoke("problems", "--db", db, "--format", "json")
+    _, out, _ = invoke("problems", "--db", db, "--format", "json")
     assert [p["kind"] for p in json.loads(out)] == ["empty"]
-    code, out, _ = invoke("search", "sardine", "--db", db, "--format", "json")
+    _, out, _ = invoke("search", "sardine", "--db", db, "--format", "json")
     (hit,) = json.loads(out)
     assert "[sardine]" in hit["snippet"]
 

@@ -17,8 +17,16 @@ def build(raw: str, ops: list[tuple[str, int, int, str]]) -> TextBuilder:
 
 def test_copy_and_collapse_whitespace() -> None:
     raw = "Hello   world.\n\n\nNext para"
-    b = build(raw, [("copy", 0, 5, ""), ("rep", 5, 8, " "), ("copy", 8, 14, ""),
-                    ("rep", 14, 17, "\n\n"), ("copy", 17, 26, "")])
+    b = build(
+        raw,
+        [
+            ("copy", 0, 5, ""),
+            ("rep", 5, 8, " "),
+            ("copy", 8, 14, ""),
+            ("rep", 14, 17, "\n\n"),
+            ("copy", 17, 26, ""),
+        ],
+    )
     assert b.text == "Hello world.\n\nNext para"
     m = b.offset_map()
     assert raw[slice(*m.to_raw(6, 12))] == "world."

@@ -3,8 +3,8 @@ from __future__ import annotations
 import re
 
 import storyline
-from storyline.config import SETTINGS
 from conftest import REPO
+from storyline.config import SETTINGS
 
 
 def test_exported_members_exist() -> None:

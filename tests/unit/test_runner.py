@@ -4,8 +4,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Files
 
+from conftest import Files
 from storyline.runner import RunOptions, run
 from storyline.store import Store
 
@@ -83,8 +83,11 @@ def test_a_changed_file_is_a_new_version(corpus: Files, store: Store) -> None:
 BAD_INPUTS: list[tuple[str, bytes | str, str]] = [
     ("empty.txt", b"", "empty"),
     ("binary.txt", b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8, "binary"),
-    ("malformed.jsonl", '{"text": "ok line one, a short article body"}\n{"text": broken\n',
-     "malformed"),
+    (
+        "malformed.jsonl",
+        '{"text": "ok line one, a short article body"}\n{"text": broken\n',
+        "malformed",
+    ),
     ("nodate.txt", STORY, "bad-metadata"),
 ]
 
@@ -181,7 +184,7 @@ def test_only_reruns_a_stage_over_the_store(corpus: Files, store: Store) -> None
 
 def test_outdated_stage_versions_are_brought_up_to_date(corpus: Files, store: Store) -> None:
     run([str(corpus.root)], store, options())
-    store.conn.execute("UPDATE documents SET stages = '{\"clean\":\"0\"}'")
+    store.conn.execute('UPDATE documents SET stages = \'{"clean":"0"}\'')
     summary = run([str(corpus.root)], store, options())
     assert summary.updated == 3
     assert {dict(d.stages)["clean"] for d in store.iter_documents()} == {"1"}

@@ -1,4 +1,4 @@
-"""Ingest: paths, folders and globs of .txt (+ sidecar), .html and .jsonl into documents."""
+"""Ingest: paths, folders and globs of .txt (+ sidecar), .html, .jsonl, RSS/Atom feeds and WARC."""
 
 from storyline.ingest.discover import SourceRef, discover
 from storyline.ingest.identity import document_id, to_document

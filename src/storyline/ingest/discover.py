@@ -2,18 +2,24 @@
 
 A folder is walked recursively (hidden entries skipped); a glob is expanded; a file is taken
 as it is. Each input is a small picklable :class:`SourceRef` so that reading and cleaning can
-run in worker processes. JSON Lines files are split here, one ref per line, so that a large
-feed streams instead of being held in memory by one worker.
+run in worker processes. Files that hold many articles are split here, one ref per article,
+so that they stream instead of being held in memory by one worker: a JSON Lines file per
+line, an RSS/Atom feed per entry (``feed.py``), a web archive per HTML page (``warc.py``).
+Feed entries and archived pages travel as the JSON record a JSON Lines line would hold.
+
+An ``.xml`` file is read only if it is a feed; others are reported, not guessed at.
 """
 
 from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from storyline.ingest.feed import SNIFF_BYTES, feed_records, looks_like_feed
+from storyline.ingest.warc import warc_records
 from storyline.model import Problem
 
 FORMATS = {
@@ -23,13 +29,24 @@ FORMATS = {
     ".htm": "html",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+    ".warc": "warc",
+    ".warc.gz": "warc",
 }
+# Formats whose files hold many articles, each read as a JSON record (see reader.py).
+RECORD_FORMATS = ("jsonl", "feed", "warc")
 SIDECAR_SUFFIX = ".meta.json"
 
 
 @dataclass(frozen=True, slots=True)
 class SourceRef:
-    """One input to read: a file, or one line of a JSON Lines file (``line`` is 1-based)."""
+    """One input to read: a file, or one article in a file that holds many.
+
+    For those, ``line`` is the 1-based line (JSON Lines), entry (feed) or record (web archive)
+    number and ``payload`` the article's JSON record.
+    """
 
     path: str
     format: str
@@ -47,26 +64,41 @@ def format_of(path: str) -> str | None:
     lower = path.lower()
     if lower.endswith(SIDECAR_SUFFIX):
         return None
-    return FORMATS.get(os.path.splitext(lower)[1])
+    return next((fmt for suffix, fmt in FORMATS.items() if lower.endswith(suffix)), None)
 
 
-def discover(paths: Iterable[str]) -> Iterator[SourceRef | Problem]:
-    """Yield a ref per readable input and a :class:`Problem` per argument that names nothing."""
+@dataclass(frozen=True, slots=True)
+class Unchanged:
+    """A file the caller's ``skip`` check says needs no reading (same size, mtime, pipeline)."""
+
+    path: str
+
+
+Found = SourceRef | Problem | Unchanged
+SkipCheck = Callable[[str, int, int], bool]
+
+
+def discover(paths: Iterable[str], skip: SkipCheck | None = None) -> Iterator[Found]:
+    """Yield a ref per readable input and a :class:`Problem` per argument that names nothing.
+
+    ``skip(path, size, mtime_ns)`` is asked before a file is opened; files it accepts are
+    yielded as :class:`Unchanged` without being read (feeds and archives included).
+    """
     for arg in paths:
         if glob.has_magic(arg):
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
                 yield Problem(arg, "not-found", "no file matches this pattern", "check the glob")
             for match in matches:
-                yield from _expand(match, explicit=False)
+                yield from _expand(match, explicit=False, skip=skip)
         else:
-            yield from _expand(arg, explicit=True)
+            yield from _expand(arg, explicit=True, skip=skip)
 
 
-def _expand(arg: str, *, explicit: bool) -> Iterator[SourceRef | Problem]:
+def _expand(arg: str, *, explicit: bool, skip: SkipCheck | None) -> Iterator[Found]:
     path = Path(arg)
     if path.is_dir():
-        yield from _walk(path)
+        yield from _walk(path, skip)
         return
     if not path.exists():
         yield Problem(arg, "unreadable", "no such file or folder", "check the path")
@@ -77,10 +109,10 @@ def _expand(arg: str, *, explicit: bool) -> Iterator[SourceRef | Problem]:
             known = ", ".join(sorted(FORMATS))
             yield Problem(arg, "unsupported", "is not a supported article file", f"use {known}")
         return
-    yield from _refs(path, fmt)
+    yield from _refs(path, fmt, explicit=explicit, skip=skip)
 
 
-def _walk(folder: Path) -> Iterator[SourceRef | Problem]:
+def _walk(folder: Path, skip: SkipCheck | None) -> Iterator[Found]:
     def on_error(err: OSError) -> None:
         problems.append(
             Problem(str(err.filename), "unreadable", f"cannot list folder: {err.strerror}")
@@ -94,24 +126,73 @@ def _walk(folder: Path) -> Iterator[SourceRef | Problem]:
                 continue
             fmt = format_of(name)
             if fmt is not None:
-                yield from _refs(Path(root) / name, fmt)
+                yield from _refs(Path(root) / name, fmt, explicit=False, skip=skip)
         yield from problems
         problems.clear()
 
 
-def _refs(path: Path, fmt: str) -> Iterator[SourceRef | Problem]:
+def _refs(path: Path, fmt: str, *, explicit: bool, skip: SkipCheck | None) -> Iterator[Found]:
     try:
         stat = path.stat()
+        if skip is not None and skip(str(path), stat.st_size, stat.st_mtime_ns):
+            yield Unchanged(str(path))
+            return
+        if path.suffix.lower() == ".xml" and not _is_feed(path):
+            yield _not_a_feed(path, explicit=explicit)
+            return
     except OSError as err:
         yield Problem(str(path), "unreadable", f"cannot read: {err.strerror}", "check permissions")
         return
-    if fmt != "jsonl":
+    if fmt not in RECORD_FORMATS:
         yield SourceRef(str(path), fmt, stat.st_size, stat.st_mtime_ns)
         return
-    try:
-        with path.open("rb") as handle:
-            for number, line in enumerate(handle, start=1):
-                if line.strip():
-                    yield SourceRef(str(path), fmt, stat.st_size, stat.st_mtime_ns, number, line)
-    except OSError as err:
-        yield Problem(str(path), "unreadable", f"cannot read: {err.strerror}", "check permissions")
+    for item in _records(path, fmt):
+        if isinstance(item, Problem):
+            yield item
+        else:
+            number, payload = item
+            yield SourceRef(str(path), fmt, stat.st_size, stat.st_mtime_ns, number, payload)
+
+
+def _records(path: Path, fmt: str) -> Iterator[tuple[int, bytes] | Problem]:
+    if fmt in ("feed", "warc"):
+        # These parse the file here, in the main process: a parser bug on one file is
+        # reported like a reader bug in a worker, and must not stop the run.
+        parse = feed_records if fmt == "feed" else warc_records
+        try:
+            yield from parse(path)
+        except Exception as err:  # noqa: BLE001 - see above
+            yield Problem(
+                str(path),
+                "reader-failure",
+                f"could not be read: {type(err).__name__}: {err}",
+                "please report this with the input file",
+            )
+    else:
+        try:
+            with path.open("rb") as handle:
+                for number, line in enumerate(handle, start=1):
+                    if line.strip():
+                        yield number, line
+        except OSError as err:
+            yield Problem(
+                str(path), "unreadable", f"cannot read: {err.strerror}", "check permissions"
+            )
+
+
+def _is_feed(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return looks_like_feed(handle.read(SNIFF_BYTES))
+
+
+def _not_a_feed(path: Path, *, explicit: bool) -> Problem:
+    # Named on the command line, it was meant to be read: an error. Met in a folder, it may
+    # be a sitemap or a configuration file: a warning, so a run over a site dump still passes.
+    return Problem(
+        str(path),
+        "unsupported",
+        f"is XML but not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> in its first "
+        f"{SNIFF_BYTES} bytes)",
+        "Storyline reads .xml files only when they are feeds; convert other XML to .jsonl",
+        severity="error" if explicit else "warning",
+    )

@@ -3,6 +3,11 @@
 Metadata precedence, most specific first: the record or sidecar, the HTML page's own
 metadata, a date in the file name or path, then the run's ``--published`` fallback.
 ``published_from`` records which one gave the date; with none, the date stays unknown.
+
+JSON Lines lines, feed entries and archived web pages are all read as JSON records. A feed
+entry's record is the entry's metadata (``published_from`` "feed"); its HTML is only a body
+(see :func:`~storyline.ingest.feed.entry_text`). An archived page's date comes from the page
+alone, never from the file name or ``--published`` (see ``warc.py`` for why).
 """
 
 from __future__ import annotations
@@ -15,7 +20,8 @@ from pathlib import Path
 from storyline.errors import EmptyInput, MalformedRecord, TooLargeInput, UnreadableInput
 from storyline.ingest.dates import date_from_path
 from storyline.ingest.decode import decode_bytes
-from storyline.ingest.discover import SourceRef
+from storyline.ingest.discover import RECORD_FORMATS, SourceRef
+from storyline.ingest.feed import entry_text
 from storyline.ingest.html import extract_html
 from storyline.ingest.metadata import Metadata, metadata_from_object, read_sidecar
 from storyline.model import Problem, RawArticle
@@ -29,8 +35,8 @@ class ReadOptions:
 
 def read_source(ref: SourceRef, options: ReadOptions) -> RawArticle:
     """Read one input; raise an :class:`InputError` subclass when it cannot be used."""
-    if ref.format == "jsonl":
-        return _read_jsonl_line(ref, options)
+    if ref.format in RECORD_FORMATS:
+        return _read_record(ref, options)
     data = _read_bytes(ref, options)
     text, encoding, warning = decode_bytes(data, ref.path)
     warnings = [warning] if warning else []
@@ -69,7 +75,7 @@ def _read_bytes(ref: SourceRef, options: ReadOptions) -> bytes:
     return data
 
 
-def _read_jsonl_line(ref: SourceRef, options: ReadOptions) -> RawArticle:
+def _read_record(ref: SourceRef, options: ReadOptions) -> RawArticle:
     name = ref.name
     payload = ref.payload or b""
     if len(payload) > options.max_bytes:
@@ -89,19 +95,47 @@ def _read_jsonl_line(ref: SourceRef, options: ReadOptions) -> RawArticle:
         ) from err
     if not isinstance(obj, dict):
         raise MalformedRecord(name, "must be a JSON object", hint="one article object per line")
-    meta, problems = metadata_from_object(obj, name, "jsonl")
+    meta, problems = metadata_from_object(obj, name, ref.format)
     warnings.extend(problems)
+    if ref.format != "jsonl" and isinstance(obj.get("encoding"), str):
+        encoding = obj["encoding"]  # the feed's or page's; its record is always UTF-8
     text, html = obj.get("text"), obj.get("html")
     page = Metadata()
+    body = ""
     if isinstance(text, str) and text.strip():
         body = text
     elif isinstance(html, str) and html.strip():
-        body, page = extract_html(html, name, meta.url)
-    else:
-        raise MalformedRecord(
-            name, "has no 'text' or 'html' field with content", hint="add the article body"
+        if ref.format == "feed":
+            body = entry_text(html, name, meta.url)
+        else:
+            body, page = extract_html(html, name, meta.url)
+    if not body.strip():
+        raise _no_body(ref)
+    # An archived page is dated by itself only: see warc.py.
+    return _article(
+        ref,
+        name,
+        body,
+        encoding,
+        [meta, page],
+        options,
+        warnings,
+        dated_by_file=ref.format != "warc",
+    )
+
+
+def _no_body(ref: SourceRef) -> Exception:
+    if ref.format == "feed":
+        return EmptyInput(
+            ref.name,
+            f"feed entry {ref.line} has no text (no content, summary or description)",
+            hint="nothing to read in it; the feed's other entries are read",
         )
-    return _article(ref, name, body, encoding, [meta, page], options, warnings)
+    if ref.format == "warc":
+        return EmptyInput(ref.name, "archived page is empty", hint="nothing to read in it")
+    return MalformedRecord(
+        ref.name, "has no 'text' or 'html' field with content", hint="add the article body"
+    )
 
 
 def _article(
@@ -112,6 +146,8 @@ def _article(
     metas: list[Metadata | None],
     options: ReadOptions,
     warnings: list[Problem],
+    *,
+    dated_by_file: bool = True,
 ) -> RawArticle:
     found = [m for m in metas if m is not None]
 
@@ -127,15 +163,16 @@ def _article(
         if meta.published:
             published, published_from = meta.published, meta.published_from
             break
-    if published is None:
+    if published is None and dated_by_file:
         published = date_from_path(ref.path)
         published_from = "filename" if published else None
-    if published is None and options.fallback_published is not None:
+    if published is None and dated_by_file and options.fallback_published is not None:
         published, published_from = options.fallback_published, "cli"
     external_id = first("external_id")
+    url = first("url")
     key = ref.path
     if ref.line is not None:
-        key = f"{ref.path}#id={external_id}" if external_id else f"{ref.path}#line={ref.line}"
+        key = f"{ref.path}#{_place(ref, _str(external_id), _str(url))}"
     authors = first("authors")
     return RawArticle(
         source=source,
@@ -144,7 +181,7 @@ def _article(
         raw_text=text.replace("\r\n", "\n").replace("\r", "\n"),
         raw_title=_str(first("title")),
         external_id=_str(external_id),
-        url=_str(first("url")),
+        url=_str(url),
         outlet=_str(first("outlet")),
         authors=authors if isinstance(authors, tuple) else (),
         published=published,
@@ -152,6 +189,20 @@ def _article(
         encoding=encoding,
         warnings=tuple(warnings),
     )
+
+
+def _place(ref: SourceRef, external_id: str | None, url: str | None) -> str:
+    """Where the article sits in its file, stable when the file is rewritten around it.
+
+    The record's id, else (feeds, archives) its URL, else its number: a JSON Lines line, feed
+    entry or archive record.
+    """
+    if external_id:
+        return f"id={external_id}"
+    if url and ref.format != "jsonl":
+        return f"url={url}"
+    number = {"feed": "entry", "warc": "record"}.get(ref.format, "line")
+    return f"{number}={ref.line}"
 
 
 def _str(value: object) -> str | None:

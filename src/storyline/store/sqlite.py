@@ -227,7 +227,7 @@ class Store:
         previous = self.conn.execute(
             "SELECT document_id FROM sources WHERE source_key = ?", (document.source_key,)
         ).fetchone()
-        path = document.source.rsplit(":", 1)[0] if document.format == "jsonl" else document.source
+        path = document.source_key.split("#", 1)[0]
         self.conn.execute(
             "INSERT INTO sources (source_key, path, document_id, seen_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(source_key) DO UPDATE SET document_id = excluded.document_id, "

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import REPO, Files
 
+from conftest import REPO, Files
 from storyline.export import write_json
 from storyline.runner import RunOptions, run
 from storyline.store import Store
@@ -47,7 +47,7 @@ def test_filled_fact_tables_export_with_spans(store: Store) -> None:
     conn.execute(
         "INSERT INTO entities (id, name, type, aliases, roles, stage, stage_version) "
         "VALUES ('e1', 'Jana Novak', 'person', '[\"Novak\"]', "
-        "'[{\"title\": \"reporter\", \"country\": null, \"organization\": null}]', 'entities', '1')"
+        '\'[{"title": "reporter", "country": null, "organization": null}]\', \'entities\', \'1\')'
     )
     conn.execute(
         "INSERT INTO mentions (document_id, start, end, text, type, entity_id, stage, "

@@ -28,7 +28,7 @@ def test_reads_common_date_shapes(value: object, expected: date) -> None:
     "value", ["yesterday-ish", "March 2025", "2025", "", None, True, "2025-13-01", "1492-10-12"]
 )
 def test_refuses_what_is_not_a_full_date(value: object) -> None:
-    with pytest.raises(BadMetadata, match="x.meta.json: 'published' value"):
+    with pytest.raises(BadMetadata, match=r"x\.meta\.json: 'published' value"):
         parse_date(value, "x.meta.json")
 
 

@@ -48,5 +48,5 @@ def test_mostly_non_ascii_legacy_text_goes_to_charset_detection() -> None:
     ],
 )
 def test_binary_is_refused_with_the_file_named(data: bytes) -> None:
-    with pytest.raises(BinaryInput, match="img.bin: looks like a binary file"):
+    with pytest.raises(BinaryInput, match=r"img\.bin: looks like a binary file"):
         decode_bytes(data, "img.bin")

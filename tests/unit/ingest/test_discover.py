@@ -3,7 +3,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import Files
-
 from storyline.ingest.discover import SourceRef, discover
 from storyline.model import Problem
 
@@ -32,7 +31,10 @@ def test_folders_are_walked_recursively_and_sidecars_are_not_articles(files: Fil
 def test_jsonl_is_split_into_lines_and_blank_lines_skipped(files: Files) -> None:
     path = files.write("feed.jsonl", '{"text": "a"}\n\n{"text": "b"}\n')
     found, _ = refs([str(path)])
-    assert [(r.line, r.payload) for r in found] == [(1, b'{"text": "a"}\n'), (3, b'{"text": "b"}\n')]
+    assert [(r.line, r.payload) for r in found] == [
+        (1, b'{"text": "a"}\n'),
+        (3, b'{"text": "b"}\n'),
+    ]
     assert found[0].name == f"{path}:1"
 
 

@@ -5,8 +5,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import Files
 
+from conftest import Files
 from storyline.errors import (
     BinaryInput,
     EmptyInput,
@@ -38,14 +38,23 @@ def read_one(path: Path, **options: object) -> RawArticle:
 
 def test_txt_with_sidecar(files: Files) -> None:
     path = files.write("a/strike.txt", ARTICLE)
-    meta = {"id": "hh-1", "title": "Strike over", "published": "2025-03-10T09:00:00Z",
-            "url": "https://example.org/s", "outlet": "Harbor Herald", "authors": ["Jana Novak"]}
+    meta = {
+        "id": "hh-1",
+        "title": "Strike over",
+        "published": "2025-03-10T09:00:00Z",
+        "url": "https://example.org/s",
+        "outlet": "Harbor Herald",
+        "authors": ["Jana Novak"],
+    }
     files.write("a/strike.meta.json", json.dumps(meta))
     article = read_one(path)
     assert article.raw_text == ARTICLE
     assert article.raw_title == "Strike over"
     assert (article.external_id, article.outlet, article.authors) == (
-        "hh-1", "Harbor Herald", ("Jana Novak",))
+        "hh-1",
+        "Harbor Herald",
+        ("Jana Novak",),
+    )
     assert (article.published, article.published_from) == (date(2025, 3, 10), "sidecar")
     assert article.encoding == "utf-8" and article.warnings == ()
 
@@ -54,7 +63,9 @@ def test_date_falls_back_to_file_name_then_cli(files: Files) -> None:
     dated = files.write("2025-03-09_strike.txt", ARTICLE)
     plain = files.write("strike.txt", ARTICLE)
     assert (read_one(dated).published, read_one(dated).published_from) == (
-        date(2025, 3, 9), "filename")
+        date(2025, 3, 9),
+        "filename",
+    )
     fallback = date(2025, 1, 1)
     assert read_one(plain, fallback_published=fallback).published_from == "cli"
     assert read_one(plain).published is None
@@ -94,8 +105,15 @@ def test_html_without_article_text(files: Files) -> None:
 
 def test_jsonl_records(files: Files) -> None:
     lines = [
-        {"id": "w1", "title": "T1", "text": "First article body.", "published": "2025-03-10",
-         "outlet": "Continental Wire", "authors": "Ana Costa", "url": "https://e.org/1"},
+        {
+            "id": "w1",
+            "title": "T1",
+            "text": "First article body.",
+            "published": "2025-03-10",
+            "outlet": "Continental Wire",
+            "authors": "Ana Costa",
+            "url": "https://e.org/1",
+        },
         {"id": "w2", "html": PAGE, "published": "2025-03-11"},
     ]
     path = files.write("feed.jsonl", "\n".join(json.dumps(x) for x in lines))
