@@ -142,6 +142,8 @@ def _summary_text(summary: RunSummary, db: str) -> str:
             extra += " dropped " + ", ".join(f"{n} {k}" for k, n in counts.dropped.items())
         if counts.failed:
             extra += " failed " + ", ".join(f"{n} {k}" for k, n in counts.failed.items())
+        if counts.found:
+            extra += "; found " + ", ".join(f"{n} {k}" for k, n in counts.found.items())
         lines.append(f"  stage {name}: {counts.passed} passed{extra}")
     lines.append(f"  store: {db}")
     return "\n".join(lines)

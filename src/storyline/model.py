@@ -105,6 +105,8 @@ class RawArticle:
     authors: tuple[str, ...] = ()
     published: date | None = None
     published_from: str | None = None
+    # The instant of publication in UTC (ISO 8601) when the metadata gives a time of day.
+    published_at: str | None = None
     encoding: str | None = None
     warnings: tuple[Problem, ...] = ()
 
@@ -125,6 +127,8 @@ class Document:
     authors: tuple[str, ...] = ()
     published: date | None = None
     published_from: str | None = None
+    # The instant of publication in UTC (ISO 8601) when the metadata gives a time of day.
+    published_at: str | None = None
     encoding: str | None = None
     # Filled by the clean stage.
     title: str | None = None

@@ -16,10 +16,13 @@ from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from storyline.errors import InputError, PipelineError
 from storyline.model import Document, Problem
+
+if TYPE_CHECKING:
+    from storyline.store import Store
 
 
 @dataclass(slots=True)
@@ -27,11 +30,14 @@ class StageCounts:
     passed: int = 0
     dropped: Counter[str] = field(default_factory=Counter)
     failed: Counter[str] = field(default_factory=Counter)
+    # What the stage found, for the summary (e.g. "near pairs": 12).
+    found: Counter[str] = field(default_factory=Counter)
 
     def merge(self, other: StageCounts) -> None:
         self.passed += other.passed
         self.dropped.update(other.dropped)
         self.failed.update(other.failed)
+        self.found.update(other.found)
 
 
 @dataclass(slots=True)
@@ -49,7 +55,12 @@ class Counters:
 
     def as_dict(self) -> dict[str, dict[str, object]]:
         return {
-            name: {"passed": c.passed, "dropped": dict(c.dropped), "failed": dict(c.failed)}
+            name: {
+                "passed": c.passed,
+                "dropped": dict(c.dropped),
+                "failed": dict(c.failed),
+                "found": dict(c.found),
+            }
             for name, c in self.stages.items()
         }
 
@@ -109,6 +120,35 @@ class DocumentStage(Stage):
             counts.passed += 1
             stages = tuple(sorted({**dict(result.stages), self.name: self.version}.items()))
             yield replace(result, stages=stages)
+
+
+class GlobalStage(ABC):
+    """A stage over the whole store: duplicates, cross-document links, stories.
+
+    It is given the ids of the documents that are new or changed in this run (and of those
+    that a newer version replaced) and updates its results incrementally through the
+    store's indexes, so its cost grows with the new documents, not with the store.
+    """
+
+    name: ClassVar[str]
+    version: ClassVar[str]
+    needs: ClassVar[frozenset[str]] = frozenset()
+    provides: ClassVar[frozenset[str]] = frozenset()
+
+    @abstractmethod
+    def update(
+        self,
+        store: Store,
+        changed: Sequence[str],
+        removed: Sequence[str],
+        counters: Counters,
+        problems: list[Problem],
+    ) -> None:
+        """Bring this stage's results up to date for ``changed`` and ``removed`` documents."""
+
+    @abstractmethod
+    def reset(self, store: Store) -> None:
+        """Forget every result of this stage (before a full re-run with ``--only``)."""
 
 
 class Pipeline:

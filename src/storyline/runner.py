@@ -23,7 +23,7 @@ from storyline.ingest import ReadOptions, SourceRef, discover, read_source, to_d
 from storyline.ingest.discover import Unchanged
 from storyline.model import Document, Problem
 from storyline.pipeline import Counters, Pipeline
-from storyline.stages import build_pipeline, signature
+from storyline.stages import build_pipeline, global_stages, plan, signature
 from storyline.store import Store
 
 
@@ -46,6 +46,8 @@ class RunSummary:
     updated: int = 0
     unchanged: int = 0
     new_versions: int = 0
+    changed: list[str] = field(default_factory=list)
+    superseded: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     counters: Counters = field(default_factory=Counters)
     seconds: float = 0.0
@@ -145,6 +147,7 @@ def run(
     """Process ``paths`` into ``store``; with ``options.only``, re-run those stages on the store."""
     started = time.monotonic()
     paths = list(paths)
+    stage_plan = plan(options.only)
     summary = RunSummary()
     full = build_pipeline()
     current = signature(full)
@@ -153,9 +156,9 @@ def run(
     )
     read_options = ReadOptions(options.max_bytes, options.fallback_published)
     engine = LocalEngine(options.workers)
-    initargs = (options.only, read_options)
+    initargs = (stage_plan.document_stages, read_options)
     try:
-        if options.only:
+        if stage_plan.document_stages:
             stale: Iterator[Document] = store.iter_documents()
             _consume(
                 engine.map(_refresh_chunk, stale, initializer=_init_worker, initargs=initargs),
@@ -176,8 +179,8 @@ def run(
             store.mark_files(
                 [(p, s, m) for p, (s, m) in files.items() if p not in failed_files], current
             )
-        if not options.only:
-            outdated = (d for d in store.iter_documents() if dict(d.stages) != dict(_stages(full)))
+        if not stage_plan.document_stages:
+            outdated = store.iter_documents(stages_not=current)
             _consume(
                 engine.map(_refresh_chunk, outdated, initializer=_init_worker, initargs=initargs),
                 store,
@@ -186,6 +189,7 @@ def run(
                 on_progress,
                 started,
             )
+        _run_global_stages(store, summary, stage_plan.rebuild)
         summary.status = "finished"
     except KeyboardInterrupt:
         summary.status = "interrupted"
@@ -197,8 +201,13 @@ def run(
     return summary
 
 
-def _stages(pipeline: Pipeline) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted((s.name, s.version) for s in pipeline.stages))
+def _run_global_stages(store: Store, summary: RunSummary, rebuild: frozenset[str]) -> None:
+    """Bring each global stage up to date; rebuild it when asked or when its version changed."""
+    for stage in global_stages():
+        if stage.name in rebuild or store.stage_state(stage.name) != stage.version:
+            stage.reset(store)
+        stage.update(store, summary.changed, summary.superseded, summary.counters, summary.problems)
+        store.set_stage_state(stage.name, stage.version)
 
 
 def _fresh_refs(
@@ -210,6 +219,7 @@ def _fresh_refs(
     failed: set[str],
 ) -> Iterator[SourceRef]:
     """New or changed inputs; files whose reading found an error go into ``failed``."""
+
     def unchanged(path: str, size: int, mtime_ns: int) -> bool:
         return store.file_is_current(path, size, mtime_ns, current)
 

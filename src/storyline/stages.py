@@ -1,17 +1,46 @@
-"""The registry of per-document stages, in pipeline order.
+"""The registry of stages, in pipeline order.
 
-Later stages (sentences, entities, quotes, time, events) register here; the pipeline is built
-from this list, so ``storyline run --only NAME`` and the stale-version check see them all.
+Per-document stages (clean; later sentences, entities, quotes, time, events) run in worker
+processes; global stages (dedup; later linking and stories) run afterwards over the store.
+``storyline run --only NAME`` and the stale-version checks see them all.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from storyline.clean import CleanStage
-from storyline.pipeline import DocumentStage, Pipeline
+from storyline.dedup import DedupStage
+from storyline.errors import PipelineError
+from storyline.pipeline import DocumentStage, GlobalStage, Pipeline
 
 DOCUMENT_STAGES: tuple[type[DocumentStage], ...] = (CleanStage,)
+GLOBAL_STAGES: tuple[type[GlobalStage], ...] = (DedupStage,)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What ``--only`` asks for: per-document stages to re-run, global stages to rebuild."""
+
+    document_stages: tuple[str, ...]
+    rebuild: frozenset[str]
+
+
+def all_stage_names() -> list[str]:
+    return [s.name for s in DOCUMENT_STAGES] + [s.name for s in GLOBAL_STAGES]
+
+
+def plan(only: tuple[str, ...]) -> Plan:
+    names = set(only)
+    unknown = names - set(all_stage_names())
+    if unknown:
+        raise PipelineError(
+            f"unknown stage(s) {sorted(unknown)}",
+            hint=f"stages are: {', '.join(all_stage_names())}",
+        )
+    document = tuple(s.name for s in DOCUMENT_STAGES if s.name in names)
+    return Plan(document, frozenset(s.name for s in GLOBAL_STAGES if s.name in names))
 
 
 def build_pipeline(only: tuple[str, ...] = ()) -> Pipeline:
@@ -26,6 +55,10 @@ def build_pipeline(only: tuple[str, ...] = ()) -> Pipeline:
             break
         provided_before |= stage.provides
     return Pipeline(selected, available=provided_before)
+
+
+def global_stages() -> list[GlobalStage]:
+    return [stage() for stage in GLOBAL_STAGES]
 
 
 def signature(pipeline: Pipeline) -> str:

@@ -90,4 +90,4 @@ def test_counters_merge() -> None:
     b["s"].passed = 3
     b["s"].dropped["x"] += 1
     a.merge(b)
-    assert a.as_dict() == {"s": {"passed": 5, "dropped": {"x": 1}, "failed": {}}}
+    assert a.as_dict() == {"s": {"passed": 5, "dropped": {"x": 1}, "failed": {}, "found": {}}}

@@ -62,6 +62,7 @@ def documents(store: Store) -> Iterator[dict[str, Any]]:
             "authors": list(doc.authors),
             "published": doc.published.isoformat() if doc.published else None,
             "published_from": doc.published_from,
+            "published_at": doc.published_at,
             "dateline": (
                 {
                     "text": doc.dateline.text,
@@ -88,6 +89,7 @@ def documents(store: Store) -> Iterator[dict[str, Any]]:
             "duplicate_of": row["duplicate_of"],
             "duplicate_kind": row["duplicate_kind"],
             "duplicate_score": row["duplicate_score"],
+            "derived_from": row["derived_from"],
         }
 
 

@@ -26,6 +26,36 @@ _SENTINELS = (datetime(1, 1, 1), datetime(2, 2, 2))
 
 def parse_date(value: object, source: str, field: str = "published") -> date:
     """Read a publication date from a metadata value, or raise :class:`BadMetadata`."""
+    return parse_moment(value, source, field)[0]
+
+
+def parse_moment(value: object, source: str, field: str = "published") -> tuple[date, str | None]:
+    """The publication date (as written, in the writer's time zone) and, when the value has a
+    time of day, the instant in UTC (ISO 8601): it orders articles published the same day."""
+    day = _parse_date(value, source, field)
+    return day, _instant(value)
+
+
+def _instant(value: object) -> str | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        moment = datetime.fromtimestamp(float(value), tz=UTC)
+    elif isinstance(value, str) and ":" in value:
+        text = value.strip()
+        try:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            try:
+                moment = parsedate_to_datetime(text)
+            except (TypeError, ValueError, IndexError):
+                return None
+    else:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _parse_date(value: object, source: str, field: str) -> date:
     parsed = _parse(value)
     if parsed is None or not _plausible(parsed):
         raise BadMetadata(

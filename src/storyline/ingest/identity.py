@@ -46,6 +46,7 @@ def to_document(article: RawArticle) -> Document:
         authors=article.authors,
         published=article.published,
         published_from=article.published_from,
+        published_at=article.published_at,
         encoding=article.encoding,
         warnings=article.warnings,
     )

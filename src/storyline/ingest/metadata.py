@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.errors import BadMetadata
-from storyline.ingest.dates import parse_date
+from storyline.ingest.dates import parse_moment
 from storyline.model import Problem
 
 KEYS = ("id", "title", "published", "url", "outlet", "authors")
@@ -28,6 +28,7 @@ class Metadata:
     authors: tuple[str, ...] = ()
     published: date | None = None
     published_from: str | None = None
+    published_at: str | None = None
 
 
 def metadata_from_object(
@@ -57,9 +58,10 @@ def metadata_from_object(
         problems.append(_bad(source, "authors", raw_authors, "a list of names"))
 
     published: date | None = None
+    published_at: str | None = None
     if obj.get("published") not in (None, ""):
         try:
-            published = parse_date(obj["published"], source)
+            published, published_at = parse_moment(obj["published"], source)
         except BadMetadata as err:
             problems.append(Problem(source, err.kind, err.reason, err.hint))
     meta = Metadata(
@@ -70,6 +72,7 @@ def metadata_from_object(
         authors=authors,
         published=published,
         published_from=origin if published else None,
+        published_at=published_at,
     )
     return meta, problems
 

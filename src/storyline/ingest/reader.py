@@ -158,10 +158,11 @@ def _article(
                 return value
         return None
 
-    published, published_from = None, None
+    published, published_from, published_at = None, None, None
     for meta in found:
         if meta.published:
             published, published_from = meta.published, meta.published_from
+            published_at = meta.published_at
             break
     if published is None and dated_by_file:
         published = date_from_path(ref.path)
@@ -186,6 +187,7 @@ def _article(
         authors=authors if isinstance(authors, tuple) else (),
         published=published,
         published_from=published_from,
+        published_at=published_at,
         encoding=encoding,
         warnings=tuple(warnings),
     )

@@ -208,4 +208,48 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX event_mentions_document ON event_mentions(document_id);
         """,
     ),
+    Migration(
+        "0004_dedup",
+        """
+        -- Per-document keys of the dedup stage, computed once and never recomputed.
+        CREATE TABLE dedup_signatures (
+            document_id TEXT PRIMARY KEY,
+            exact_key TEXT NOT NULL,
+            shingles INTEGER NOT NULL,
+            near_signature BLOB NOT NULL,
+            words INTEGER NOT NULL,
+            rewrite_signature BLOB NOT NULL,
+            stage_version TEXT NOT NULL
+        );
+        CREATE INDEX dedup_signatures_exact ON dedup_signatures(exact_key);
+        -- LSH buckets: one row per (bucket, document). Candidates are index look-ups.
+        CREATE TABLE dedup_buckets (
+            bucket INTEGER NOT NULL,
+            document_id TEXT NOT NULL,
+            PRIMARY KEY (bucket, document_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX dedup_buckets_document ON dedup_buckets(document_id);
+        -- Verified pairs (a < b): the evidence that groups are built from.
+        CREATE TABLE dedup_links (
+            a TEXT NOT NULL,
+            b TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            score REAL NOT NULL,
+            stage_version TEXT NOT NULL,
+            PRIMARY KEY (a, b)
+        ) WITHOUT ROWID;
+        CREATE INDEX dedup_links_b ON dedup_links(b);
+        -- Lineage: which document a copy most likely derives from.
+        ALTER TABLE documents ADD COLUMN derived_from TEXT;
+        -- The instant of publication (UTC) when known: orders articles of the same day.
+        ALTER TABLE documents ADD COLUMN published_at TEXT;
+        CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
+        -- Versions of global stages, to rebuild a stage's results when its version changes.
+        CREATE TABLE stage_state (
+            stage TEXT PRIMARY KEY,
+            version TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        """,
+    ),
 )

@@ -44,6 +44,9 @@ class SaveResult:
     updated: int = 0
     unchanged: int = 0
     new_versions: int = 0
+    # Ids whose text is new or changed, and ids that a new version replaced.
+    changed: tuple[str, ...] = ()
+    superseded: tuple[str, ...] = ()
 
 
 class Store:
@@ -148,7 +151,7 @@ class Store:
     def add_problems(self, run_id: int, problems: Iterable[Problem]) -> None:
         rows = [(run_id, p.source, p.kind, p.severity, p.message, p.hint) for p in problems]
         if rows:
-            with self._transaction():
+            with self.transaction():
                 self.conn.executemany(
                     "INSERT INTO problems (run_id, source, kind, severity, message, hint) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
@@ -171,7 +174,7 @@ class Store:
 
     def mark_files(self, files: Iterable[tuple[str, int, int]], signature: str) -> None:
         stamp = now()
-        with self._transaction():
+        with self.transaction():
             self.conn.executemany(
                 "INSERT INTO files (path, size, mtime_ns, signature, finished_at) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET size = excluded.size, "
@@ -195,8 +198,10 @@ class Store:
     def save_documents(self, documents: Sequence[Document]) -> SaveResult:
         """Insert new documents, update changed layers, record sources; all or nothing."""
         new = updated = unchanged = versions = 0
+        changed: list[str] = []
+        superseded: list[str] = []
         stamp = now()
-        with self._transaction():
+        with self.transaction():
             for document in documents:
                 existing = self.conn.execute(
                     "SELECT stages FROM documents WHERE id = ?", (document.id,)
@@ -211,6 +216,7 @@ class Store:
                         values,
                     )
                     new += 1
+                    changed.append(document.id)
                 elif existing["stages"] != row["stages"]:
                     sets = ", ".join(f"{c} = ?" for c in _LAYER_COLUMNS)
                     self.conn.execute(
@@ -218,12 +224,17 @@ class Store:
                         [row[c] for c in _LAYER_COLUMNS] + [stamp, document.id],
                     )
                     updated += 1
+                    changed.append(document.id)
                 else:
                     unchanged += 1
-                versions += self._record_source(document, stamp)
-        return SaveResult(new, updated, unchanged, versions)
+                replaced = self._record_source(document, stamp)
+                if replaced:
+                    versions += 1
+                    superseded.append(replaced)
+        return SaveResult(new, updated, unchanged, versions, tuple(changed), tuple(superseded))
 
-    def _record_source(self, document: Document, stamp: str) -> int:
+    def _record_source(self, document: Document, stamp: str) -> str | None:
+        """Record where the document was found; return the id of a version it replaces."""
         previous = self.conn.execute(
             "SELECT document_id FROM sources WHERE source_key = ?", (document.source_key,)
         ).fetchone()
@@ -235,7 +246,7 @@ class Store:
             (document.source_key, path, document.id, stamp),
         )
         if previous is None or previous[0] == document.id:
-            return 0
+            return None
         old = previous[0]
         self.conn.execute(
             "UPDATE documents SET superseded_by = ?, updated_at = ? WHERE id = ?",
@@ -245,7 +256,20 @@ class Store:
             "UPDATE documents SET previous_version = ?, superseded_by = NULL WHERE id = ?",
             (old, document.id),
         )
-        return 1
+        return str(old)
+
+    def stage_state(self, stage: str) -> str | None:
+        row = self.conn.execute("SELECT version FROM stage_state WHERE stage = ?", (stage,))
+        found = row.fetchone()
+        return str(found[0]) if found else None
+
+    def set_stage_state(self, stage: str, version: str) -> None:
+        self.conn.execute(
+            "INSERT INTO stage_state (stage, version, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(stage) DO UPDATE SET version = excluded.version, "
+            "updated_at = excluded.updated_at",
+            (stage, version, now()),
+        )
 
     def get_document(self, id_or_prefix: str) -> Document:
         rows = list(
@@ -274,16 +298,27 @@ class Store:
         ).fetchone()
         return row
 
-    def iter_documents(self, *, current_only: bool = True, batch: int = 200) -> Iterator[Document]:
-        """Stream documents in ingest order, without holding them all in memory."""
-        where = "WHERE superseded_by IS NULL" if current_only else ""
+    def iter_documents(
+        self, *, current_only: bool = True, stages_not: str | None = None, batch: int = 200
+    ) -> Iterator[Document]:
+        """Stream documents in ingest order, without holding them all in memory.
+
+        ``stages_not``: only documents whose recorded stage versions (JSON) differ from it.
+        """
+        conditions = ["pk > ?"]
+        params: list[object] = []
+        if current_only:
+            conditions.append("superseded_by IS NULL")
+        if stages_not is not None:
+            conditions.append("stages != ?")
+            params.append(stages_not)
+        where = " AND ".join(conditions)
         last = 0
         while True:
             rows = list(
                 self.conn.execute(
-                    f"SELECT * FROM documents {where} {'AND' if where else 'WHERE'} pk > ? "
-                    "ORDER BY pk LIMIT ?",
-                    (last, batch),
+                    f"SELECT * FROM documents WHERE {where} ORDER BY pk LIMIT ?",
+                    (last, *params, batch),
                 )
             )
             if not rows:
@@ -331,7 +366,8 @@ class Store:
 
     # Internals -----------------------------------------------------------------------------
 
-    def _transaction(self) -> _Transaction:
+    def transaction(self) -> _Transaction:
+        """``with store.transaction():`` all the writes inside, or none of them."""
         return _Transaction(self.conn)
 
 

@@ -1,0 +1,112 @@
+"""Rewrites: the same reporting in other words, decided from aligned sentences.
+
+A rewrite paraphrases sentence by sentence: words change, but each sentence keeps the
+names, numbers and quoted words of the sentence it rewrites, and most sentences of the
+rewrite have a counterpart in the original. Two outlets' own reports of the same meeting
+share the topic and a few names, but few of their sentences line up. So the decision is
+made on aligned sentences, not on topic similarity:
+
+- each sentence becomes a set of content words, where names (capitalised words), numbers
+  and quoted words count double (they survive paraphrase);
+- a sentence is aligned when another text's sentence covers at least ``SENTENCE_MATCH`` of
+  its weight (containment, so that one sentence split into two still aligns);
+- the score is the share of the shorter text's weight that is aligned; the longer text must
+  also be covered in part (a rewrite may drop paragraphs, but not most of them).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.dedup.text import STOPWORDS, normalise, sentences
+
+SENTENCE_MATCH = 0.5
+REWRITE_SCORE = 0.6
+LONGER_COVERAGE = 0.3
+MIN_SENTENCE_WEIGHT = 3.0
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
+_QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{3,300})[\"“”«»„]")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceBag:
+    weights: dict[str, float]
+    total: float
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    score: float
+    covered_shorter: float
+    covered_longer: float
+    pairs: tuple[tuple[int, int], ...]
+
+    @property
+    def is_rewrite(self) -> bool:
+        return self.score >= REWRITE_SCORE and self.covered_longer >= LONGER_COVERAGE
+
+
+def _stem(word: str) -> str:
+    # Light suffix stripping: enough for "talks"/"talk", "agreed"/"agree", not a lemmatiser.
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def bag(sentence: str) -> SentenceBag:
+    quoted = {normalise(w) for q in _QUOTED.findall(sentence) for w in _TOKEN.findall(q)}
+    weights: dict[str, float] = {}
+    for index, raw in enumerate(_TOKEN.findall(sentence)):
+        word = normalise(raw)
+        if word in STOPWORDS or (len(word) < 3 and not word[0].isdigit()):
+            continue
+        anchor = raw[0].isdigit() or (raw[0].isupper() and index > 0) or word in quoted
+        key = word if anchor else _stem(word)
+        weights[key] = max(weights.get(key, 0.0), 2.0 if anchor else 1.0)
+    return SentenceBag(weights, sum(weights.values()))
+
+
+def bags(text: str) -> list[SentenceBag]:
+    return [b for start, end in sentences(text) if (b := bag(text[start:end])).total > 0]
+
+
+def _coverage(side: list[SentenceBag], other: list[SentenceBag]) -> tuple[float, list[int]]:
+    """Share of ``side``'s weight in sentences that some sentence of ``other`` covers."""
+    total = sum(b.total for b in side)
+    if total == 0:
+        return 0.0, []
+    covered = 0.0
+    best_of: list[int] = []
+    for sentence in side:
+        best, best_index = 0.0, -1
+        if sentence.total >= MIN_SENTENCE_WEIGHT:
+            for index, candidate in enumerate(other):
+                shared = sum(w for word, w in sentence.weights.items() if word in candidate.weights)
+                share = shared / sentence.total
+                if share > best:
+                    best, best_index = share, index
+        if best >= SENTENCE_MATCH:
+            covered += sentence.total
+            best_of.append(best_index)
+        else:
+            best_of.append(-1)
+    return covered / total, best_of
+
+
+def align(a: list[SentenceBag], b: list[SentenceBag]) -> Alignment:
+    """Align two texts' sentences; ``a`` and ``b`` in any order."""
+    weight_a, weight_b = sum(x.total for x in a), sum(x.total for x in b)
+    shorter, longer = (a, b) if weight_a <= weight_b else (b, a)
+    covered_shorter, matches = _coverage(shorter, longer)
+    covered_longer, _ = _coverage(longer, shorter)
+    pairs = tuple((i, j) for i, j in enumerate(matches) if j >= 0)
+    if shorter is b:
+        pairs = tuple((j, i) for i, j in pairs)
+    return Alignment(covered_shorter, covered_shorter, covered_longer, pairs)
+
+
+def align_texts(a: str, b: str) -> Alignment:
+    return align(bags(a), bags(b))

@@ -1,0 +1,164 @@
+"""The dedup stage's persistent state in the store: keys, LSH buckets and verified links."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+
+import numpy as np
+
+from storyline.dedup.keys import DocumentKeys
+from storyline.store import Store
+
+_CHUNK = 500
+
+
+def _chunks(items: Sequence[object], size: int = _CHUNK) -> Iterator[Sequence[object]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def pending_documents(store: Store) -> list[str]:
+    """Current documents the stage has not yet seen, in publication order."""
+    rows = store.conn.execute(
+        "SELECT d.id FROM documents d WHERE d.superseded_by IS NULL AND NOT EXISTS "
+        "(SELECT 1 FROM dedup_signatures s WHERE s.document_id = d.id) "
+        "ORDER BY d.published IS NULL, d.published, d.pk"
+    )
+    return [r[0] for r in rows]
+
+
+def stale_documents(store: Store) -> list[str]:
+    """Documents in the index that a newer version has replaced."""
+    rows = store.conn.execute(
+        "SELECT s.document_id FROM dedup_signatures s JOIN documents d ON d.id = s.document_id "
+        "WHERE d.superseded_by IS NOT NULL"
+    )
+    return [r[0] for r in rows]
+
+
+def forget(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
+    """Drop the keys, buckets and links of ``ids``; return their former link neighbours."""
+    neighbours: set[str] = set()
+    for chunk in _chunks(list(ids)):
+        marks = ",".join("?" * len(chunk))
+        for a, b in conn.execute(
+            f"SELECT a, b FROM dedup_links WHERE a IN ({marks}) OR b IN ({marks})",
+            [*chunk, *chunk],
+        ):
+            neighbours.update((a, b))
+        conn.execute(
+            f"DELETE FROM dedup_links WHERE a IN ({marks}) OR b IN ({marks})", [*chunk, *chunk]
+        )
+        conn.execute(f"DELETE FROM dedup_buckets WHERE document_id IN ({marks})", chunk)
+        conn.execute(f"DELETE FROM dedup_signatures WHERE document_id IN ({marks})", chunk)
+    return neighbours - set(ids)
+
+
+def save_keys(
+    conn: sqlite3.Connection, keys: Sequence[DocumentKeys], buckets: np.ndarray, version: str
+) -> None:
+    conn.executemany(
+        "INSERT OR REPLACE INTO dedup_signatures (document_id, exact_key, shingles, "
+        "near_signature, words, rewrite_signature, stage_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                k.document_id,
+                k.exact_key,
+                k.shingles,
+                k.near_signature.tobytes(),
+                k.words,
+                k.rewrite_signature.tobytes(),
+                version,
+            )
+            for k in keys
+        ],
+    )
+    rows = [
+        (bucket, k.document_id)
+        for k, row in zip(keys, buckets.tolist(), strict=True)
+        if k.words
+        for bucket in row
+    ]
+    conn.executemany(
+        "INSERT OR IGNORE INTO dedup_buckets (bucket, document_id) VALUES (?, ?)", rows
+    )
+
+
+def load_keys(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, DocumentKeys]:
+    found: dict[str, DocumentKeys] = {}
+    for chunk in _chunks(list(ids)):
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(
+            "SELECT document_id, exact_key, words, shingles, near_signature, rewrite_signature "
+            f"FROM dedup_signatures WHERE document_id IN ({marks})",
+            list(chunk),
+        ):
+            found[row[0]] = DocumentKeys(
+                document_id=row[0],
+                exact_key=row[1],
+                words=row[2],
+                shingles=row[3],
+                near_signature=np.frombuffer(row[4], dtype=np.uint32),
+                rewrite_signature=np.frombuffer(row[5], dtype=np.uint32),
+            )
+    return found
+
+
+def candidates(
+    conn: sqlite3.Connection, keys: Sequence[DocumentKeys], buckets: np.ndarray
+) -> set[tuple[str, str]]:
+    """Pairs (a < b) that share an exact key or an LSH bucket, ``keys`` already saved."""
+    owner: dict[int, list[str]] = {}
+    for k, row in zip(keys, buckets.tolist(), strict=True):
+        if k.words:
+            for bucket in row:
+                owner.setdefault(bucket, []).append(k.document_id)
+    pairs: set[tuple[str, str]] = set()
+    all_buckets = list(owner)
+    for chunk in _chunks(all_buckets):
+        marks = ",".join("?" * len(chunk))
+        for bucket, other in conn.execute(
+            f"SELECT bucket, document_id FROM dedup_buckets WHERE bucket IN ({marks})",
+            list(chunk),
+        ):
+            for doc in owner[bucket]:
+                if doc != other:
+                    pairs.add((min(doc, other), max(doc, other)))
+    by_exact: dict[str, list[str]] = {}
+    for k in keys:
+        by_exact.setdefault(k.exact_key, []).append(k.document_id)
+    for chunk in _chunks(list(by_exact)):
+        marks = ",".join("?" * len(chunk))
+        for exact, other in conn.execute(
+            f"SELECT exact_key, document_id FROM dedup_signatures WHERE exact_key IN ({marks})",
+            list(chunk),
+        ):
+            for doc in by_exact[exact]:
+                if doc != other:
+                    pairs.add((min(doc, other), max(doc, other)))
+    return pairs
+
+
+def save_links(
+    conn: sqlite3.Connection, links: Iterable[tuple[str, str, str, float]], version: str
+) -> None:
+    conn.executemany(
+        "INSERT OR REPLACE INTO dedup_links (a, b, kind, score, stage_version) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(a, b, kind, score, version) for a, b, kind, score in links],
+    )
+
+
+def links_of(conn: sqlite3.Connection, ids: Iterable[str]) -> list[tuple[str, str, str, float]]:
+    found: list[tuple[str, str, str, float]] = []
+    for chunk in _chunks(list(ids)):
+        marks = ",".join("?" * len(chunk))
+        found.extend(
+            conn.execute(
+                f"SELECT a, b, kind, score FROM dedup_links WHERE a IN ({marks}) "
+                f"UNION SELECT a, b, kind, score FROM dedup_links WHERE b IN ({marks})",
+                [*chunk, *chunk],
+            )
+        )
+    return [(a, b, kind, float(score)) for a, b, kind, score in found]
