@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -234,6 +235,8 @@ def show_command(doc_id: str, db: str, raw: bool, as_json: bool) -> None:
             click.echo(f"  {key + ':':<18}{value}")
     click.echo()
     click.echo(doc.raw_text if raw else doc.text)
+    if row["duplicate_of"]:
+        _show_duplicate(db, doc.text, row)
     if doc.removals:
         click.echo()
         click.secho(f"Removed by cleaning ({len(doc.removals)}):", bold=True)
@@ -245,6 +248,86 @@ def show_command(doc_id: str, db: str, raw: bool, as_json: bool) -> None:
         click.echo()
         for warning in doc.warnings:
             click.echo(f"warning: {warning}")
+
+
+@main.command("duplicates")
+@db_option
+@click.option("--limit", type=int, default=50, show_default=True, help="Groups to show.")
+@click.option("--offset", type=int, default=0)
+@format_option
+def duplicates_command(db: str, limit: int, offset: int, fmt: str) -> None:
+    """List duplicate groups: each canonical article with its copies and rewrites.
+
+    Each copy shows its kind (exact / near / rewrite), its similarity score and the member
+    it most likely derives from (lineage).
+
+    \b
+    Example:
+      storyline duplicates --db news.db
+      storyline duplicates --db news.db --format json
+    """
+    from storyline.dedup.report import duplicate_groups
+
+    with Store(db, readonly=True) as store:
+        groups = duplicate_groups(store, limit=limit, offset=offset)
+    if fmt != "table":
+        records = [
+            {
+                "canonical": asdict(g.canonical),
+                "members": [asdict(m) for m in g.members],
+                "size": g.size,
+            }
+            for g in groups
+        ]
+        if fmt == "csv":
+            flat = [
+                {"group": g.canonical.id, **asdict(m)}
+                for g in groups
+                for m in (g.canonical, *g.members)
+            ]
+            emit(
+                flat,
+                ["group", "id", "kind", "score", "derived_from", "outlet", "published", "title"],
+                fmt,
+                sys.stdout,
+            )
+        else:
+            emit(records, ["canonical", "members", "size"], fmt, sys.stdout)
+        return
+    if not groups:
+        click.echo("(no duplicates)")
+    for group in groups:
+        c = group.canonical
+        click.secho(
+            f"{c.id}  {c.published or '?':<10}  {c.outlet or '?':<20}  {c.title or ''}", bold=True
+        )
+        for m in group.members:
+            lineage = f"from {m.derived_from}" if m.derived_from != c.id else ""
+            click.echo(
+                f"  └ {m.id}  {m.published or '?':<10}  {m.outlet or '?':<20}  "
+                f"{m.kind} {m.score:.2f} {lineage}".rstrip()
+            )
+
+
+def _show_duplicate(db: str, text: str, row: Any) -> None:
+    from storyline.dedup.report import differences
+
+    with Store(db, readonly=True) as store:
+        canonical = store.get_document(row["duplicate_of"])
+    click.echo()
+    click.secho(
+        f"{row['duplicate_kind'].capitalize()} copy (score {row['duplicate_score']:.2f}) of "
+        f"{canonical.id} ({canonical.outlet or 'unknown outlet'}, {canonical.published or '?'})"
+        + (f", derived from {row['derived_from']}" if row["derived_from"] != canonical.id else ""),
+        bold=True,
+    )
+    diff = differences(canonical.text, text)
+    if not diff.added and not diff.removed:
+        click.echo("  same sentences as the canonical")
+    for sentence in diff.removed:
+        click.echo(f"  - {sentence}")
+    for sentence in diff.added:
+        click.echo(f"  + {sentence}")
 
 
 @main.command("export")

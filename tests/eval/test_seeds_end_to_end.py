@@ -38,6 +38,14 @@ def test_seeds_through_the_pipeline(seeds_dir: Path, tmp_path: Path) -> None:
     for removal in rewrite.removals:
         assert raw[removal.raw_start : removal.raw_end].strip() == removal.text.strip()
 
+    # Two outlets' own reports of the same story: not duplicates of each other.
+    assert rewrite.id != preview.id
+    with Store(tmp_path / "seeds.db") as store:
+        folded = store.conn.execute(
+            "SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"
+        ).fetchone()[0]
+    assert folded == 0
+
     # The preview has no headline line and nothing to remove.
     assert preview.title is None
     assert preview.removals == ()

@@ -72,3 +72,29 @@ def test_export_of_the_demo_validates(demo_store: Store, tmp_path: Path) -> None
     jsonschema.validate(data, schema)
     for document in data["documents"]:
         assert document["text"].strip() == document["text"]
+
+
+def test_duplicate_groups_match_what_the_corpus_was_written_with(demo_store: Store) -> None:
+    documents = by_path(demo_store)
+    by_id = {d.id: path for path, d in documents.items()}  # type: ignore[attr-defined]
+    row = {
+        r["id"]: r
+        for r in demo_store.rows(
+            "SELECT id, duplicate_of, duplicate_kind FROM documents WHERE superseded_by IS NULL"
+        )
+    }
+    expected_members = set()
+    for group in EXPECTED["duplicates"]:
+        canonical = documents[group["canonical"]].id  # type: ignore[attr-defined]
+        assert row[canonical]["duplicate_of"] is None, group["canonical"]
+        expected_members.add(group["canonical"])
+        for copy in group["copies"]:
+            member = row[documents[copy["path"]].id]  # type: ignore[attr-defined]
+            assert by_id.get(member["duplicate_of"]) == group["canonical"], copy["path"]
+            # Cleaning can turn a near copy into an exact one (only boilerplate differed).
+            allowed = {"exact", "near"} if copy["kind"] == "near" else {copy["kind"]}
+            assert member["duplicate_kind"] in allowed, copy["path"]
+            expected_members.add(copy["path"])
+    for path, document in documents.items():
+        if path not in expected_members:
+            assert row[document.id]["duplicate_of"] is None, path  # type: ignore[attr-defined]

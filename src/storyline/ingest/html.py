@@ -7,11 +7,25 @@ authors, date, site name) as the page's metadata.
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from storyline.errors import BadMetadata, EmptyInput
-from storyline.ingest.dates import parse_date
+from storyline.ingest.dates import parse_date, parse_moment
 from storyline.ingest.metadata import Metadata
 
 MIN_WORDS = 8
+# trafilatura reports the page's date without its time of day; the time orders articles
+# published the same day (which one is the original), so read it from the usual places.
+_TIMESTAMPS = (
+    re.compile(
+        r"<meta[^>]+(?:property|name|itemprop)=[\"'](?:article:published_time|datePublished|"
+        r"pubdate|publish[-_]date|dc\.date\.issued)[\"'][^>]*content=[\"']([^\"']+)",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\"datePublished\"\s*:\s*\"([^\"]+)\""),
+    re.compile(r"<time[^>]+datetime=[\"']([^\"']+)", re.IGNORECASE),
+)
 
 
 def extract_html(html: str, source: str, url: str | None = None) -> tuple[str, Metadata]:
@@ -35,12 +49,15 @@ def extract_html(html: str, source: str, url: str | None = None) -> tuple[str, M
             hint="check it is an article page and not an index, login or error page",
         )
     published = None
+    published_at = None
     raw_date = getattr(result, "date", None)
     if raw_date:
         try:
             published = parse_date(raw_date, source)
         except BadMetadata:
             published = None
+    if published is not None:
+        published_at = _published_instant(html, published)
     author = getattr(result, "author", None) or ""
     authors = tuple(a.strip() for a in author.split(";") if a.strip())
     meta = Metadata(
@@ -50,5 +67,20 @@ def extract_html(html: str, source: str, url: str | None = None) -> tuple[str, M
         authors=authors,
         published=published,
         published_from="html-meta" if published else None,
+        published_at=published_at,
     )
     return text, meta
+
+
+def _published_instant(html: str, day: date) -> str | None:
+    """The publication instant written in the page, if it agrees with the extracted date."""
+    head = html[:200_000]
+    for pattern in _TIMESTAMPS:
+        for match in pattern.finditer(head):
+            try:
+                found_day, instant = parse_moment(match.group(1), "page")
+            except BadMetadata:
+                continue
+            if found_day == day and instant is not None:
+                return instant
+    return None
