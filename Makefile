@@ -50,6 +50,7 @@ unit: install-dev
 test: lint typecheck unit
 
 bench: install-dev
+	$(PIP) install --quiet -c constraints.txt -e ".[dev,bench]"
 	$(BIN)/python -m bench ingest
 
 clean:
