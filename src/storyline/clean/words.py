@@ -1,0 +1,142 @@
+"""Word-level helpers shared by the cleaners: comparison keys, content words, title case.
+
+The clean text is evidence and is never rewritten with these; they only decide whether two
+stretches of text say the same thing, and how to present a name written in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Typographic variants that differ between outlets copying the same sentence.
+_UNIFY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+    }
+)
+_SPACES = re.compile(r"\s+")
+_EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
+_WORD = re.compile(r"[^\W_]+")
+
+# Function words carry no evidence that two sentences report the same thing.
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how
+    i if in into is it its itself just me more most my myself no nor not now of off on once
+    only or other our ours ourselves out over own s same she should so some such t than
+    that the their theirs them themselves then there these they this those through to too
+    under until up very was we were what when where which while who whom why will with
+    would you your yours yourself yourselves said says say told according while which
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+
+NUMBER_WORDS = frozenset(
+    """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+    eighty ninety hundred thousand million billion trillion mln bln half quarter dozen
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+_DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+
+_SMALL_WORDS = frozenset(
+    """
+    de da das do dos del della di du la le van von der den of the and upon on y e al el
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+
+
+def match_key(text: str) -> str:
+    """``text`` reduced for comparison: compatibility form, casefolded, quotes and dashes
+    unified, whitespace collapsed, punctuation at the edges dropped."""
+    unified = unicodedata.normalize("NFKC", text).translate(_UNIFY).casefold()
+    return _EDGE_PUNCTUATION.sub("", _SPACES.sub(" ", unified).strip())
+
+
+def words(text: str) -> list[str]:
+    """Lowercased word tokens of ``text`` (apostrophes split: "Europe's" -> "europe", "s")."""
+    return _WORD.findall(match_key(text))
+
+
+def content_sequence(text: str) -> list[str]:
+    """Words that carry content, in order: no stopwords, no single letters (numbers kept)."""
+    return [w for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(content_sequence(text))
+
+
+def common_words(text: str) -> frozenset[str]:
+    """Content words written in lowercase somewhere in ``text``: the vocabulary of the
+    sentence rather than its names."""
+    return frozenset(
+        w
+        for w in _WORD.findall(unicodedata.normalize("NFKC", text))
+        if w.islower() and w not in STOPWORDS and len(w) > 1
+    )
+
+
+def figures(words: frozenset[str]) -> frozenset[str]:
+    """The figures among ``words``, in digits or in letters ("12", "six", "mln")."""
+    return frozenset(w for w in words if w in NUMBER_WORDS or _DIGIT.search(w))
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends the way a sentence does (closing quotes allowed)."""
+    return bool(_SENTENCE_END.search(text))
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def title_case(text: str) -> str:
+    """``KYIV`` -> ``Kyiv``, ``NEW YORK`` -> ``New York``, ``WILKES-BARRE`` -> ``Wilkes-Barre``.
+
+    ``str.title`` would also capitalise after an apostrophe ("O'Brien" is right, "Europe'S"
+    is not) and upper-case small words inside names, so words are handled one by one.
+    """
+    out: list[str] = []
+    for index, word in enumerate(text.split(" ")):
+        lower = word.lower()
+        if index and lower in _SMALL_WORDS:
+            out.append(lower)
+            continue
+        parts = re.split(r"([-'’])", lower)
+        rebuilt = []
+        for i, part in enumerate(parts):
+            after_apostrophe = i >= 2 and parts[i - 1] in "'’"
+            # O'BRIEN -> O'Brien, but a trailing 'S (possessive) stays lower.
+            if part and (not after_apostrophe or len(part) > 1):
+                part = part[0].upper() + part[1:]
+            rebuilt.append(part)
+        out.append("".join(rebuilt))
+    return " ".join(out)
