@@ -330,6 +330,73 @@ def _show_duplicate(db: str, text: str, row: Any) -> None:
         click.echo(f"  + {sentence}")
 
 
+@main.command("stories")
+@db_option
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--offset", type=int, default=0)
+@format_option
+def stories_command(db: str, limit: int, offset: int, fmt: str) -> None:
+    """List stories, most recent and largest first.
+
+    \b
+    Example:
+      storyline stories --db news.db
+    """
+    from storyline.stories.report import list_stories
+
+    with Store(db, readonly=True) as store:
+        rows = [asdict(r) for r in list_stories(store, limit=limit, offset=offset)]
+    emit(rows, ["id", "end", "size", "outlets", "title"], fmt, sys.stdout)
+
+
+@main.command("story")
+@click.argument("story_id")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the story as JSON.")
+def story_command(story_id: str, db: str, as_json: bool) -> None:
+    """Show one story: title, dates, summary with sources, names, articles and their copies.
+
+    \b
+    Example:
+      storyline story s3f2a9c --db news.db
+    """
+    from storyline.stories.report import markdown, story_detail
+
+    with Store(db, readonly=True) as store:
+        detail = story_detail(store, story_id)
+    click.echo(json.dumps(asdict(detail), indent=2) if as_json else markdown(detail))
+
+
+@main.command("report")
+@click.option("--story", "story_id", required=True, help="Story id (or a unique prefix).")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default="-",
+    help="File to write (default: standard output).",
+)
+def report_command(story_id: str, db: str, fmt: str, output: str) -> None:
+    """Write a brief on one story, in Markdown or HTML, to forward as it is.
+
+    \b
+    Example:
+      storyline report --story s3f2a9c --db news.db --format html -o brief.html
+    """
+    from storyline.stories.report import html_page, markdown, story_detail
+
+    with Store(db, readonly=True) as store:
+        detail = story_detail(store, story_id)
+    text = markdown(detail) if fmt == "md" else html_page(detail)
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+
+
 @main.command("export")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)

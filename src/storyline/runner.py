@@ -275,6 +275,8 @@ def _save(store: Store, batch: list[Document], summary: RunSummary) -> None:
     summary.updated += result.updated
     summary.unchanged += result.unchanged
     summary.new_versions += result.new_versions
+    summary.changed.extend(result.changed)
+    summary.superseded.extend(result.superseded)
 
 
 def print_progress(seen: int, seconds: float) -> None:

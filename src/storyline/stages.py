@@ -14,9 +14,10 @@ from storyline.clean import CleanStage
 from storyline.dedup import DedupStage
 from storyline.errors import PipelineError
 from storyline.pipeline import DocumentStage, GlobalStage, Pipeline
+from storyline.stories import StoryStage
 
 DOCUMENT_STAGES: tuple[type[DocumentStage], ...] = (CleanStage,)
-GLOBAL_STAGES: tuple[type[GlobalStage], ...] = (DedupStage,)
+GLOBAL_STAGES: tuple[type[GlobalStage], ...] = (DedupStage, StoryStage)
 
 
 @dataclass(frozen=True, slots=True)

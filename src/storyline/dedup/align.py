@@ -74,8 +74,11 @@ def bags(text: str) -> list[SentenceBag]:
 
 
 def _coverage(side: list[SentenceBag], other: list[SentenceBag]) -> tuple[float, list[int]]:
-    """Share of ``side``'s weight in sentences that some sentence of ``other`` covers."""
-    total = sum(b.total for b in side)
+    """Share of ``side``'s weight in sentences that some sentence of ``other`` covers.
+
+    Sentences too light to align ("Nobody was hurt.") are left out of the total too.
+    """
+    total = sum(b.total for b in side if b.total >= MIN_SENTENCE_WEIGHT)
     if total == 0:
         return 0.0, []
     covered = 0.0

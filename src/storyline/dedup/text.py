@@ -12,7 +12,10 @@ import re
 import unicodedata
 
 _WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*", re.UNICODE)
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-Z0-9À-Þ])|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])([\"'”’»)]*)\s+(?=[\"'“‘«(]?[A-Z0-9À-Þ])|\n+")
+# Dash styles vary between outlets' systems ("30-day", "30–day"): one hyphen for comparison.
+# The em dash is punctuation between words ("powers—France"), so it separates them.
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": " "})
 
 # Function words carry no reporting; leaving them out makes word-set similarity about
 # what is said. A short list on purpose: news verbs ("said") and numbers stay.
@@ -30,7 +33,7 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 def normalise(text: str) -> str:
     """Case-folded, compatibility-normalised text (ﬁ→fi, full-width digits→digits)."""
-    return unicodedata.normalize("NFKC", text).casefold()
+    return unicodedata.normalize("NFKC", text).translate(_DASHES).casefold()
 
 
 def words(text: str) -> list[str]:
@@ -53,7 +56,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        end = match.start()
+        # A closing quote or bracket after the full stop belongs to the sentence.
+        end = match.start() + len(match.group(1) or "")
         if text[start:end].strip():
             spans.append(_strip(text, start, end))
         start = match.end()

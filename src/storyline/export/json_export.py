@@ -94,7 +94,7 @@ def documents(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def stories(store: Store) -> Iterator[dict[str, Any]]:
-    for row in store.rows("SELECT * FROM stories ORDER BY start, id"):
+    for row in store.rows("SELECT * FROM stories WHERE merged_into IS NULL ORDER BY start, id"):
         members = [
             r[0]
             for r in store.rows(
@@ -110,6 +110,15 @@ def stories(store: Store) -> Iterator[dict[str, Any]]:
             "document_ids": members,
             "start": row["start"],
             "end": row["end"],
+            "summary_sentences": [
+                {k: s[k] for k in ("document_id", "start", "end", "text")}
+                for s in store.rows(
+                    "SELECT document_id, start, end, text FROM story_summary "
+                    "WHERE story_id = ? ORDER BY rank",
+                    (row["id"],),
+                )
+            ],
+            "names": json.loads(row["names"]),
         }
 
 

@@ -252,4 +252,59 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(
+        "0005_stories",
+        """
+        ALTER TABLE stories ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
+        -- Sum of the member articles' term vectors (top terms), JSON {term: weight}.
+        ALTER TABLE stories ADD COLUMN centroid TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE stories ADD COLUMN names TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE stories ADD COLUMN created_at TEXT;
+        ALTER TABLE stories ADD COLUMN updated_at TEXT;
+        -- Set when the story was merged into another; its id stays resolvable.
+        ALTER TABLE stories ADD COLUMN merged_into TEXT;
+        CREATE INDEX stories_end ON stories(end);
+        -- Each story's heaviest terms: the index that finds candidate stories for an article.
+        CREATE TABLE story_terms (
+            term TEXT NOT NULL,
+            story_id TEXT NOT NULL,
+            PRIMARY KEY (term, story_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_terms_story ON story_terms(story_id);
+        -- Term vectors of clustered articles, kept to rebuild a story's centroid exactly.
+        CREATE TABLE story_vectors (
+            document_id TEXT PRIMARY KEY,
+            story_id TEXT NOT NULL,
+            vector TEXT NOT NULL,
+            similarity REAL
+        );
+        CREATE INDEX story_vectors_story ON story_vectors(story_id);
+        -- Document frequencies of terms over clustered articles (for idf).
+        CREATE TABLE term_df (
+            term TEXT PRIMARY KEY,
+            df INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        -- The extractive summary, sentence by sentence, with provenance.
+        CREATE TABLE story_summary (
+            story_id TEXT NOT NULL,
+            rank INTEGER NOT NULL,
+            document_id TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (story_id, rank)
+        );
+        -- What happened to stories: created, merged (never silently renumbered).
+        CREATE TABLE story_events (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            story_id TEXT NOT NULL,
+            other_id TEXT,
+            document_id TEXT,
+            detail TEXT
+        );
+        CREATE INDEX story_events_story ON story_events(story_id);
+        """,
+    ),
 )

@@ -1,0 +1,157 @@
+"""What a story is made of: weighted terms of an article.
+
+A happening is told by its names (people, places, organisations), its specific words and its
+headline. The terms of an article are:
+
+- content words, lower-cased and lightly stemmed (stop words out);
+- names: runs of capitalised words inside sentences, as one term per run
+  (``n:tara reid``) — they tell one rehab story from another;
+- the headline's words again (the headline says what the article is about).
+
+Weights are ``log(1 + tf) * idf`` with document frequencies counted over the store itself
+(so they follow the collection's own vocabulary), names and headline words boosted.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+
+from storyline.dedup.text import STOPWORDS
+
+NAME_BOOST = 2.0
+TITLE_BOOST = 1.5
+VECTOR_TERMS = 80
+# What an article is about is in its first pages; reading a book-length text to the end
+# would cost seconds and change nothing about which story it belongs to.
+MAX_CHARS = 30_000
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]|\d[\d,.]*\d|\d")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:;\"“”]\s+|\n\s*)$")
+_NAME_CONNECTORS = frozenset(
+    {"of", "de", "da", "del", "van", "von", "der", "la", "le", "al", "bin"}
+)
+# Capitalised words that start sentences or are titles, not names of the happening.
+_NOT_NAMES_TEXT = """
+the a an in on at for and but or it he she they we i this that these those his her their
+according after before as when while if during despite since mr mrs ms dr mon tue wed thu
+fri sat sun monday tuesday wednesday thursday friday saturday sunday january february march
+april may june july august september october november december
+"""
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+
+
+def stem(word: str) -> str:
+    for suffix in ("ies", "ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def term_counts(title: str | None, text: str) -> defaultdict[str, float]:
+    """Raw weighted counts of an article's terms (before idf)."""
+    counts: defaultdict[str, float] = defaultdict(float)
+    _add(counts, text[:MAX_CHARS], 1.0)
+    if title:
+        _add(counts, title, TITLE_BOOST, names=not _title_case(title))
+    return counts
+
+
+def _title_case(title: str) -> bool:
+    """Headlines In Title Case capitalise every word: no way to tell names from words."""
+    words = [w for w in title.split() if w[:1].isalpha() and w.casefold() not in STOPWORDS]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+
+
+def _add(counts: defaultdict[str, float], text: str, boost: float, names: bool = True) -> None:
+    tokens = list(_TOKEN.finditer(text))
+    # Words seen in lower case somewhere are ordinary words when they start a sentence.
+    lower_seen = {m.group() for m in tokens if m.group()[0].islower()}
+    run: list[str] = []
+    previous_end = 0
+    for match in tokens:
+        raw = match.group()
+        lower = raw.casefold().replace("’", "'")
+        gap = text[previous_end : match.start()]
+        previous_end = match.end()
+        if run and gap.strip():
+            # Punctuation between two capitalised words ends a name ("Paris, Berlin").
+            _flush(counts, run, boost)
+            run = []
+        starts_sentence = previous_end == match.end() and _SENTENCE_START.search(
+            text, max(0, match.start() - 3), match.start()
+        )
+        is_cap = names and raw[0].isupper() and lower not in _NOT_NAMES
+        if is_cap and starts_sentence and not run and (lower in lower_seen or lower in STOPWORDS):
+            is_cap = False
+        if is_cap:
+            run.append(lower)
+            continue
+        if run and lower in _NAME_CONNECTORS:
+            run.append(lower)
+            continue
+        _flush(counts, run, boost)
+        run = []
+        if lower in STOPWORDS or len(lower) < 3 or lower[0].isdigit():
+            continue
+        counts[stem(lower)] += boost
+    _flush(counts, run, boost)
+
+
+def _flush(counts: defaultdict[str, float], run: list[str], boost: float) -> None:
+    while run and run[-1] in _NAME_CONNECTORS:
+        run.pop()
+    if not run:
+        return
+    if run[-1].endswith("'s"):
+        run[-1] = run[-1][:-2]
+    for word in run:
+        if word not in _NAME_CONNECTORS and word not in STOPWORDS:
+            counts[stem(word)] += boost
+    counts["n:" + " ".join(run)] += boost * NAME_BOOST
+    if len(run) > 1:
+        # The last word of a name ("Reid" of "Tara Reid", "Trump" of "President Donald
+        # Trump") is how later mentions and other outlets refer to it.
+        counts["n:" + run[-1]] += boost * NAME_BOOST
+
+
+def idf(df: int, documents: int) -> float:
+    return math.log((documents + 1) / (df + 1)) + 1.0
+
+
+def vector(
+    counts: Mapping[str, float], df: Mapping[str, int], documents: int, size: int = VECTOR_TERMS
+) -> dict[str, float]:
+    """L2-normalised tf-idf vector of the ``size`` heaviest terms."""
+    weights = {
+        term: math.log1p(count) * idf(df.get(term, 0), documents) for term, count in counts.items()
+    }
+    top = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:size]
+    return normalise(dict(top))
+
+
+def normalise(weights: Mapping[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {t: w / norm for t, w in weights.items()} if norm else {}
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def split_cosine(a: Mapping[str, float], b: Mapping[str, float]) -> tuple[float, float, bool]:
+    """Cosine over name terms, cosine over other terms, and whether both have names."""
+    a_names = normalise({t: w for t, w in a.items() if t.startswith("n:")})
+    b_names = normalise({t: w for t, w in b.items() if t.startswith("n:")})
+    a_words = normalise({t: w for t, w in a.items() if not t.startswith("n:")})
+    b_words = normalise({t: w for t, w in b.items() if not t.startswith("n:")})
+    both = bool(a_names) and bool(b_names)
+    return (cosine(a_names, b_names) if both else 0.0), cosine(a_words, b_words), both
+
+
+def names(counts: Mapping[str, float]) -> list[str]:
+    return [t[2:] for t in counts if t.startswith("n:")]

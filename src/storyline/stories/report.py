@@ -1,0 +1,181 @@
+"""Reading stories back: listings, one story in detail, and a brief in Markdown or HTML."""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+
+from storyline.errors import StoreError
+from storyline.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    id: str
+    title: str
+    size: int
+    start: str | None
+    end: str | None
+    outlets: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    copies: tuple[tuple[str, str | None, str | None, str | None], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDetail:
+    id: str
+    title: str
+    start: str | None
+    end: str | None
+    summary: tuple[tuple[str, str, int, int], ...]
+    names: tuple[str, ...]
+    articles: tuple[Article, ...]
+    merged_from: tuple[str, ...]
+
+
+def list_stories(store: Store, *, limit: int = 50, offset: int = 0) -> list[StoryRow]:
+    """Most recent first, then largest."""
+    rows = store.conn.execute(
+        "SELECT s.id, s.title, count(d.id), s.start, s.end, count(DISTINCT d.outlet) "
+        "FROM stories s JOIN documents d ON d.story_id = s.id AND d.superseded_by IS NULL "
+        "WHERE s.merged_into IS NULL GROUP BY s.id "
+        "ORDER BY s.end IS NULL, s.end DESC, count(d.id) DESC, s.id LIMIT ? OFFSET ?",
+        (limit, offset),
+    )
+    return [StoryRow(*r) for r in rows]
+
+
+def resolve(store: Store, story_id: str) -> str:
+    """A story id (or unique prefix), following merges to the story it now belongs to."""
+    rows = store.conn.execute(
+        "SELECT id, merged_into FROM stories WHERE id = ? OR id LIKE ? LIMIT 2",
+        (story_id, story_id.replace("%", "").replace("_", "") + "%"),
+    ).fetchall()
+    exact = [r for r in rows if r[0] == story_id]
+    if exact:
+        rows = exact
+    if not rows:
+        raise StoreError(f"no story with id {story_id!r}", hint="list them with: storyline stories")
+    if len(rows) > 1:
+        raise StoreError(f"several stories start with {story_id!r}", hint="give more of the id")
+    current, merged_into = rows[0]
+    seen = {current}
+    while merged_into and merged_into not in seen:
+        seen.add(merged_into)
+        current = merged_into
+        row = store.conn.execute(
+            "SELECT merged_into FROM stories WHERE id = ?", (current,)
+        ).fetchone()
+        merged_into = row[0] if row else None
+    return str(current)
+
+
+def story_detail(store: Store, story_id: str) -> StoryDetail:
+    story_id = resolve(store, story_id)
+    row = store.conn.execute(
+        "SELECT id, title, start, end, names FROM stories WHERE id = ?", (story_id,)
+    ).fetchone()
+    summary = tuple(
+        (r[0], r[1], r[2], r[3])
+        for r in store.conn.execute(
+            "SELECT text, document_id, start, end FROM story_summary WHERE story_id = ? "
+            "ORDER BY rank",
+            (story_id,),
+        )
+    )
+    articles = []
+    for doc_id, title, outlet, published in store.conn.execute(
+        "SELECT id, title, outlet, published FROM documents WHERE story_id = ? "
+        "AND superseded_by IS NULL AND duplicate_of IS NULL ORDER BY published, published_at, id",
+        (story_id,),
+    ):
+        copies = tuple(
+            store.conn.execute(
+                "SELECT id, outlet, duplicate_kind, published FROM documents "
+                "WHERE duplicate_of = ? AND superseded_by IS NULL ORDER BY published, id",
+                (doc_id,),
+            ).fetchall()
+        )
+        articles.append(Article(doc_id, title, outlet, published, copies))
+    merged = tuple(
+        r[0]
+        for r in store.conn.execute("SELECT id FROM stories WHERE merged_into = ?", (story_id,))
+    )
+    return StoryDetail(
+        row[0], row[1], row[2], row[3], summary, tuple(json.loads(row[4])), tuple(articles), merged
+    )
+
+
+def markdown(detail: StoryDetail) -> str:
+    lines = [f"# {detail.title}", ""]
+    span = detail.start if detail.start == detail.end else f"{detail.start} – {detail.end}"
+    outlets = sorted({a.outlet or "unknown outlet" for a in detail.articles})
+    lines.append(
+        f"*{span or 'undated'} · {len(detail.articles)} articles · {', '.join(outlets)}* "
+        f"(story `{detail.id}`)"
+    )
+    lines += ["", "## Summary", ""]
+    numbers = {a.id: i + 1 for i, a in enumerate(detail.articles)}
+    for text, document_id, _, _ in detail.summary:
+        lines.append(f"- {text} [{numbers.get(document_id, '?')}]")
+    if detail.names:
+        lines += ["", "## Names", "", ", ".join(n.title() for n in detail.names)]
+    lines += ["", "## Sources", ""]
+    for number, article in enumerate(detail.articles, start=1):
+        lines.append(
+            f"{number}. {article.published or 'undated'} · {article.outlet or 'unknown outlet'}"
+            f" · {article.title or '(no title)'} (`{article.id}`)"
+        )
+        for copy_id, outlet, kind, published in article.copies:
+            lines.append(
+                f"    - {kind} copy: {outlet or 'unknown outlet'}, {published} (`{copy_id}`)"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def html_page(detail: StoryDetail) -> str:
+    e = html.escape
+    numbers = {a.id: i + 1 for i, a in enumerate(detail.articles)}
+    summary = "".join(
+        f"<li>{e(text)} <a href='#a{numbers.get(doc, 0)}'>[{numbers.get(doc, '?')}]</a></li>"
+        for text, doc, _, _ in detail.summary
+    )
+    sources = "".join(
+        f"<li id='a{i}'>{e(a.published or 'undated')} · {e(a.outlet or 'unknown outlet')} · "
+        f"{e(a.title or '(no title)')} <code>{e(a.id)}</code>"
+        + (
+            "<ul>"
+            + "".join(
+                f"<li>{e(kind or '')} copy: {e(outlet or 'unknown outlet')}, "
+                f"{e(published or '')} <code>{e(cid)}</code></li>"
+                for cid, outlet, kind, published in a.copies
+            )
+            + "</ul>"
+            if a.copies
+            else ""
+        )
+        + "</li>"
+        for i, a in enumerate(detail.articles, start=1)
+    )
+    names = e(", ".join(n.title() for n in detail.names))
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{e(detail.title)}</title>"
+        "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;"
+        "padding:0 1rem;color:#222}h1{font-size:1.6rem}code{color:#666;font-size:.8em}"
+        ".meta{color:#555}</style></head><body>"
+        f"<h1>{e(detail.title)}</h1>"
+        f"<p class='meta'>{e(detail.start or 'undated')} – {e(detail.end or '')} · "
+        f"{len(detail.articles)} articles · story <code>{e(detail.id)}</code></p>"
+        f"<h2>Summary</h2><ul>{summary}</ul>"
+        + (f"<h2>Names</h2><p>{names}</p>" if names else "")
+        + f"<h2>Sources</h2><ol>{sources}</ol></body></html>\n"
+    )

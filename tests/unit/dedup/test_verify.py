@@ -1,0 +1,135 @@
+"""Verdicts on candidate pairs, and the per-document keys they are made from."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storyline.dedup import lsh
+from storyline.dedup.align import REWRITE_SCORE
+from storyline.dedup.keys import DocumentKeys, bucket_keys, compute_keys
+from storyline.dedup.minhash import NUM_PERM, jaccard
+from storyline.dedup.verify import NEAR_JACCARD, Verdict, verify
+
+from .articles import (
+    EXACT_REPRINT,
+    INDEPENDENT_REPORT,
+    NEAR_REPRINT,
+    ORIGINAL,
+    REWRITE,
+    TRIMMED_COPY,
+    UNRELATED,
+)
+
+# A reprint that only adds a line of boilerplate and trims the last paragraph.
+BOILERPLATE_REPRINT = (
+    ORIGINAL.rsplit("\n\n", 1)[0] + "\n\nThis article first appeared in the Coast Herald."
+)
+
+
+def keyed(a: str, b: str) -> tuple[DocumentKeys, DocumentKeys]:
+    one, other = compute_keys([("a", a), ("b", b)])
+    return one, other
+
+
+def verdict(a: str, b: str) -> Verdict | None:
+    keys_a, keys_b = keyed(a, b)
+    return verify(keys_a, keys_b, a, b)
+
+
+@pytest.mark.parametrize(
+    ("other", "kind"),
+    [
+        (EXACT_REPRINT, "exact"),
+        (BOILERPLATE_REPRINT, "near"),
+        (NEAR_REPRINT, "near"),
+        (TRIMMED_COPY, "near"),
+        (REWRITE, "rewrite"),
+        (INDEPENDENT_REPORT, None),
+        (UNRELATED, None),
+    ],
+    ids=["exact", "boilerplate-reprint", "near", "trimmed", "rewrite", "independent", "unrelated"],
+)
+def test_verdict_against_the_original(other: str, kind: str | None) -> None:
+    found = verdict(ORIGINAL, other)
+    assert (found.kind if found else None) == kind
+    # The verdict does not depend on which document is "a".
+    assert verdict(other, ORIGINAL) == found
+
+
+def test_an_exact_copy_scores_one() -> None:
+    assert verdict(ORIGINAL, EXACT_REPRINT) == Verdict("exact", 1.0)
+
+
+def test_a_near_copy_scores_its_estimated_shingle_jaccard() -> None:
+    keys_a, keys_b = keyed(ORIGINAL, BOILERPLATE_REPRINT)
+    found = verify(keys_a, keys_b, ORIGINAL, BOILERPLATE_REPRINT)
+    similarity = jaccard(keys_a.near_signature, keys_b.near_signature)
+    assert found == Verdict("near", round(similarity, 4))
+    assert similarity >= NEAR_JACCARD
+
+
+def test_a_trimmed_copy_is_found_by_containment_not_jaccard() -> None:
+    keys_a, keys_b = keyed(ORIGINAL, TRIMMED_COPY)
+    similarity = jaccard(keys_a.near_signature, keys_b.near_signature)
+    assert similarity < NEAR_JACCARD  # the Jaccard test alone would miss it
+    assert verify(keys_a, keys_b, ORIGINAL, TRIMMED_COPY) == Verdict("near", round(similarity, 4))
+
+
+def test_a_rewrite_scores_its_sentence_alignment() -> None:
+    found = verdict(ORIGINAL, REWRITE)
+    assert found is not None and found.kind == "rewrite" and found.score >= REWRITE_SCORE
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("", ""),
+        ("", ORIGINAL),
+        ("— … —", "— … —"),  # no words: same exact key, still no copy
+        ("12.5 13.1", ""),
+    ],
+)
+def test_texts_without_words_are_never_copies(a: str, b: str) -> None:
+    assert verdict(a, b) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Ferry fire contained.", "FERRY FIRE CONTAINED", Verdict("exact", 1.0)),
+        ("Ferry fire contained.", "Library opens Saturday.", None),
+        # Too short to be judged a rewrite, however similar the words.
+        ("Ferry fire contained quickly.", "Quickly, the ferry fire was contained.", None),
+    ],
+)
+def test_short_texts(a: str, b: str, expected: Verdict | None) -> None:
+    assert verdict(a, b) == expected
+
+
+def test_keys_of_a_batch_equal_keys_one_at_a_time() -> None:
+    texts = [("o", ORIGINAL), ("e", ""), ("s", "Ferry fire contained."), ("r", REWRITE)]
+    batch = compute_keys(texts)
+    for keys, item in zip(batch, texts, strict=True):
+        (alone,) = compute_keys([item])
+        assert (keys.document_id, keys.exact_key, keys.words, keys.shingles) == (
+            alone.document_id,
+            alone.exact_key,
+            alone.words,
+            alone.shingles,
+        )
+        assert np.array_equal(keys.near_signature, alone.near_signature)
+        assert np.array_equal(keys.rewrite_signature, alone.rewrite_signature)
+    assert [(k.words, k.shingles) for k in batch[1:3]] == [(0, 0), (3, 1)]
+
+
+def test_bucket_keys_are_near_bands_then_rewrite_bands() -> None:
+    keys = compute_keys([("o", ORIGINAL), ("r", REWRITE)])
+    width = lsh.NEAR.bands + lsh.REWRITE.bands
+    buckets = bucket_keys(keys)
+    assert buckets.shape == (2, width)
+    near = lsh.NEAR.keys(np.stack([k.near_signature for k in keys]))
+    rewrite = lsh.REWRITE.keys(np.stack([k.rewrite_signature for k in keys]))
+    assert np.array_equal(buckets, np.hstack([near, rewrite]))
+    assert bucket_keys([]).shape == (0, width)
+    assert keys[0].near_signature.shape == (NUM_PERM,)
