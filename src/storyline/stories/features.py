@@ -27,6 +27,8 @@ VECTOR_TERMS = 80
 # What an article is about is in its first pages; reading a book-length text to the end
 # would cost seconds and change nothing about which story it belongs to.
 MAX_CHARS = 30_000
+YEAR_BOOST = 2.0
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]|\d[\d,.]*\d|\d")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;\"“”]\s+|\n\s*)$")
@@ -94,7 +96,13 @@ def _add(counts: defaultdict[str, float], text: str, boost: float, names: bool =
             continue
         _flush(counts, run, boost)
         run = []
-        if lower in STOPWORDS or len(lower) < 3 or lower[0].isdigit():
+        if lower[0].isdigit():
+            # Years and figures tell one happening from another of the same kind (the 2008
+            # quake from the 2013 one, 4 dead from 200).
+            year = _YEAR.fullmatch(lower)
+            counts[("y:" if year else "#:") + lower] += boost * (YEAR_BOOST if year else 1.0)
+            continue
+        if lower in STOPWORDS or len(lower) < 3:
             continue
         counts[stem(lower)] += boost
     _flush(counts, run, boost)

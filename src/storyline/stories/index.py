@@ -172,7 +172,7 @@ class StoryIndex:
             self.postings.setdefault(term, set()).add(state.id)
         self.assignments.append((document_id, state.id, json.dumps(vector), similarity))
 
-    def merge(self, source: StoryState, target: StoryState, document_id: str) -> None:
+    def merge(self, source: StoryState, target: StoryState, document_id: str | None) -> None:
         """Fold ``source`` into ``target``; ``source`` keeps its id, marked as merged."""
         for term, weight in source.centroid.items():
             target.centroid[term] = target.centroid.get(term, 0.0) + weight

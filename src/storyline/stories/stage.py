@@ -30,13 +30,14 @@ from storyline.stories.features import (
 from storyline.stories.index import StoryIndex
 from storyline.stories.summary import Member, choose_title, summarise
 
-JOIN = 0.25
+JOIN = 0.27
 MERGE = 0.45
 NAME_WEIGHT = 0.5
 MERGE_CENTROIDS = 0.35
 WINDOW_DAYS = 30
 QUERY_TERMS = 12
 BLOCK = 500
+SMALL_STORY = 2
 SUMMARY_MEMBERS = 30
 
 
@@ -90,6 +91,7 @@ class StoryStage(GlobalStage):
                 index = StoryIndex(store, WINDOW_DAYS, self.version)
                 for document_id in block:
                     self._cluster(store, index, document_id, counts)
+                self._reconsider(index)
                 touched |= index.flush()
                 self._describe(store, index, touched)
                 touched = set()
@@ -131,6 +133,25 @@ class StoryStage(GlobalStage):
             return
         story = index.create(document_id)
         index.assign(document_id, story, doc_vector, published, 1.0)
+
+    def _reconsider(self, index: StoryIndex) -> None:
+        """Give the block's small stories a second chance: an article that arrived before its
+        story had taken shape may now match it. Joined stories are merged (recorded)."""
+        small = [s for s in index.stories.values() if s.size <= SMALL_STORY and s.dirty]
+        for story in sorted(small, key=lambda s: s.id):
+            if story.merged_into is not None:
+                continue
+            query = story.top_terms(QUERY_TERMS)
+            scored = sorted(
+                (
+                    (story_similarity(story.unit, other.unit), other.id, other)
+                    for other in index.candidates(query, story.end)
+                    if other.id != story.id and other.size >= story.size
+                ),
+                key=lambda item: (-item[0], item[1]),
+            )
+            if scored and scored[0][0] >= JOIN:
+                index.merge(story, scored[0][2], None)
 
     def _detach(self, store: Store, ids: set[str]) -> set[str]:
         """Take out articles that changed, were replaced or became duplicates."""
