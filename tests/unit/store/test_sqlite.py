@@ -16,12 +16,22 @@ from storyline.store.migrations import MIGRATIONS
 
 def doc(id_: str = "a1", text: str = "Body text here.", key: str = "k1") -> Document:
     return Document(
-        id=id_, source="in/a.txt", source_key=key, format="txt", raw_text="Title\n\n" + text,
-        raw_title=None, outlet="Harbor Herald", authors=("Jana Novak",),
-        published=date(2025, 3, 12), published_from="sidecar", title="Title", text=text,
+        id=id_,
+        source="in/a.txt",
+        source_key=key,
+        format="txt",
+        raw_text="Title\n\n" + text,
+        raw_title=None,
+        outlet="Harbor Herald",
+        authors=("Jana Novak",),
+        published=date(2025, 3, 12),
+        published_from="sidecar",
+        title="Title",
+        text=text,
         offset_map=OffsetMap.identity(len(text)),
         removals=(Removal("title-line", 0, 5, "Title", "first line is the headline"),),
-        flags=("title-from-body",), stages=(("clean", "1"),),
+        flags=("title-from-body",),
+        stages=(("clean", "1"),),
     )
 
 
