@@ -145,7 +145,7 @@ def _summary_text(summary: RunSummary, db: str) -> str:
             extra += " failed " + ", ".join(f"{n} {k}" for k, n in counts.failed.items())
         if counts.found:
             extra += "; found " + ", ".join(f"{n} {k}" for k, n in counts.found.items())
-        lines.append(f"  stage {name}: {counts.passed} passed{extra}")
+        lines.append(f"  stage {name}: {counts.passed} passed{extra} ({counts.seconds:.1f}s)")
     lines.append(f"  store: {db}")
     return "\n".join(lines)
 

@@ -12,6 +12,7 @@ engine can run them in worker processes; global stages (dedup, clustering) see t
 
 from __future__ import annotations
 
+import time
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -32,9 +33,13 @@ class StageCounts:
     failed: Counter[str] = field(default_factory=Counter)
     # What the stage found, for the summary (e.g. "near pairs": 12).
     found: Counter[str] = field(default_factory=Counter)
+    # Wall-clock seconds spent in the stage (summed over worker processes for per-document
+    # stages, so it can exceed the run's duration).
+    seconds: float = 0.0
 
     def merge(self, other: StageCounts) -> None:
         self.passed += other.passed
+        self.seconds += other.seconds
         self.dropped.update(other.dropped)
         self.failed.update(other.failed)
         self.found.update(other.found)
@@ -60,6 +65,7 @@ class Counters:
                 "dropped": dict(c.dropped),
                 "failed": dict(c.failed),
                 "found": dict(c.found),
+                "seconds": round(c.seconds, 3),
             }
             for name, c in self.stages.items()
         }
@@ -97,6 +103,7 @@ class DocumentStage(Stage):
     ) -> Iterator[Document]:
         counts = counters[self.name]
         for document in documents:
+            started = time.perf_counter()
             try:
                 result = self.process(document)
             except InputError as err:
@@ -118,6 +125,7 @@ class DocumentStage(Stage):
                 )
                 continue
             counts.passed += 1
+            counts.seconds += time.perf_counter() - started
             stages = tuple(sorted({**dict(result.stages), self.name: self.version}.items()))
             yield replace(result, stages=stages)
 

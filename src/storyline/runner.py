@@ -204,9 +204,11 @@ def run(
 def _run_global_stages(store: Store, summary: RunSummary, rebuild: frozenset[str]) -> None:
     """Bring each global stage up to date; rebuild it when asked or when its version changed."""
     for stage in global_stages():
+        started = time.perf_counter()
         if stage.name in rebuild or store.stage_state(stage.name) != stage.version:
             stage.reset(store)
         stage.update(store, summary.changed, summary.superseded, summary.counters, summary.problems)
+        summary.counters[stage.name].seconds += time.perf_counter() - started
         store.set_stage_state(stage.name, stage.version)
 
 

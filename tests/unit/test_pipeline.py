@@ -90,4 +90,6 @@ def test_counters_merge() -> None:
     b["s"].passed = 3
     b["s"].dropped["x"] += 1
     a.merge(b)
-    assert a.as_dict() == {"s": {"passed": 5, "dropped": {"x": 1}, "failed": {}, "found": {}}}
+    assert a.as_dict() == {
+        "s": {"passed": 5, "dropped": {"x": 1}, "failed": {}, "found": {}, "seconds": 0.0}
+    }

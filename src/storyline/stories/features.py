@@ -18,6 +18,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping
+from functools import lru_cache
 
 from storyline.dedup.text import STOPWORDS
 
@@ -31,7 +32,7 @@ YEAR_BOOST = 2.0
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]|\d[\d,.]*\d|\d")
-_SENTENCE_START = re.compile(r"(?:^|[.!?…:;\"“”]\s+|\n\s*)$")
+_SENTENCE_ENDS = frozenset('.!?…:;"“”')
 _NAME_CONNECTORS = frozenset(
     {"of", "de", "da", "del", "van", "von", "der", "la", "le", "al", "bin"}
 )
@@ -45,6 +46,7 @@ april may june july august september october november december
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     for suffix in ("ies", "ing", "ed", "es", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
@@ -73,18 +75,17 @@ def _add(counts: defaultdict[str, float], text: str, boost: float, names: bool =
     lower_seen = {m.group() for m in tokens if m.group()[0].islower()}
     run: list[str] = []
     previous_end = 0
-    for match in tokens:
+    for number, match in enumerate(tokens):
         raw = match.group()
         lower = raw.casefold().replace("’", "'")
         gap = text[previous_end : match.start()]
         previous_end = match.end()
-        if run and gap.strip():
+        stripped = gap.strip()
+        if run and stripped:
             # Punctuation between two capitalised words ends a name ("Paris, Berlin").
             _flush(counts, run, boost)
             run = []
-        starts_sentence = previous_end == match.end() and _SENTENCE_START.search(
-            text, max(0, match.start() - 3), match.start()
-        )
+        starts_sentence = number == 0 or "\n" in gap or stripped[-1:] in _SENTENCE_ENDS
         is_cap = names and raw[0].isupper() and lower not in _NOT_NAMES
         if is_cap and starts_sentence and not run and (lower in lower_seen or lower in STOPWORDS):
             is_cap = False
@@ -151,14 +152,21 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
-def split_cosine(a: Mapping[str, float], b: Mapping[str, float]) -> tuple[float, float, bool]:
+def split(weights: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float]]:
+    """Unit vectors of the name terms and of the other terms."""
+    return (
+        normalise({t: w for t, w in weights.items() if t.startswith("n:")}),
+        normalise({t: w for t, w in weights.items() if not t.startswith("n:")}),
+    )
+
+
+Split = tuple[dict[str, float], dict[str, float]]
+
+
+def split_cosine(a: Split, b: Split) -> tuple[float, float, bool]:
     """Cosine over name terms, cosine over other terms, and whether both have names."""
-    a_names = normalise({t: w for t, w in a.items() if t.startswith("n:")})
-    b_names = normalise({t: w for t, w in b.items() if t.startswith("n:")})
-    a_words = normalise({t: w for t, w in a.items() if not t.startswith("n:")})
-    b_words = normalise({t: w for t, w in b.items() if not t.startswith("n:")})
-    both = bool(a_names) and bool(b_names)
-    return (cosine(a_names, b_names) if both else 0.0), cosine(a_words, b_words), both
+    both = bool(a[0]) and bool(b[0])
+    return (cosine(a[0], b[0]) if both else 0.0), cosine(a[1], b[1]), both
 
 
 def names(counts: Mapping[str, float]) -> list[str]:

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from storyline.store import Store
 from storyline.store.sqlite import now
-from storyline.stories.features import normalise
+from storyline.stories.features import Split, normalise, split
 
 CENTROID_TERMS = 150
 INDEX_TERMS = 25
@@ -35,6 +35,11 @@ class StoryState:
     dirty: bool = False
     merged_into: str | None = None
     unit: dict[str, float] = field(default_factory=dict)
+    parts: Split = field(default_factory=lambda: ({}, {}))
+
+    def refresh(self) -> None:
+        self.unit = normalise(self.centroid)
+        self.parts = split(self.centroid)
 
     def add(self, vector: dict[str, float], published: str | None) -> None:
         for term, weight in vector.items():
@@ -46,7 +51,7 @@ class StoryState:
         if published:
             self.start = min(self.start or published, published)
             self.end = max(self.end or published, published)
-        self.unit = normalise(self.centroid)
+        self.refresh()
         self.dirty = True
 
     def top_terms(self, count: int = INDEX_TERMS) -> list[str]:
@@ -107,7 +112,7 @@ class StoryIndex:
             return None
         centroid = json.loads(row[1])
         state = StoryState(row[0], centroid, row[2], row[3], row[4], merged_into=row[5])
-        state.unit = normalise(centroid)
+        state.refresh()
         self.stories[story_id] = state
         return state
 
@@ -181,7 +186,7 @@ class StoryIndex:
             if bound:
                 target.start = min(target.start or bound, bound)
                 target.end = max(target.end or bound, bound)
-        target.unit = normalise(target.centroid)
+        target.refresh()
         target.dirty = True
         source.merged_into = target.id
         source.dirty = True

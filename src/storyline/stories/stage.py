@@ -20,9 +20,11 @@ from storyline.model import Problem
 from storyline.pipeline import Counters, GlobalStage
 from storyline.store import Store
 from storyline.stories.features import (
+    Split,
     cosine,
     names,
     normalise,
+    split,
     split_cosine,
     term_counts,
     vector,
@@ -38,10 +40,10 @@ WINDOW_DAYS = 30
 QUERY_TERMS = 12
 BLOCK = 500
 SMALL_STORY = 2
-SUMMARY_MEMBERS = 30
+SUMMARY_MEMBERS = 20
 
 
-def story_similarity(article: dict[str, float], story: dict[str, float]) -> float:
+def story_similarity(article: Split, story: Split) -> float:
     """What tells one happening from another of the same kind is who and where: names weigh
     as much as all other words together when both sides have names.
 
@@ -114,9 +116,10 @@ class StoryStage(GlobalStage):
         df = index.frequencies(terms)
         doc_vector = vector(counted, df, index.documents + 1)
         query = sorted(doc_vector, key=lambda t: (-doc_vector[t], t))[:QUERY_TERMS]
+        doc_parts = split(doc_vector)
         scored = sorted(
             (
-                (story_similarity(doc_vector, s.unit), s.id, s)
+                (story_similarity(doc_parts, s.parts), s.id, s)
                 for s in index.candidates(query, published)
             ),
             key=lambda item: (-item[0], item[1]),
@@ -144,7 +147,7 @@ class StoryStage(GlobalStage):
             query = story.top_terms(QUERY_TERMS)
             scored = sorted(
                 (
-                    (story_similarity(story.unit, other.unit), other.id, other)
+                    (story_similarity(story.parts, other.parts), other.id, other)
                     for other in index.candidates(query, story.end)
                     if other.id != story.id and other.size >= story.size
                 ),

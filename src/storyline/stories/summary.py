@@ -14,7 +14,7 @@ from storyline.dedup.text import sentences
 from storyline.stories.features import MAX_CHARS, cosine, term_counts, vector
 
 # Candidates come from the start of each article (news puts the essentials first).
-SENTENCES_PER_ARTICLE = 40
+SENTENCES_PER_ARTICLE = 15
 MAX_SENTENCES = 5
 MIN_SENTENCES = 3
 MIN_WORDS, MAX_WORDS = 6, 70
