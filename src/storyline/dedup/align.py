@@ -17,7 +17,9 @@ made on aligned sentences, not on topic similarity:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.dedup.text import STOPWORDS, normalise, sentences
 
@@ -69,11 +71,13 @@ def bag(sentence: str) -> SentenceBag:
     return SentenceBag(weights, sum(weights.values()))
 
 
-def bags(text: str) -> list[SentenceBag]:
-    return [b for start, end in sentences(text) if (b := bag(text[start:end])).total > 0]
+@lru_cache(maxsize=512)
+def bags(text: str) -> tuple[SentenceBag, ...]:
+    """Sentence bags of a text; cached because one article is aligned with several others."""
+    return tuple(b for start, end in sentences(text) if (b := bag(text[start:end])).total > 0)
 
 
-def _coverage(side: list[SentenceBag], other: list[SentenceBag]) -> tuple[float, list[int]]:
+def _coverage(side: Sequence[SentenceBag], other: Sequence[SentenceBag]) -> tuple[float, list[int]]:
     """Share of ``side``'s weight in sentences that some sentence of ``other`` covers.
 
     Sentences too light to align ("Nobody was hurt.") are left out of the total too.
@@ -99,7 +103,7 @@ def _coverage(side: list[SentenceBag], other: list[SentenceBag]) -> tuple[float,
     return covered / total, best_of
 
 
-def align(a: list[SentenceBag], b: list[SentenceBag]) -> Alignment:
+def align(a: Sequence[SentenceBag], b: Sequence[SentenceBag]) -> Alignment:
     """Align two texts' sentences; ``a`` and ``b`` in any order."""
     weight_a, weight_b = sum(x.total for x in a), sum(x.total for x in b)
     shorter, longer = (a, b) if weight_a <= weight_b else (b, a)
