@@ -1,0 +1,1 @@
+"""Storyline benchmarks: ``python -m bench NAME``; see ``bench/README.md``."""
