@@ -24,6 +24,9 @@ from functools import lru_cache
 from storyline.dedup.text import STOPWORDS, normalise, sentences
 
 SENTENCE_MATCH = 0.5
+ANCHOR_MATCH = 0.5
+DOCUMENT_ANCHORS = 0.7
+LEAD_ANCHORS = 0.6
 REWRITE_SCORE = 0.6
 LONGER_COVERAGE = 0.3
 MIN_SENTENCE_WEIGHT = 3.0
@@ -36,6 +39,8 @@ _QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{3,300})[\"“”«»
 class SentenceBag:
     weights: dict[str, float]
     total: float
+    # Names, numbers and quoted words: what a rewrite keeps and a template changes.
+    anchors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,23 +63,32 @@ def _stem(word: str) -> str:
     return word
 
 
-def bag(sentence: str) -> SentenceBag:
+def bag(sentence: str, ordinary: frozenset[str] = frozenset()) -> SentenceBag:
+    """Weighted words of a sentence. ``ordinary``: words the text also writes in lower case,
+    which are not names when they start a sentence ("Proceeds will be used ...")."""
     quoted = {normalise(w) for q in _QUOTED.findall(sentence) for w in _TOKEN.findall(q)}
     weights: dict[str, float] = {}
+    anchors: set[str] = set()
     for index, raw in enumerate(_TOKEN.findall(sentence)):
         word = normalise(raw)
         if word in STOPWORDS or (len(word) < 3 and not word[0].isdigit()):
             continue
-        anchor = raw[0].isdigit() or (raw[0].isupper() and index > 0) or word in quoted
+        capitalised = raw[0].isupper() and (index > 0 or word not in ordinary)
+        anchor = raw[0].isdigit() or capitalised or word in quoted
         key = word if anchor else _stem(word)
         weights[key] = max(weights.get(key, 0.0), 2.0 if anchor else 1.0)
-    return SentenceBag(weights, sum(weights.values()))
+        if anchor:
+            anchors.add(key)
+    return SentenceBag(weights, sum(weights.values()), frozenset(anchors))
 
 
 @lru_cache(maxsize=512)
 def bags(text: str) -> tuple[SentenceBag, ...]:
     """Sentence bags of a text; cached because one article is aligned with several others."""
-    return tuple(b for start, end in sentences(text) if (b := bag(text[start:end])).total > 0)
+    ordinary = frozenset(normalise(w) for w in _TOKEN.findall(text) if w[0].islower())
+    return tuple(
+        b for start, end in sentences(text) if (b := bag(text[start:end], ordinary)).total > 0
+    )
 
 
 def _coverage(side: Sequence[SentenceBag], other: Sequence[SentenceBag]) -> tuple[float, list[int]]:
@@ -93,7 +107,7 @@ def _coverage(side: Sequence[SentenceBag], other: Sequence[SentenceBag]) -> tupl
             for index, candidate in enumerate(other):
                 shared = sum(w for word, w in sentence.weights.items() if word in candidate.weights)
                 share = shared / sentence.total
-                if share > best:
+                if share > best and _keeps_anchors(sentence, candidate):
                     best, best_index = share, index
         if best >= SENTENCE_MATCH:
             covered += sentence.total
@@ -103,10 +117,43 @@ def _coverage(side: Sequence[SentenceBag], other: Sequence[SentenceBag]) -> tupl
     return covered / total, best_of
 
 
+def _keeps_anchors(sentence: SentenceBag, candidate: SentenceBag) -> bool:
+    """A rewrite keeps most names and figures of the sentence it rewrites; a template filled
+    in for another company or other figures ("X issues 100 mln dlr bond") does not."""
+    if not sentence.anchors:
+        return True
+    kept = len(sentence.anchors & candidate.anchors)
+    return kept / len(sentence.anchors) >= ANCHOR_MATCH
+
+
+def anchor_containment(a: Sequence[SentenceBag], b: Sequence[SentenceBag]) -> float:
+    """Share of the smaller text's names and figures found in the other text."""
+    anchors_a = frozenset().union(*(s.anchors for s in a))
+    anchors_b = frozenset().union(*(s.anchors for s in b))
+    smaller = min(len(anchors_a), len(anchors_b))
+    return len(anchors_a & anchors_b) / smaller if smaller else 1.0
+
+
+def _same_lead(a: Sequence[SentenceBag], b: Sequence[SentenceBag]) -> bool:
+    """Each lead's names and figures are mostly in the other text: who the story is about.
+    Templates ("X Corp raises prime rate", "Y Bank raises prime rate") differ right there."""
+    if not a or not b:
+        return False
+    everything_a = frozenset().union(*(s.anchors for s in a))
+    everything_b = frozenset().union(*(s.anchors for s in b))
+    for lead, other in ((a[0].anchors, everything_b), (b[0].anchors, everything_a)):
+        if lead and len(lead & other) / len(lead) < LEAD_ANCHORS:
+            return False
+    return True
+
+
 def align(a: Sequence[SentenceBag], b: Sequence[SentenceBag]) -> Alignment:
     """Align two texts' sentences; ``a`` and ``b`` in any order."""
     weight_a, weight_b = sum(x.total for x in a), sum(x.total for x in b)
     shorter, longer = (a, b) if weight_a <= weight_b else (b, a)
+    if anchor_containment(a, b) < DOCUMENT_ANCHORS or not _same_lead(a, b):
+        # Another company, other figures: the same template, not the same reporting.
+        return Alignment(0.0, 0.0, 0.0, ())
     covered_shorter, matches = _coverage(shorter, longer)
     covered_longer, _ = _coverage(longer, shorter)
     pairs = tuple((i, j) for i, j in enumerate(matches) if j >= 0)

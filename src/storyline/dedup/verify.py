@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from storyline.dedup.align import align_texts
@@ -22,6 +23,22 @@ MIN_WORDS_FOR_REWRITE = 25
 ALIGN_MAX_CHARS = 60_000
 
 KIND_RANK = {"exact": 3, "near": 2, "rewrite": 1}
+# Copies and rewrites keep the figures; templates filled with other figures (earnings
+# tables, bond issues, money-market reports) share every word but the numbers.
+MIN_FIGURES = 3
+FIGURES_OVERLAP = 0.34
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _figures(text: str) -> set[str]:
+    return set(_FIGURE.findall(text))
+
+
+def _other_figures(text_a: str, text_b: str) -> bool:
+    a, b = _figures(text_a), _figures(text_b)
+    if len(a) < MIN_FIGURES or len(b) < MIN_FIGURES:
+        return False
+    return len(a & b) / len(a | b) < FIGURES_OVERLAP
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +52,8 @@ def verify(a: DocumentKeys, b: DocumentKeys, text_a: str, text_b: str) -> Verdic
         return None
     if a.exact_key == b.exact_key:
         return Verdict("exact", 1.0)
+    if _other_figures(text_a, text_b):
+        return None
     similarity = jaccard(a.near_signature, b.near_signature)
     if similarity >= NEAR_JACCARD:
         return Verdict("near", round(similarity, 4))
