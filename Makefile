@@ -29,12 +29,18 @@ demo: install
 	@mkdir -p $(DEMO)
 	$(BIN)/storyline run examples/corpus --db $(DEMO)/news.db
 	$(BIN)/storyline documents --db $(DEMO)/news.db --limit 12
+	$(BIN)/storyline duplicates --db $(DEMO)/news.db
+	$(BIN)/storyline stories --db $(DEMO)/news.db
 	$(BIN)/storyline export --db $(DEMO)/news.db --format json -o $(DEMO)/export.json
+	$(BIN)/storyline report --db $(DEMO)/news.db --format html -o $(DEMO)/brief.html \
+		--story "$$($(BIN)/storyline stories --db $(DEMO)/news.db --format csv --limit 1 | tail -n 1 | cut -d, -f1)"
 	@echo
 	@echo "Done. Look at:"
 	@echo "  $(DEMO)/news.db       the store (SQLite); list it with: $(BIN)/storyline documents --db $(DEMO)/news.db"
 	@echo "  $(DEMO)/export.json   everything as JSON (schema: docs/export.schema.json)"
+	@echo "  $(DEMO)/brief.html    a brief on the latest story (storyline report)"
 	@echo "  one article:          $(BIN)/storyline show ID --db $(DEMO)/news.db"
+	@echo "  copies and stories:   $(BIN)/storyline duplicates --db $(DEMO)/news.db; $(BIN)/storyline stories --db $(DEMO)/news.db"
 	@echo "  problems of the run:  $(BIN)/storyline problems --db $(DEMO)/news.db"
 
 lint: install-dev
