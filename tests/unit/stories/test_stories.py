@@ -1,0 +1,118 @@
+"""The stories stage through `storyline run`, on the example corpus and small inputs."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, Files
+from storyline.runner import RunOptions, run
+from storyline.store import Store
+from storyline.stories.features import term_counts
+from storyline.stories.report import html_page, list_stories, markdown, resolve, story_detail
+
+EXPECTED = json.loads((EXAMPLES / "EXPECTED.json").read_text())
+
+
+def stories_by_path(store: Store) -> dict[str, str]:
+    return {
+        row[0].split("examples/corpus/", 1)[-1]: row[1]
+        for row in store.conn.execute(
+            "SELECT source_key, story_id FROM documents WHERE superseded_by IS NULL"
+        )
+    }
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    store = Store(tmp_path_factory.mktemp("stories") / "news.db")
+    run([str(EXAMPLES)], store, RunOptions(workers=1))
+    return store
+
+
+def test_every_document_has_a_story_and_no_story_mixes_two_happenings(demo: Store) -> None:
+    story_of = stories_by_path(demo)
+    assert all(story_of.values())
+    expected_of = {path: name for name, paths in EXPECTED["stories"].items() for path in paths}
+    names_in_story: dict[str, set[str]] = defaultdict(set)
+    for path, story in story_of.items():
+        names_in_story[story].add(expected_of[path])
+    assert all(len(names) == 1 for names in names_in_story.values()), names_in_story
+
+
+def test_duplicates_ride_along_with_their_canonical(demo: Store) -> None:
+    rows = demo.conn.execute(
+        "SELECT d.story_id, c.story_id FROM documents d JOIN documents c ON c.id = d.duplicate_of"
+    ).fetchall()
+    assert rows and all(a == b for a, b in rows)
+
+
+def test_story_ids_are_stable_when_articles_are_added(demo: Store, files: Files) -> None:
+    before = {r.id for r in list_stories(demo, limit=1000)}
+    files.write(
+        "late.txt",
+        "Rotterdam port clears last of strike backlog\n\nThe last container ships held up by "
+        "the Rotterdam dockworkers' strike left the port on Sunday, the port authority said, "
+        "as terminals returned to normal shifts after the walkout over pay.\n",
+    )
+    run([str(files.root)], demo, RunOptions(workers=1))
+    after = {r.id for r in list_stories(demo, limit=1000)}
+    assert before <= after | {
+        r[0] for r in demo.conn.execute("SELECT id FROM stories WHERE merged_into IS NOT NULL")
+    }
+    for story_id in before:
+        assert resolve(demo, story_id)
+
+
+def test_summary_sentences_point_into_member_documents(demo: Store) -> None:
+    for row in list_stories(demo, limit=100):
+        detail = story_detail(demo, row.id)
+        assert detail.title
+        assert 1 <= len(detail.summary) <= 5
+        for text, document_id, start, end in detail.summary:
+            body = demo.get_document(document_id).text
+            assert body[start:end] == text
+
+
+def test_briefs_render_and_escape(demo: Store) -> None:
+    detail = story_detail(demo, list_stories(demo, limit=1)[0].id)
+    assert markdown(detail).startswith(f"# {detail.title}")
+    page = html_page(detail)
+    assert page.startswith("<!doctype html>") and "<h2>Summary</h2>" in page
+
+
+def test_script_in_a_title_is_escaped_in_html(files: Files, tmp_path: Path) -> None:
+    files.write("x.txt", "<script>alert(1)</script> hits port\n\nA strike hit the port today.\n")
+    with Store(tmp_path / "x.db") as store:
+        run([str(files.root)], store, RunOptions(workers=1))
+        page = html_page(story_detail(store, list_stories(store)[0].id))
+    assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_seeds_form_one_story(seeds_dir: Path, tmp_path: Path) -> None:
+    with Store(tmp_path / "seeds.db") as store:
+        run([str(seeds_dir)], store, RunOptions(workers=1))
+        stories = {r[0] for r in store.conn.execute("SELECT story_id FROM documents")}
+    assert len(stories) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Talks resumed in Lisbon on Monday. The ministers met again.", "n:lisbon"),
+        ("He met Tara Reid at the clinic.", "n:tara reid"),
+        ("He met Tara Reid at the clinic.", "n:reid"),
+        ("Officials from Paris, Berlin and Rome met.", "n:berlin"),
+    ],
+)
+def test_names_are_runs_of_capitalised_words(text: str, name: str) -> None:
+    assert name in term_counts(None, text)
+
+
+def test_sentence_starts_and_punctuation_do_not_make_names() -> None:
+    counts = term_counts(None, "The talks failed. Officials left Paris, Berlin stayed calm.")
+    assert "n:the" not in counts and "n:paris berlin" not in counts
+    assert "y:2008" in term_counts(None, "The 2008 quake killed 12 people.")
