@@ -10,7 +10,7 @@ import numpy as np
 from storyline.dedup.lsh import NEAR, REWRITE
 from storyline.dedup.minhash import MinHasher, Signatures
 from storyline.dedup.shingles import content_word_hashes, shingle_hashes_of
-from storyline.dedup.text import exact_key, words
+from storyline.dedup.text import exact_key_of, words
 
 _HASHER = MinHasher()
 
@@ -35,7 +35,7 @@ def compute_keys(documents: Sequence[tuple[str, str]]) -> list[DocumentKeys]:
     return [
         DocumentKeys(
             document_id=doc_id,
-            exact_key=exact_key(text),
+            exact_key=exact_key_of(tokens[i]),
             words=len(tokens[i]),
             shingles=len(shingle_sets[i]),
             near_signature=near[i],

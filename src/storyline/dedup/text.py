@@ -44,7 +44,12 @@ def words(text: str) -> list[str]:
 
 def exact_key(text: str) -> str:
     """Same key for texts that differ only in case, punctuation, quotes and whitespace."""
-    return hashlib.sha1(" ".join(words(text)).encode("utf-8")).hexdigest()
+    return exact_key_of(words(text))
+
+
+def exact_key_of(tokens: list[str]) -> str:
+    """:func:`exact_key` from the words already split (so a text is tokenised once)."""
+    return hashlib.sha1(" ".join(tokens).encode("utf-8")).hexdigest()
 
 
 def content_words(tokens: list[str]) -> list[str]:
