@@ -2,8 +2,8 @@
 
 ECB+ (``../shared/data/ecbplus/ECB+/<topic>/<topic>_<n>ecb.xml`` and ``..._<n>ecbplus.xml``)
 groups news articles by topic; each topic holds two real-world events of the same kind, one
-in the ``ecb`` files and one in the ``ecbplus`` files (e.g. topic 1: Tara Reid's rehab in
-2008, Lindsay Lohan's in 2013). A sub-topic is one story: the gold story of a document is
+in the ``ecb`` files and one in the ``ecbplus`` files (say, two celebrities' rehab stays five
+years apart). A sub-topic is one story: the gold story of a document is
 ``(topic, "ecb" | "ecbplus")``.
 
 The text is rebuilt from the XML tokens, one paragraph per sentence, with the spacing a
@@ -116,9 +116,9 @@ def detokenise(tokens: Sequence[str]) -> str:
         if token in open_quote:
             previous = tokens[index - 1] if index else ""
             if token == "'" and following in _BARE_CLITIC:
-                glue, attach_next = True, True  # "There ' s" -> "There's"
+                glue, attach_next = True, True  # "It ' s" -> "It's"
             elif token == "'" and not open_quote[token] and previous[-1:] in ("s", "S"):
-                glue = True  # a plural possessive: "Chargers ' Jackson" -> "Chargers' Jackson"
+                glue = True  # a plural possessive: "the Lions ' coach" -> "the Lions' coach"
             elif open_quote[token]:
                 glue = True
                 open_quote[token] = False
@@ -141,7 +141,7 @@ def _is_url(line: str) -> bool:
     return line.lower().startswith(("http", "www."))
 
 
-# Words of a dateline or byline stamp: "Friday August 2, 2013 @ 8:13am PDT", "POSTED: ...".
+# Words of a dateline or byline stamp: "Monday March 4, 2019 @ 9:15am PST", "POSTED: ...".
 _STAMP_TEXT = """
 jan january feb february mar march apr april may jun june jul july aug august sep sept
 september oct october nov november dec december mon monday tue tues tuesday wed wednesday
@@ -154,14 +154,14 @@ _SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*$")
 
 
 def is_stamp(line: str) -> bool:
-    """A date or time line such as "May 2, 2013 | 5:03pm" or "POSTED: December 08, 2010"."""
+    """A date or time line such as "June 3, 2019 | 4:10pm" or "POSTED: October 07, 2018"."""
     words = re.findall(r"[A-Za-z]+", line)
     other = [w for w in words if w.lower() not in _STAMP_WORDS]
     return any(c.isdigit() for c in line) and len(other) <= 1 and len(line) <= 80
 
 
 def looks_like_headline(line: str) -> bool:
-    """Short, and not ended like a sentence: "Ellen DeGeneres To Host 86th Oscars"."""
+    """Short, and not ended like a sentence: "Mayor To Open New Bridge"."""
     words = line.split()
     return 2 <= len(words) <= 30 and not _SENTENCE_END.search(line) and not is_stamp(line)
 
