@@ -660,8 +660,25 @@ def storyline_library(texts: str, gold: str) -> Timed:
     seconds, cpu = time.perf_counter() - started, _cpu() - cpu
     shingles = [len(h) for h in hash_sets]
     verified = _verified(sorted(candidates), signatures, shingles)
+    return _library_timing(
+        ids, gold, len(documents), (started, shingled, signed), seconds, cpu, candidates, verified
+    )
+
+
+def _library_timing(
+    ids: Any,
+    gold: Any,
+    count: int,
+    marks: tuple[float, float, float],
+    seconds: float,
+    cpu: float,
+    candidates: Any,
+    verified: Any,
+) -> Timed:
+    """One row's timing details, the same for Storyline's pieces and datasketch."""
+    started, shingled, signed = marks
     return Timed(
-        len(documents),
+        count,
         seconds,
         details={
             "shingle_s": round(shingled - started, 2),
@@ -710,18 +727,8 @@ def datasketch_library(texts: str, gold: str, variant: str) -> Timed:
     signatures = np.stack([m.hashvalues for m in minhashes])
     shingles = [len(i) for i in inputs]
     verified = _verified(sorted(candidates), signatures, shingles)
-    return Timed(
-        len(documents),
-        seconds,
-        details={
-            "shingle_s": round(shingled - started, 2),
-            "minhash_s": round(signed - shingled, 2),
-            "lsh_s": round(seconds - (signed - started), 2),
-            "candidates": len(candidates),
-            "candidate_recall": _gold_recall(ids, gold, candidates),
-            "recall": _gold_recall(ids, gold, verified),
-            "cpu_seconds": cpu,
-        },
+    return _library_timing(
+        ids, gold, len(documents), (started, shingled, signed), seconds, cpu, candidates, verified
     )
 
 

@@ -35,6 +35,16 @@ def db_option(function: Any) -> Any:
     )(function)
 
 
+def output_option(function: Any) -> Any:
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False),
+        default="-",
+        help="File to write (default: standard output).",
+    )(function)
+
+
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -371,13 +381,7 @@ def story_command(story_id: str, db: str, as_json: bool) -> None:
 @click.option("--story", "story_id", required=True, help="Story id (or a unique prefix).")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    default="-",
-    help="File to write (default: standard output).",
-)
+@output_option
 def report_command(story_id: str, db: str, fmt: str, output: str) -> None:
     """Write a brief on one story, in Markdown or HTML, to forward as it is.
 
@@ -400,13 +404,7 @@ def report_command(story_id: str, db: str, fmt: str, output: str) -> None:
 @main.command("export")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    default="-",
-    help="File to write (default: standard output).",
-)
+@output_option
 def export_command(db: str, fmt: str, output: str) -> None:
     """Export the store as one JSON document (schema: docs/export.schema.json).
 

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
 from storyline.dedup.keys import DocumentKeys
 from storyline.store import Store
-
-_CHUNK = 500
-
-
-def _chunks(items: Sequence[object], size: int = _CHUNK) -> Iterator[Sequence[object]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+from storyline.store.sqlite import chunks
 
 
 def pending_documents(store: Store) -> list[str]:
@@ -40,7 +34,7 @@ def stale_documents(store: Store) -> list[str]:
 def forget(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
     """Drop the keys, buckets and links of ``ids``; return their former link neighbours."""
     neighbours: set[str] = set()
-    for chunk in _chunks(list(ids)):
+    for chunk in chunks(list(ids)):
         marks = ",".join("?" * len(chunk))
         for a, b in conn.execute(
             f"SELECT a, b FROM dedup_links WHERE a IN ({marks}) OR b IN ({marks})",
@@ -87,7 +81,7 @@ def save_keys(
 
 def load_keys(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, DocumentKeys]:
     found: dict[str, DocumentKeys] = {}
-    for chunk in _chunks(list(ids)):
+    for chunk in chunks(list(ids)):
         marks = ",".join("?" * len(chunk))
         for row in conn.execute(
             "SELECT document_id, exact_key, words, shingles, near_signature, rewrite_signature "
@@ -116,7 +110,7 @@ def candidates(
                 owner.setdefault(bucket, []).append(k.document_id)
     pairs: set[tuple[str, str]] = set()
     all_buckets = list(owner)
-    for chunk in _chunks(all_buckets):
+    for chunk in chunks(all_buckets):
         marks = ",".join("?" * len(chunk))
         for bucket, other in conn.execute(
             f"SELECT bucket, document_id FROM dedup_buckets WHERE bucket IN ({marks})",
@@ -128,11 +122,11 @@ def candidates(
     by_exact: dict[str, list[str]] = {}
     for k in keys:
         by_exact.setdefault(k.exact_key, []).append(k.document_id)
-    for chunk in _chunks(list(by_exact)):
-        marks = ",".join("?" * len(chunk))
+    for exact_chunk in chunks(list(by_exact)):
+        marks = ",".join("?" * len(exact_chunk))
         for exact, other in conn.execute(
             f"SELECT exact_key, document_id FROM dedup_signatures WHERE exact_key IN ({marks})",
-            list(chunk),
+            list(exact_chunk),
         ):
             for doc in by_exact[exact]:
                 if doc != other:
@@ -152,7 +146,7 @@ def save_links(
 
 def links_of(conn: sqlite3.Connection, ids: Iterable[str]) -> list[tuple[str, str, str, float]]:
     found: list[tuple[str, str, str, float]] = []
-    for chunk in _chunks(list(ids)):
+    for chunk in chunks(list(ids)):
         marks = ",".join("?" * len(chunk))
         found.extend(
             conn.execute(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from storyline.errors import StoreError
 from storyline.model import Document, Problem
@@ -32,6 +32,9 @@ _LAYER_COLUMNS = (
     "authors",
     "outlet",
 )
+
+
+T = TypeVar("T")
 
 
 def now() -> str:
@@ -187,7 +190,7 @@ class Store:
 
     def stage_versions(self, ids: Sequence[str]) -> dict[str, dict[str, str]]:
         found: dict[str, dict[str, str]] = {}
-        for chunk in _chunks(list(ids), 500):
+        for chunk in chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
             for row in self.conn.execute(
                 f"SELECT id, stages FROM documents WHERE id IN ({marks})", chunk
@@ -275,7 +278,7 @@ class Store:
         rows = list(
             self.conn.execute(
                 "SELECT * FROM documents WHERE id = ? OR id LIKE ? LIMIT 2",
-                (id_or_prefix, _like_prefix(id_or_prefix)),
+                (id_or_prefix, like_prefix(id_or_prefix)),
             )
         )
         exact = [r for r in rows if r["id"] == id_or_prefix]
@@ -400,11 +403,13 @@ def _statements(sql: str) -> Iterator[str]:
         yield buffer.strip()
 
 
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+def chunks(items: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:
+    """Slices of at most ``size`` items: SQLite limits the parameters of one statement."""
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
 
-def _like_prefix(prefix: str) -> str:
+def like_prefix(prefix: str) -> str:
+    """A LIKE pattern matching ids that start with ``prefix`` (wildcards in it dropped)."""
     escaped = prefix.replace("%", "").replace("_", "")
     return escaped + "%"

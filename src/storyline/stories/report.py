@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from storyline.errors import StoreError
 from storyline.store import Store
+from storyline.store.sqlite import like_prefix
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ def resolve(store: Store, story_id: str) -> str:
     """A story id (or unique prefix), following merges to the story it now belongs to."""
     rows = store.conn.execute(
         "SELECT id, merged_into FROM stories WHERE id = ? OR id LIKE ? LIMIT 2",
-        (story_id, story_id.replace("%", "").replace("_", "") + "%"),
+        (story_id, like_prefix(story_id)),
     ).fetchall()
     exact = [r for r in rows if r[0] == story_id]
     if exact:
