@@ -461,9 +461,10 @@ def speed_rows(texts: Path, workdir: Path, repeat: int = 1) -> list[Row]:
             "storyline exact+near (library)",
             "storyline_library",
             {"texts": str(texts), "gold": gold},
-            "storyline.dedup pieces on the clean texts in memory: words -> exact key + "
-            "shingle_hashes -> MinHasher(128, seed 1).signatures (all at once) -> NEAR bands "
-            "-> in-memory bucket index, candidate pairs. One process.",
+            "storyline.dedup pieces on the clean texts in memory, in blocks of 1,000 as the "
+            "stage makes them: split_words (array tokeniser, word hashes) -> exact key + "
+            "shingle_sets -> MinHasher(128, seed 1).signatures_of -> NEAR bands -> in-memory "
+            "bucket index, candidate pairs. One process.",
         ),
         (
             "datasketch, shingle strings",
@@ -479,7 +480,7 @@ def speed_rows(texts: Path, workdir: Path, repeat: int = 1) -> list[Row]:
             "datasketch_library",
             {"texts": str(texts), "gold": gold, "variant": "hashes"},
             "As above, but update_batch is fed Storyline's uint32 shingle hashes "
-            "(shingle_hashes, identity hashfunc): the same MinHash family, so the same "
+            "(shingle_hashes_of, identity hashfunc): the same MinHash family, so the same "
             "signatures as Storyline's.",
         ),
     ]
@@ -633,33 +634,44 @@ def stage_alone(db: str, gold: str) -> Timed:
 
 
 def storyline_library(texts: str, gold: str) -> Timed:
-    from storyline.dedup.lsh import NEAR, MemoryIndex, candidate_pairs
+    import numpy as np
+
+    from storyline.dedup.lsh import NEAR, MemoryIndex, self_pairs
     from storyline.dedup.minhash import MinHasher
-    from storyline.dedup.shingles import shingle_hashes_of
-    from storyline.dedup.text import exact_key, words
+    from storyline.dedup.shingles import shingle_sets
+    from storyline.dedup.tokens import exact_key_of_hashes, split_words
 
     ids, documents = _load_texts(texts)
     hasher = MinHasher(num_perm=128, seed=1)
     started, cpu = time.perf_counter(), _cpu()
     exact: dict[str, list[int]] = {}
-    hash_sets = []
-    for number, text in enumerate(documents):
-        tokens = words(text)
-        exact.setdefault(exact_key(text), []).append(number)
-        hash_sets.append(shingle_hashes_of(tokens))
+    values, counts = [], []
+    # Blocks as the dedup stage makes them (DedupStage: 1,000 documents per batch).
+    for first in range(0, len(documents), 1000):
+        block = split_words(documents[first : first + 1000])
+        ends = np.cumsum(block.counts).tolist()
+        for number, (begin, end) in enumerate(zip([0, *ends[:-1]], ends, strict=True)):
+            key = exact_key_of_hashes(block.hashes[begin:end])
+            exact.setdefault(key, []).append(first + number)
+        shingles = shingle_sets(block)
+        values.append(shingles.values)
+        counts.append(shingles.counts)
     shingled = time.perf_counter()
-    signatures = hasher.signatures(hash_sets)
+    signatures = hasher.signatures_of(np.concatenate(values), np.concatenate(counts))
     signed = time.perf_counter()
-    keys = NEAR.keys(signatures)
+    # Query then insert, block by block, as the stage and datasketch's loop do.
     index = MemoryIndex()
-    numbers = list(range(len(documents)))
-    index.add(numbers, keys)
-    candidates = candidate_pairs(index.query(keys), numbers)
+    found = []
+    for first in range(0, len(documents), 1000):
+        numbers = list(range(first, min(first + 1000, len(documents))))
+        keys = NEAR.keys(signatures[first : first + 1000])
+        found += [index.pairs(numbers, keys), self_pairs(numbers, keys)]
+        index.add(numbers, keys)
+    candidates = {(min(a, b), max(a, b)) for a, b in np.concatenate(found).tolist()}
     for group in exact.values():
         candidates.update(combinations(group, 2))
     seconds, cpu = time.perf_counter() - started, _cpu() - cpu
-    shingles = [len(h) for h in hash_sets]
-    verified = _verified(sorted(candidates), signatures, shingles)
+    verified = _verified(sorted(candidates), signatures, np.concatenate(counts).tolist())
     return _library_timing(
         ids, gold, len(documents), (started, shingled, signed), seconds, cpu, candidates, verified
     )
@@ -777,7 +789,8 @@ def scale_rows(texts: Path, sizes: Sequence[int], stage_max: int, workdir: Path)
 
 _SCALE_NOTES = {
     "scale_library": "Documents made by perturbing real Reuters texts (generation "
-    "untimed), in blocks of 10,000: exact keys, shingle_hashes, signatures, NEAR bands into "
+    "untimed), in blocks of 1,000: split_words, exact keys, shingle_sets, signatures, NEAR "
+    "bands into "
     "one in-memory bucket index (query then add per block). Peak MB includes the index and "
     "all signatures, not the texts (one block at a time).",
     "scale_stage": "The same documents saved to a SQLite store as cleaned documents "
@@ -810,10 +823,12 @@ def perturbed(texts: str, size: int, seed: int = 11) -> Iterator[tuple[str, str]
 
 
 def scale_library(texts: str, size: int) -> Timed:
-    from storyline.dedup.lsh import NEAR, MemoryIndex
+    import numpy as np
+
+    from storyline.dedup.lsh import NEAR, MemoryIndex, self_pairs
     from storyline.dedup.minhash import MinHasher
-    from storyline.dedup.shingles import shingle_hashes_of
-    from storyline.dedup.text import exact_key, words
+    from storyline.dedup.shingles import shingle_sets
+    from storyline.dedup.tokens import exact_key_of_hashes, split_words
 
     hasher = MinHasher(num_perm=128, seed=1)
     index = MemoryIndex()
@@ -827,14 +842,15 @@ def scale_library(texts: str, size: int) -> Timed:
     def flush() -> None:
         nonlocal seconds, cpu, candidates, done
         started, cpu_started = time.perf_counter(), _cpu()
-        hash_sets = []
-        for _, text in block:
-            exact.setdefault(exact_key(text), done)
-            hash_sets.append(shingle_hashes_of(words(text)))
-        block_signatures = hasher.signatures(hash_sets)
+        split = split_words([text for _, text in block])
+        ends = np.cumsum(split.counts).tolist()
+        for begin, end in zip([0, *ends[:-1]], ends, strict=True):
+            exact.setdefault(exact_key_of_hashes(split.hashes[begin:end]), done)
+        shingles = shingle_sets(split)
+        block_signatures = hasher.signatures_of(shingles.values, shingles.counts)
         keys = NEAR.keys(block_signatures)
         numbers = list(range(done, done + len(block)))
-        candidates += sum(len(hits) for hits in index.query(keys))
+        candidates += len(index.pairs(numbers, keys)) + len(self_pairs(numbers, keys))
         index.add(numbers, keys)
         signatures.append(block_signatures)
         seconds += time.perf_counter() - started
@@ -844,7 +860,7 @@ def scale_library(texts: str, size: int) -> Timed:
 
     for item in perturbed(texts, size):
         block.append(item)
-        if len(block) == 10_000:
+        if len(block) == 1_000:
             flush()
     if block:
         flush()

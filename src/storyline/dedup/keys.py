@@ -9,8 +9,8 @@ import numpy as np
 
 from storyline.dedup.lsh import NEAR, REWRITE
 from storyline.dedup.minhash import MinHasher, Signatures
-from storyline.dedup.shingles import content_word_hashes, shingle_hashes_of
-from storyline.dedup.text import exact_key_of, words
+from storyline.dedup.shingles import content_sets, shingle_sets
+from storyline.dedup.tokens import exact_key_of_hashes, split_words
 
 _HASHER = MinHasher()
 
@@ -26,22 +26,30 @@ class DocumentKeys:
 
 
 def compute_keys(documents: Sequence[tuple[str, str]]) -> list[DocumentKeys]:
-    """Keys of ``(document_id, text)`` pairs: exact key, shingle and content-word signatures."""
-    tokens = [words(text) for _, text in documents]
-    shingle_sets = [shingle_hashes_of(t) for t in tokens]
-    content_sets = [content_word_hashes(t) for t in tokens]
-    near = _HASHER.signatures(shingle_sets)
-    rewrite = _HASHER.signatures(content_sets)
+    """Keys of ``(document_id, text)`` pairs: exact key, shingle and content-word signatures.
+
+    The whole batch is tokenised, shingled and signed as arrays (:mod:`.tokens`): no Python
+    loop runs per word or per hash function, only per document to hand the rows out.
+    """
+    block = split_words([text for _, text in documents])
+    shingles = shingle_sets(block)
+    near = _HASHER.signatures_of(shingles.values, shingles.counts)
+    content = content_sets(block)
+    rewrite = _HASHER.signatures_of(content.values, content.counts)
+    ends = np.cumsum(block.counts).tolist()
+    starts = [0, *ends[:-1]]
+    word_counts = block.counts.tolist()
+    shingle_counts = shingles.counts.tolist()
     return [
         DocumentKeys(
             document_id=doc_id,
-            exact_key=exact_key_of(tokens[i]),
-            words=len(tokens[i]),
-            shingles=len(shingle_sets[i]),
+            exact_key=exact_key_of_hashes(block.hashes[starts[i] : ends[i]]),
+            words=word_counts[i],
+            shingles=shingle_counts[i] if word_counts[i] else 0,
             near_signature=near[i],
             rewrite_signature=rewrite[i],
         )
-        for i, (doc_id, text) in enumerate(documents)
+        for i, (doc_id, _) in enumerate(documents)
     ]
 
 

@@ -51,25 +51,39 @@ class MinHasher:
 
     def signatures(self, hash_sets: Sequence[npt.NDArray[np.uint32]]) -> Signatures:
         """One signature row per document; a document with no shingles keeps all-max (empty)."""
-        count = len(hash_sets)
+        lengths = np.fromiter((len(h) for h in hash_sets), dtype=np.int64, count=len(hash_sets))
+        if lengths.sum() == 0:
+            return self.signatures_of(np.empty(0, dtype=np.uint32), lengths)
+        values = np.concatenate([np.asarray(h, dtype=np.uint32) for h in hash_sets])
+        return self.signatures_of(values, lengths)
+
+    def signatures_of(
+        self, values: npt.NDArray[np.uint32], counts: npt.NDArray[np.int64]
+    ) -> Signatures:
+        """Signatures of sets stored end to end: ``counts[i]`` values belong to document i."""
+        count = len(counts)
         result = np.full((count, self.num_perm), MAX_HASH, dtype=np.uint32)
-        lengths = np.fromiter((len(h) for h in hash_sets), dtype=np.int64, count=count)
-        if count == 0 or lengths.sum() == 0:
+        if count == 0 or len(values) == 0:
             return result
-        values = fmix32(np.concatenate([np.asarray(h, dtype=np.uint32) for h in hash_sets]))
-        owners = np.repeat(np.arange(count), lengths)
+        values = fmix32(np.asarray(values, dtype=np.uint32))
+        owners = np.repeat(np.arange(count), counts)
+        buffer = np.empty((self.block, self.num_perm), dtype=np.uint32)
         with np.errstate(over="ignore"):
             for start in range(0, len(values), self.block):
                 chunk = values[start : start + self.block]
                 chunk_owners = owners[start : start + self.block]
-                permuted = chunk[:, None] * self.a + self.b
+                permuted = buffer[: len(chunk)]
+                np.multiply(chunk[:, None], self.a, out=permuted)
+                np.add(permuted, self.b, out=permuted)
                 starts = np.flatnonzero(np.r_[True, chunk_owners[1:] != chunk_owners[:-1]])
                 ends = np.r_[starts[1:], len(chunk)]
                 # One slice minimum per document: measured ten times faster than
                 # np.minimum.reduceat along axis 0 on these shapes.
-                for begin, end in zip(starts.tolist(), ends.tolist(), strict=True):
-                    doc = chunk_owners[begin]
-                    np.minimum(result[doc], permuted[begin:end].min(axis=0), out=result[doc])
+                for begin, end, doc in zip(
+                    starts.tolist(), ends.tolist(), chunk_owners[starts].tolist(), strict=True
+                ):
+                    row = result[doc]
+                    np.minimum(row, permuted[begin:end].min(axis=0), out=row)
         return result
 
 

@@ -7,7 +7,6 @@ boilerplate lines, so what is compared is the reporting itself.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 
@@ -40,16 +39,6 @@ def words(text: str) -> list[str]:
     """Words of the normalised text; inner apostrophes, dots, commas and hyphens kept
     (``don't``, ``u.s``, ``1,200``, ``30-day``), every other punctuation mark dropped."""
     return [w.replace("’", "'") for w in _WORD.findall(normalise(text))]
-
-
-def exact_key(text: str) -> str:
-    """Same key for texts that differ only in case, punctuation, quotes and whitespace."""
-    return exact_key_of(words(text))
-
-
-def exact_key_of(tokens: list[str]) -> str:
-    """:func:`exact_key` from the words already split (so a text is tokenised once)."""
-    return hashlib.sha1(" ".join(tokens).encode("utf-8")).hexdigest()
 
 
 def content_words(tokens: list[str]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from storyline.dedup.lsh import NEAR, REWRITE, Banding, MemoryIndex, candidate_pairs
+from storyline.dedup.lsh import NEAR, REWRITE, Banding, MemoryIndex, candidate_pairs, self_pairs
 from storyline.dedup.minhash import MAX_HASH, NUM_PERM, MinHasher, Signatures
 
 
@@ -115,3 +115,27 @@ def test_memory_index_finds_documents_sharing_a_bucket() -> None:
 def test_candidate_pairs_are_unordered_and_skip_self() -> None:
     pairs = candidate_pairs([{1, 2, 3}, {1}, set()], [1, 5, 7])
     assert pairs == {(1, 2), (1, 3), (1, 5)}
+
+
+def test_memory_index_pairs_match_a_bucket_by_bucket_search() -> None:
+    rng = np.random.default_rng(3)
+    keys = rng.integers(0, 40, size=(60, 4)).astype(np.int64)
+    index = MemoryIndex()
+    for first in range(0, 60, 7):  # uneven blocks: several runs, some merged
+        index.add(list(range(first, min(first + 7, 60))), keys[first : first + 7])
+    queries = rng.integers(0, 40, size=(9, 4)).astype(np.int64)
+    found = {tuple(p) for p in index.pairs(list(range(100, 109)), queries).tolist()}
+    expected = {
+        (doc, 100 + row)
+        for row in range(9)
+        for doc in range(60)
+        if set(queries[row].tolist()) & set(keys[doc].tolist())
+    }
+    assert found == expected
+    assert len(index) == 240
+
+
+def test_self_pairs_are_the_pairs_sharing_a_bucket() -> None:
+    keys = np.array([[1, 2], [3, 2], [4, 5], [4, 6], [7, 8]], dtype=np.int64)
+    assert self_pairs([0, 1, 2, 3, 4], keys).tolist() == [[0, 1], [2, 3]]
+    assert self_pairs([], np.empty((0, 2), dtype=np.int64)).shape == (0, 2)

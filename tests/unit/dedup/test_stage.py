@@ -14,7 +14,7 @@ import storyline.runner
 from conftest import Files
 from storyline.clean.article import Cleaned, clean_article
 from storyline.dedup import DedupStage
-from storyline.dedup.text import exact_key
+from storyline.dedup.tokens import exact_key
 from storyline.runner import RunOptions, RunSummary, run
 from storyline.store import Store
 

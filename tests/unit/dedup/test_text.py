@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.dedup.text import content_words, exact_key, normalise, sentences, words
+from storyline.dedup.text import content_words, normalise, sentences, words
+from storyline.dedup.tokens import exact_key
 
 SAME_KEY = [
     ("case", "The Ferry LEFT Port Ellan", "the ferry left port ellan"),
