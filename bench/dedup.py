@@ -120,6 +120,27 @@ class Grouping:
     seconds: float
     # external id -> external id of the member it was linked to as a copy (``derived_from``)
     parent: dict[str, str] = field(default_factory=dict)
+    # every verified link: (external id, external id, kind)
+    links: tuple[tuple[str, str, str], ...] = ()
+
+    def copies(self) -> Grouping:
+        """The groups that exact and near links alone make (rewrite links left out): what
+        the copy labels of (a) and (b) describe. A rewrite is another claim, scored on (c)
+        and (d)."""
+        root = {doc: doc for doc in self.group}
+
+        def find(doc: str) -> str:
+            while root[doc] != doc:
+                root[doc] = root[root[doc]]
+                doc = root[doc]
+            return doc
+
+        for a, b, kind in self.links:
+            if kind in {"exact", "near"} and a in root and b in root:
+                root[find(a)] = find(b)
+        group = {doc: find(doc) for doc in self.group}
+        kind = {doc: (k if k != "rewrite" else None) for doc, k in self.kind.items()}
+        return Grouping(group, kind, self.seconds, {}, self.links)
 
     def pairs(self) -> Iterator[tuple[str, str]]:
         members: dict[str, list[str]] = {}
@@ -173,7 +194,13 @@ def run_storyline(labelled: LabelledSet, workdir: Path, workers: int = 2) -> Gro
                 "derived_from FROM documents WHERE superseded_by IS NULL"
             )
         )
+        link_rows = list(store.rows("SELECT a, b, kind FROM dedup_links"))
     external = {row["id"]: row["external_id"] for row in rows}
+    links = tuple(
+        (external[row["a"]], external[row["b"]], row["kind"])
+        for row in link_rows
+        if row["a"] in external and row["b"] in external
+    )
     group = {}
     kind = {}
     parent = {}
@@ -183,7 +210,7 @@ def run_storyline(labelled: LabelledSet, workdir: Path, workers: int = 2) -> Gro
         kind[row["external_id"]] = row["duplicate_kind"]
         if row["derived_from"] in external:
             parent[row["external_id"]] = external[row["derived_from"]]
-    return Grouping(group, kind, seconds, parent)
+    return Grouping(group, kind, seconds, parent, links)
 
 
 @dataclass(slots=True)
@@ -286,7 +313,13 @@ def score(labelled: LabelledSet, grouping: Grouping) -> Score:
     return result
 
 
-def evaluate(sets: Sequence[LabelledSet], workdir: Path) -> list[tuple[LabelledSet, Score, float]]:
+COPY_SETS = ("a-real", "b-reprint")
+
+
+def evaluate(
+    sets: Sequence[LabelledSet], workdir: Path
+) -> list[tuple[LabelledSet, Score, float, Score | None]]:
+    """Each set run and scored; for the copy sets also scored on exact + near links alone."""
     out = []
     for labelled in sets:
         _log(f"dedup accuracy: {labelled.name}: {len(labelled.documents)} documents ...")
@@ -296,7 +329,16 @@ def evaluate(sets: Sequence[LabelledSet], workdir: Path) -> list[tuple[LabelledS
         _log(f"  {describe(result)} ({grouping.seconds:.1f}s)")
         for example in _examples(labelled, result):
             _log(f"    {example}")
-        out.append((labelled, result, grouping.seconds))
+        copies = None
+        if labelled.category in COPY_SETS:
+            copy_grouping = grouping.copies()
+            copies = score(labelled, copy_grouping)
+            copies.name = f"{labelled.name}, copies"
+            copies.groups = copy_grouping.sizes()
+            _log(f"  exact + near links only: {describe(copies)}")
+            for example in _examples(labelled, copies):
+                _log(f"    {example}")
+        out.append((labelled, result, grouping.seconds, copies))
     return out
 
 
@@ -335,9 +377,9 @@ def _examples(labelled: LabelledSet, result: Score, count: int = 8) -> list[str]
 def accuracy_rows(sets: Sequence[LabelledSet], workdir: Path) -> list[Row]:
     results = evaluate(sets, workdir)
     rows = []
-    by_name = {labelled.name: result for labelled, result, _ in results}
-    seconds_of = {labelled.name: seconds for labelled, _, seconds in results}
-    for labelled, result, seconds in results:
+    by_name = {labelled.name: (result, copies) for labelled, result, _, copies in results}
+    seconds_of = {labelled.name: seconds for labelled, _, seconds, _ in results}
+    for labelled, result, seconds, copies in results:
         note = "; ".join((describe(result), *labelled.notes))
         if result.name.startswith("d-"):
             for split, (folded, total) in result.split_folds.items():
@@ -351,18 +393,29 @@ def accuracy_rows(sets: Sequence[LabelledSet], workdir: Path) -> list[Row]:
                 )
         else:
             rows.append(_score_row(result, seconds, note))
+            if copies is not None:
+                rows.append(_score_row(copies, seconds, describe(copies), COPIES_SYSTEM))
     if "a-real" in by_name and "b-reprint" in by_name:
-        combined = by_name["a-real"].plus(by_name["b-reprint"], "(a)+(b)")
         seconds = seconds_of["a-real"] + seconds_of["b-reprint"]
+        (a, a_copies), (b, b_copies) = by_name["a-real"], by_name["b-reprint"]
+        combined = a.plus(b, "(a)+(b)")
         rows.append(_score_row(combined, seconds, describe(combined)))
+        if a_copies is not None and b_copies is not None:
+            combined = a_copies.plus(b_copies, "(a)+(b), copies")
+            rows.append(_score_row(combined, seconds, describe(combined), COPIES_SYSTEM))
     return rows
 
 
-def _score_row(result: Score, seconds: float, note: str) -> Row:
+COPIES_SYSTEM = "storyline run: exact + near links"
+
+
+def _score_row(
+    result: Score, seconds: float, note: str, system: str = "storyline run, 2 workers"
+) -> Row:
     return Row(
         "dedup",
         result.name,
-        "storyline run, 2 workers",
+        system,
         result.documents,
         seconds,
         None,
@@ -788,7 +841,8 @@ def scale_rows(texts: Path, sizes: Sequence[int], stage_max: int, workdir: Path)
 
 
 _SCALE_NOTES = {
-    "scale_library": "Documents made by perturbing real Reuters texts (generation "
+    "scale_library": "Documents made from real Reuters sentences (bench.dedup.perturbed: "
+    "new documents of 4-12 sentences of different articles, 5% near copies; generation "
     "untimed), in blocks of 1,000: split_words, exact keys, shingle_sets, signatures, NEAR "
     "bands into "
     "one in-memory bucket index (query then add per block). Peak MB includes the index and "
@@ -800,26 +854,43 @@ _SCALE_NOTES = {
 
 
 def perturbed(texts: str, size: int, seed: int = 11) -> Iterator[tuple[str, str]]:
-    """``size`` documents from real texts: most heavily perturbed (new documents), one in
-    twenty lightly (a near copy of its source): word substitutions and deletions."""
+    """``size`` documents made from real sentences: most are new documents (4-12 sentences
+    drawn from different real articles, a few words substituted), one in twenty a near copy
+    of a recent one (2% of its words substituted or deleted).
+
+    Every new document mixes sentences of several articles, so, as in a real stream, most
+    documents are neither copies nor rewrites of another; the copies are made on purpose.
+    """
     import random
 
+    from storyline.dedup.text import sentences
+
     _, base = _load_texts(texts)
-    tokens = [t.split() for t in base if t.split()]
-    vocabulary = [w for doc in tokens[:2000] for w in doc]
+    pool = [text[a:b] for text in base for a, b in sentences(text) if len(text[a:b]) > 40]
+    vocabulary = [w for sentence in pool[:5000] for w in sentence.split()]
     rng = random.Random(seed)
-    for number in range(size):
-        source = tokens[number % len(tokens)]
-        light = rng.random() < 0.05
-        change = 0.02 if light else 0.25
+    recent: list[str] = []
+
+    def edit(words: list[str], change: float) -> str:
         out = []
-        for word in source:
+        for word in words:
             roll = rng.random()
             if roll < change * 0.8:
                 out.append(rng.choice(vocabulary))
             elif roll >= change:
                 out.append(word)
-        yield f"scale-{number}", " ".join(out)
+        return " ".join(out)
+
+    for number in range(size):
+        if recent and rng.random() < 0.05:
+            text = edit(rng.choice(recent).split(), 0.02)
+        else:
+            drawn = [pool[rng.randrange(len(pool))] for _ in range(rng.randint(4, 12))]
+            text = edit(" ".join(drawn).split(), 0.03)
+            recent.append(text)
+            if len(recent) > 1000:
+                recent.pop(0)
+        yield f"scale-{number}", text
 
 
 def scale_library(texts: str, size: int) -> Timed:

@@ -31,15 +31,23 @@ BASELINE = Path(__file__).with_name("dedup_baseline.json")
 @pytest.mark.eval
 def test_dedup_quality_floors(shared_data: Path, tmp_path: Path) -> None:
     floors = json.loads(BASELINE.read_text(encoding="utf-8"))
-    results = {s.name: score(s, run_storyline(s, tmp_path)) for s in dedup_data.ci_sets()}
+    groupings = {s.name: (s, run_storyline(s, tmp_path)) for s in dedup_data.ci_sets()}
+    results = {name: score(s, grouping) for name, (s, grouping) in groupings.items()}
+    copies = {
+        name: score(groupings[name][0], groupings[name][1].copies())
+        for name in ("a-real", "b-reprint")
+    }
     ab = results["a-real"].plus(results["b-reprint"], "(a)+(b)")
+    ab_copies = copies["a-real"].plus(copies["b-reprint"], "(a)+(b), copies")
     rewrites = results["c-rewrite"]
     negatives = [results["d-same-event"], results["d-shared-boilerplate"]]
     folded = sum(r.folded for r in negatives)
     total = sum(r.labelled for r in negatives)
     report = "\n".join(f"{name}: {describe(r)}" for name, r in results.items())
+    report += f"\n(a)+(b), exact + near links: {describe(ab_copies)}"
 
     assert ab.labelled >= 250 and rewrites.labelled >= 50 and total >= 1000, report
     assert ab.f1 >= floors["ab_f1"], report
+    assert ab_copies.f1 >= floors["ab_copies_f1"], report
     assert rewrites.f1 >= floors["c_f1"], report
     assert folded / total <= floors["d_wrong_fold_rate_max"], report

@@ -8,9 +8,9 @@ import pytest
 from storyline.dedup import lsh
 from storyline.dedup.align import REWRITE_SCORE
 from storyline.dedup.keys import DocumentKeys, bucket_keys, compute_keys
-from storyline.dedup.minhash import NUM_PERM, jaccard
+from storyline.dedup.minhash import NUM_PERM
 from storyline.dedup.shingles import shingle_hashes
-from storyline.dedup.verify import NEAR_JACCARD, Verdict, verify
+from storyline.dedup.verify import NEAR_JACCARD, Verdict, shingle_overlap, verify
 
 from .articles import (
     EXACT_REPRINT,
@@ -62,20 +62,21 @@ def test_an_exact_copy_scores_one() -> None:
     assert verdict(ORIGINAL, EXACT_REPRINT) == Verdict("exact", 1.0)
 
 
-def test_a_near_copy_scores_its_estimated_shingle_jaccard() -> None:
+def test_a_near_copy_scores_its_exact_shingle_jaccard() -> None:
     keys_a, keys_b = keyed(ORIGINAL, BOILERPLATE_REPRINT)
     found = verify(keys_a, keys_b, ORIGINAL, BOILERPLATE_REPRINT)
-    similarity = jaccard(keys_a.near_signature, keys_b.near_signature)
+    similarity, _ = shingle_overlap(ORIGINAL, BOILERPLATE_REPRINT)
+    one = set(shingle_hashes(ORIGINAL).tolist())
+    other = set(shingle_hashes(BOILERPLATE_REPRINT).tolist())
+    assert similarity == len(one & other) / len(one | other)
     assert found == Verdict("near", round(similarity, 4))
     assert similarity >= NEAR_JACCARD
 
 
 def test_a_trimmed_copy_is_found_by_containment_not_jaccard() -> None:
     keys_a, keys_b = keyed(ORIGINAL, TRIMMED_COPY)
-    one, other = set(shingle_hashes(ORIGINAL).tolist()), set(shingle_hashes(TRIMMED_COPY).tolist())
-    # The Jaccard test alone would miss it (its MinHash estimate can land either side).
-    assert len(one & other) / len(one | other) < NEAR_JACCARD
-    similarity = jaccard(keys_a.near_signature, keys_b.near_signature)
+    similarity, containment = shingle_overlap(ORIGINAL, TRIMMED_COPY)
+    assert similarity < NEAR_JACCARD <= containment  # the Jaccard test alone would miss it
     assert verify(keys_a, keys_b, ORIGINAL, TRIMMED_COPY) == Verdict("near", round(similarity, 4))
 
 
@@ -136,3 +137,47 @@ def test_bucket_keys_are_near_bands_then_rewrite_bands() -> None:
     assert np.array_equal(buckets, np.hstack([near, rewrite]))
     assert bucket_keys([]).shape == (0, width)
     assert keys[0].near_signature.shape == (NUM_PERM,)
+
+
+def test_three_sentences_are_too_little_evidence_for_a_rewrite() -> None:
+    short = (
+        "The harbour board of Port Ellan approved a new ferry timetable on Monday. "
+        "Crossings to Kell Island will run every forty minutes from June. "
+        "The board said fares would stay at 4.20 pounds."
+    )
+    retold = (
+        "A new ferry timetable was approved by Port Ellan's harbour board on Monday. "
+        "From June, crossings to Kell Island will run every forty minutes. "
+        "Fares would remain at 4.20 pounds, the board said."
+    )
+    assert verdict(short, retold) is None
+
+
+def test_a_template_filled_with_other_figures_is_no_rewrite() -> None:
+    def report(amount: str, rate: str, day: str, total: str) -> str:
+        return (
+            f"The Kell Reserve Bank added {amount} million crowns to the money market on {day}. "
+            f"It bought bills at a rate of {rate} percent, dealers in Port Ellan said. "
+            f"The bank had forecast a shortage of {total} million crowns for the day. "
+            "Dealers said the market was expected to stay short of funds this week. "
+            "The central bank publishes its next estimate of the shortage at noon. "
+            "Traders in Port Ellan described conditions in the money market as tight."
+        )
+
+    one = report("310", "5.25", "Monday", "450")
+    other = report("180", "5.50", "Tuesday", "600")
+    assert verdict(one, other) is None
+
+
+def test_a_first_take_keeps_its_figures_inside_the_full_story() -> None:
+    first_take = (
+        "The Kell Reserve Bank raised its lending rate to 5.75 percent from 5.25 percent, "
+        "effective June 3, with 120 million crowns of new lending, a spokesman said."
+    )
+    full = first_take + (
+        "\n\nThe increase, the first since 2019, follows inflation of 6.1 percent in April. "
+        "Economists had expected a rise to 5.50 percent. The bank said it would review "
+        "the rate again in September, after new figures on wages and prices."
+    )
+    found = verdict(first_take, full)
+    assert found is not None and found.kind == "near"
