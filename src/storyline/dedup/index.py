@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from itertools import combinations
 
 import numpy as np
 
 from storyline.dedup.keys import DocumentKeys
+from storyline.dedup.lsh import self_pairs
 from storyline.store import Store
 from storyline.store.sqlite import chunks
 
@@ -68,12 +70,13 @@ def save_keys(
             for k in keys
         ],
     )
-    rows = [
+    # In key order: consecutive inserts land on neighbouring B-tree pages.
+    rows = sorted(
         (bucket, k.document_id)
         for k, row in zip(keys, buckets.tolist(), strict=True)
         if k.words
         for bucket in row
-    ]
+    )
     conn.executemany(
         "INSERT OR IGNORE INTO dedup_buckets (bucket, document_id) VALUES (?, ?)", rows
     )
@@ -102,26 +105,33 @@ def load_keys(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Documen
 def candidates(
     conn: sqlite3.Connection, keys: Sequence[DocumentKeys], buckets: np.ndarray
 ) -> set[tuple[str, str]]:
-    """Pairs (a < b) that share an exact key or an LSH bucket, ``keys`` already saved."""
-    owner: dict[int, list[str]] = {}
-    for k, row in zip(keys, buckets.tolist(), strict=True):
-        if k.words:
-            for bucket in row:
-                owner.setdefault(bucket, []).append(k.document_id)
+    """Pairs (a < b) that share an exact key or an LSH bucket: within the block (numpy, see
+    :func:`lsh.self_pairs`) and with the documents already stored. Call it before the
+    block's keys are saved, so that the store's answer holds only other documents (measured:
+    a block's own rows were most of the rows read back)."""
+    ids = [k.document_id for k in keys]
+    with_words = [n for n, k in enumerate(keys) if k.words]
     pairs: set[tuple[str, str]] = set()
-    all_buckets = list(owner)
-    for chunk in chunks(all_buckets):
+    if with_words:
+        inside = self_pairs(with_words, buckets[with_words])
+        pairs.update((min(ids[a], ids[b]), max(ids[a], ids[b])) for a, b in inside.tolist())
+    owner: dict[int, list[str]] = {}
+    for n in with_words:
+        for bucket in buckets[n].tolist():
+            owner.setdefault(bucket, []).append(ids[n])
+    for chunk in chunks(list(owner)):
         marks = ",".join("?" * len(chunk))
         for bucket, other in conn.execute(
             f"SELECT bucket, document_id FROM dedup_buckets WHERE bucket IN ({marks})",
             list(chunk),
         ):
             for doc in owner[bucket]:
-                if doc != other:
-                    pairs.add((min(doc, other), max(doc, other)))
+                pairs.add((doc, other) if doc < other else (other, doc))
     by_exact: dict[str, list[str]] = {}
     for k in keys:
         by_exact.setdefault(k.exact_key, []).append(k.document_id)
+    for members in by_exact.values():
+        pairs.update((min(a, b), max(a, b)) for a, b in combinations(members, 2))
     for exact_chunk in chunks(list(by_exact)):
         marks = ",".join("?" * len(exact_chunk))
         for exact, other in conn.execute(
@@ -129,9 +139,8 @@ def candidates(
             list(exact_chunk),
         ):
             for doc in by_exact[exact]:
-                if doc != other:
-                    pairs.add((min(doc, other), max(doc, other)))
-    return pairs
+                pairs.add((doc, other) if doc < other else (other, doc))
+    return {(a, b) for a, b in pairs if a != b}
 
 
 def save_links(

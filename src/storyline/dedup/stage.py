@@ -81,8 +81,8 @@ class DedupStage(GlobalStage):
             if k.words == 0:
                 counters[self.name].dropped["no-words"] += 1
         buckets = bucket_keys(keys)
+        pairs = index.candidates(conn, keys, buckets)  # before saving: other documents only
         index.save_keys(conn, keys, buckets, self.version)
-        pairs = index.candidates(conn, keys, buckets)
         others = {doc for pair in pairs for doc in pair}
         known = index.load_keys(conn, others)
         missing = [d for d in others if d not in texts]

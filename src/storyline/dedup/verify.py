@@ -17,6 +17,9 @@ NEAR_JACCARD = 0.5
 # A trimmed copy: most of the shorter text's shingles are in the longer one.
 NEAR_CONTAINMENT = 0.8
 MIN_SHINGLES_FOR_CONTAINMENT = 10
+# Estimates this close below a threshold are checked on the exact sets (3.4 standard
+# deviations of a 128-permutation estimate at J = 0.5).
+GRAY = 0.15
 # Content-word Jaccard below which two texts cannot be a rewrite of each other (cheap filter
 # before the sentence alignment).
 REWRITE_FILTER = 0.2
@@ -34,8 +37,9 @@ FIGURES_KEPT = 0.8
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def _figures(text: str) -> set[str]:
-    return set(_FIGURE.findall(text))
+@lru_cache(maxsize=4096)
+def _figures(text: str) -> frozenset[str]:
+    return frozenset(_FIGURE.findall(text))
 
 
 def _figures_kept(text_a: str, text_b: str) -> bool:
@@ -86,15 +90,22 @@ def verify(a: DocumentKeys, b: DocumentKeys, text_a: str, text_b: str) -> Verdic
         return Verdict("exact", 1.0)
     if _other_figures(text_a, text_b):
         return None
-    # MinHash found the candidate; the verdict is taken on the exact shingle sets, so that
-    # a pair near a threshold is not decided by the estimate's noise (about +-0.04 at 128
-    # permutations), and containment is exact however different the two lengths are.
-    similarity, containment = shingle_overlap(text_a, text_b)
-    if similarity >= NEAR_JACCARD:
-        return Verdict("near", round(similarity, 4))
+    # MinHash found the candidate; a pair the estimate puts near a threshold is decided on
+    # the exact shingle sets, so that it is not decided by the estimate's noise (about
+    # +-0.04 at 128 permutations) and containment is exact however different the lengths.
+    # Far below both thresholds the estimate is enough (measured: exact sets for every
+    # candidate took 40% of the stage on 10k articles).
+    estimate = jaccard(a.near_signature, b.near_signature)
     enough = min(a.shingles, b.shingles) >= MIN_SHINGLES_FOR_CONTAINMENT
-    if enough and containment >= NEAR_CONTAINMENT:
-        return Verdict("near", round(similarity, 4))
+    estimated_containment = (
+        estimate / (1 + estimate) * (a.shingles + b.shingles) / min(a.shingles, b.shingles)
+        if enough
+        else 0.0
+    )
+    if estimate >= NEAR_JACCARD - GRAY or estimated_containment >= NEAR_CONTAINMENT - 2 * GRAY:
+        similarity, containment = shingle_overlap(text_a, text_b)
+        if similarity >= NEAR_JACCARD or (enough and containment >= NEAR_CONTAINMENT):
+            return Verdict("near", round(similarity, 4))
     if min(a.words, b.words) < MIN_WORDS_FOR_REWRITE:
         return None
     if jaccard(a.rewrite_signature, b.rewrite_signature) < REWRITE_FILTER:

@@ -73,6 +73,9 @@ class Store:
                 self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA busy_timeout=10000")
+            # 64 MB of page cache (the default is 2 MB): the dedup bucket index and the story
+            # term postings are B-trees written in random key order.
+            self.conn.execute("PRAGMA cache_size=-65536")
             if not readonly:
                 self.migrate()
             else:
