@@ -13,6 +13,8 @@ from storyline.dedup.shingles import content_sets, shingle_sets
 from storyline.dedup.tokens import exact_key_of_hashes, split_words
 
 _HASHER = MinHasher()
+# Rewrites need more rows per band than copies (see lsh.REWRITE), so more permutations.
+_REWRITE_HASHER = MinHasher(num_perm=REWRITE.bands * REWRITE.rows, seed=2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +37,7 @@ def compute_keys(documents: Sequence[tuple[str, str]]) -> list[DocumentKeys]:
     shingles = shingle_sets(block)
     near = _HASHER.signatures_of(shingles.values, shingles.counts)
     content = content_sets(block)
-    rewrite = _HASHER.signatures_of(content.values, content.counts)
+    rewrite = _REWRITE_HASHER.signatures_of(content.values, content.counts)
     ends = np.cumsum(block.counts).tolist()
     starts = [0, *ends[:-1]]
     word_counts = block.counts.tolist()

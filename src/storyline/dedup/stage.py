@@ -26,7 +26,7 @@ BLOCK = 1000
 
 class DedupStage(GlobalStage):
     name: ClassVar[str] = "dedup"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
     needs: ClassVar[frozenset[str]] = frozenset({"text"})
     provides: ClassVar[frozenset[str]] = frozenset({"duplicates"})
 
