@@ -1,0 +1,118 @@
+"""``python -m bench entities``: the named-entity tagger's quality and speed.
+
+1. Quality: CoNLL-2003 dev (``../shared/data/conll2003/conllpp_dev.txt``, gold tokens),
+   conlleval-style exact typed spans: precision, recall and F1 per type and overall.
+2. Speed: ``load_tagger().tag(text)`` on the BBC News bodies (raw text: tokenising and
+   sentence splitting included), one process, in a fresh interpreter; next to tokenising
+   and splitting alone (the floor) and to the first pass alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from bench import corpora
+from bench.measure import Timed, isolated
+from bench.report import Row
+from storyline.entities import conll
+from storyline.entities.tagger import Tagger, data_folder
+from storyline.entities.tokens import sentences, tokenize
+
+PACKAGES = ("storyline", "python-crfsuite")
+NOTES: list[str] = [
+    "Quality: CoNLL-2003 dev with its gold tokens; exact span and type must match "
+    "(conlleval). Seconds include feature extraction and both CRF passes.",
+    "Speed: BBC News bodies (title line dropped), raw text in, mentions with offsets out, "
+    "one process. words = tokens with a letter or digit. Loading the model is untimed "
+    "(`load s`).",
+]
+
+
+def main(args: argparse.Namespace) -> list[Row]:
+    rows = [quality(args.limit)]
+    for function, system in (
+        ("tokens_only", "tokenize + sentences (floor)"),
+        ("tag_first_pass", "storyline tagger, pass 1 only"),
+        ("tag_full", "storyline tagger (2 passes)"),
+    ):
+        result = isolated(f"bench.entities:{function}", limit=args.limit)
+        words = result.details["words"]
+        extra = [("words/s", f"{words / result.seconds:,.0f}" if result.seconds else "")]
+        if "mentions" in result.details:
+            extra.append(("mentions", str(result.details["mentions"])))
+        if "load_seconds" in result.details:
+            extra.append(("load s", f"{result.details['load_seconds']:.1f}"))
+        rows.append(
+            Row(
+                "entities",
+                "BBC News",
+                system,
+                result.docs,
+                result.seconds,
+                result.peak_mb,
+                extra=tuple(extra),
+            )
+        )
+    return rows
+
+
+def quality(limit: int | None) -> Row:
+    documents = conll.read(corpora.data_dir("conll2003") / "conllpp_dev.txt")[:limit]
+    tagger = Tagger(data_folder())
+    started = time.perf_counter()
+    pairs = []
+    for document in documents:
+        predicted = tagger.tag_tokens([s.tokens for s in document])
+        pairs += [(s.tags, p) for s, p in zip(document, predicted, strict=True)]
+    seconds = time.perf_counter() - started
+    scores = conll.score(pairs)
+    extra = [
+        ("P", f"{scores['overall'].precision:.4f}"),
+        ("R", f"{scores['overall'].recall:.4f}"),
+        ("F1", f"{scores['overall'].f1:.4f}"),
+        *((f"{kind} F1", f"{scores[kind].f1:.4f}") for kind in conll.TYPES),
+    ]
+    return Row(
+        "entities", "CoNLL-2003 dev", "storyline tagger", len(documents), seconds, None,
+        extra=tuple(extra),
+    )  # fmt: skip
+
+
+def _texts(limit: int | None) -> list[str]:
+    return [article["text"] for article in corpora.bbc(limit)]
+
+
+def _words(text: str) -> int:
+    return sum(any(c.isalnum() for c in t.text) for t in tokenize(text))
+
+
+def tokens_only(limit: int | None) -> Timed:
+    texts = _texts(limit)
+    started = time.perf_counter()
+    words = 0
+    for text in texts:
+        groups = sentences(text, tokenize(text))
+        words += sum(any(c.isalnum() for c in t.text) for g in groups for t in g)
+    return Timed(len(texts), time.perf_counter() - started, details={"words": words})
+
+
+def _tag(limit: int | None, stacked: bool) -> Timed:
+    texts = _texts(limit)
+    words = sum(_words(text) for text in texts)
+    loading = time.perf_counter()
+    tagger = Tagger(data_folder(), stacked=stacked)
+    load_seconds = time.perf_counter() - loading
+    started = time.perf_counter()
+    mentions = sum(len(tagger.tag(text)) for text in texts)
+    seconds = time.perf_counter() - started
+    details = {"words": words, "mentions": mentions, "load_seconds": load_seconds}
+    return Timed(len(texts), seconds, details=details)
+
+
+def tag_first_pass(limit: int | None) -> Timed:
+    return _tag(limit, stacked=False)
+
+
+def tag_full(limit: int | None) -> Timed:
+    return _tag(limit, stacked=True)

@@ -1,0 +1,86 @@
+"""Tokens keep exact character offsets and split raw news the way CoNLL-2003 text is split."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.entities.tokens import MAX_SENTENCE_TOKENS, sentences, tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the U.S. envoy", ["the", "U.S.", "envoy"]),
+        ("Zelenskyy's call", ["Zelenskyy", "'s", "call"]),
+        ("Zelenskyy’s call", ["Zelenskyy", "’s", "call"]),
+        ("Erdoğan spoke", ["Erdoğan", "spoke"]),
+        ("a 30-day ceasefire", ["a", "30-day", "ceasefire"]),
+        ("powers—France, Germany", ["powers", "—", "France", ",", "Germany"]),
+        ("powers – France", ["powers", "–", "France"]),
+        ("“strong” bond", ["“", "strong", "”", "bond"]),
+        ('"no," he said', ['"', "no", ",", '"', "he", "said"]),
+        ("Mr. Smith and Gen. Lee", ["Mr.", "Smith", "and", "Gen.", "Lee"]),
+        ("John F. Kennedy", ["John", "F.", "Kennedy"]),
+        ("O'Neill and AT&T", ["O'Neill", "and", "AT&T"]),
+        ("1,200 or 3.5% on 2025-03-11", ["1,200", "or", "3.5", "%", "on", "2025-03-11"]),
+        ("it doesn't", ["it", "does", "n't"]),
+        ("see https://example.org/a?b=1 now", ["see", "https://example.org/a?b=1", "now"]),
+    ],
+)
+def test_tokens_split_like_conll(text: str, expected: list[str]) -> None:
+    assert [t.text for t in tokenize(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "French Defense Minister Sébastien Lecornu said “the true guarantee…” on Wednesday.",
+        "Se\u0301bastien (decomposed accent) and Zelenskyy’s aides — in Kyiv.",
+        "  leading spaces,\ttabs\nand\r\nWindows line ends  ",
+        "emoji 🙂 and CJK 東京 and Arabic القاهرة",
+    ],
+)
+def test_offsets_are_exact(text: str) -> None:
+    tokens = tokenize(text)
+    assert tokens
+    for token in tokens:
+        assert text[token.start : token.end] == token.text
+    starts = [t.start for t in tokens]
+    assert starts == sorted(starts)
+
+
+def test_decomposed_accent_stays_in_its_word() -> None:
+    assert [t.text for t in tokenize("Se\u0301bastien Lecornu")] == ["Se\u0301bastien", "Lecornu"]
+
+
+def test_sentences_end_at_full_stops_and_lines() -> None:
+    text = (
+        "Mr. Smith met the U.S. envoy in Paris. He left.\n"
+        "HEADLINE IN CAPITALS\n\n"
+        "She said: “We will go.” Then she went."
+    )
+    got = [" ".join(t.text for t in s) for s in sentences(text)]
+    assert got == [
+        "Mr. Smith met the U.S. envoy in Paris .",
+        "He left .",
+        "HEADLINE IN CAPITALS",
+        "She said : “ We will go . ”",
+        "Then she went .",
+    ]
+
+
+def test_a_wrapped_line_continues_its_sentence() -> None:
+    text = "The minister said the talks\nwould resume on Monday."
+    assert len(sentences(text)) == 1
+
+
+def test_a_long_run_without_full_stops_is_cut() -> None:
+    text = " ".join(["Name"] * (3 * MAX_SENTENCE_TOKENS))
+    groups = sentences(text)
+    assert len(groups) == 3
+    assert all(len(g) <= MAX_SENTENCE_TOKENS for g in groups)
+
+
+def test_empty_text_has_no_tokens() -> None:
+    assert tokenize("") == []
+    assert sentences("   \n\n ") == []
