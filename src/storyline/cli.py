@@ -377,6 +377,51 @@ def story_command(story_id: str, db: str, as_json: bool) -> None:
     click.echo(json.dumps(asdict(detail), indent=2) if as_json else markdown(detail))
 
 
+@main.command("entities")
+@db_option
+@click.option(
+    "--type",
+    "type_",
+    type=click.Choice(["person", "organization", "place"]),
+    help="Only entities of this type.",
+)
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--offset", type=int, default=0)
+@format_option
+def entities_command(db: str, type_: str | None, limit: int, offset: int, fmt: str) -> None:
+    """List people, organisations and places, most mentioned first, with the roles seen.
+
+    \b
+    Example:
+      storyline entities --db news.db --type person
+    """
+    from storyline.entities.report import list_entities
+
+    with Store(db, readonly=True) as store:
+        rows = [asdict(r) for r in list_entities(store, type_=type_, limit=limit, offset=offset)]
+    emit(rows, ["id", "name", "type", "mentions", "documents", "roles"], fmt, sys.stdout)
+
+
+@main.command("entity")
+@click.argument("name_or_id")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the entity as JSON.")
+def entity_command(name_or_id: str, db: str, as_json: bool) -> None:
+    """Show one entity (by name, alias or id): aliases, roles with dates, documents.
+
+    \b
+    Example:
+      storyline entity "Boris Pistorius" --db news.db
+    """
+    from storyline.entities.report import entity_detail, text
+
+    with Store(db, readonly=True) as store:
+        detail = entity_detail(store, name_or_id)
+    click.echo(
+        json.dumps(asdict(detail), indent=2, ensure_ascii=False) if as_json else text(detail)
+    )
+
+
 @main.command("report")
 @click.option("--story", "story_id", required=True, help="Story id (or a unique prefix).")
 @db_option

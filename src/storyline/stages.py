@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from storyline.clean import CleanStage
 from storyline.dedup import DedupStage
+from storyline.entities.stage import EntityStage
 from storyline.errors import PipelineError
 from storyline.pipeline import DocumentStage, GlobalStage, Pipeline
 from storyline.stories import StoryStage
 
 DOCUMENT_STAGES: tuple[type[DocumentStage], ...] = (CleanStage,)
-GLOBAL_STAGES: tuple[type[GlobalStage], ...] = (DedupStage, StoryStage)
+GLOBAL_STAGES: tuple[type[GlobalStage], ...] = (DedupStage, StoryStage, EntityStage)
 
 
 @dataclass(frozen=True, slots=True)

@@ -127,7 +127,7 @@ def entities(store: Store) -> Iterator[dict[str, Any]]:
         mentions = [
             {k: m[k] for k in ("document_id", "start", "end", "text")}
             for m in store.rows(
-                "SELECT document_id, start, end, text FROM mentions WHERE entity_id = ? "
+                "SELECT document_id, start, end, text FROM entity_mentions WHERE entity_id = ? "
                 "ORDER BY document_id, start",
                 (row["id"],),
             )

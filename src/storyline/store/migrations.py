@@ -307,4 +307,37 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX story_events_story ON story_events(story_id);
         """,
     ),
+    Migration(
+        "0006_entity_mentions",
+        """
+        -- Mentions of people, organisations and places with their role as written. The
+        -- older `mentions` table stays for later stages; entity rows live in `entities`
+        -- (id from the canonical name and type, aliases and roles as JSON).
+        CREATE TABLE entity_mentions (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            -- The canonical name this mention resolved to (an entity's name is the most common).
+            name TEXT NOT NULL,
+            title TEXT,
+            country TEXT,
+            organization TEXT,
+            is_metonym INTEGER NOT NULL DEFAULT 0,
+            confidence REAL,
+            stage_version TEXT NOT NULL
+        );
+        CREATE INDEX entity_mentions_document ON entity_mentions(document_id);
+        CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id);
+        -- Documents the entity stage has read (also those without a single mention).
+        CREATE TABLE entity_documents (
+            document_id TEXT PRIMARY KEY,
+            stage_version TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX entities_type ON entities(type);
+        """,
+    ),
 )

@@ -50,8 +50,8 @@ def test_filled_fact_tables_export_with_spans(store: Store) -> None:
         '\'[{"title": "reporter", "country": null, "organization": null}]\', \'entities\', \'1\')'
     )
     conn.execute(
-        "INSERT INTO mentions (document_id, start, end, text, type, entity_id, stage, "
-        "stage_version) VALUES ('d1', 0, 4, 'Jana', 'person', 'e1', 'entities', '1')"
+        "INSERT INTO entity_mentions (document_id, start, end, text, type, entity_id, name, "
+        "stage_version) VALUES ('d1', 0, 4, 'Jana', 'person', 'e1', 'Jana Novak', '1')"
     )
     conn.execute(
         "INSERT INTO events (id, type, title, date, participant_entity_ids, stage, "

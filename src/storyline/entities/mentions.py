@@ -1,0 +1,144 @@
+"""One document's entity mentions: tagged spans with canonical keys, roles and links.
+
+Pure functions of the text (no store), so they can be tested on sentences and run anywhere.
+Within a document a bare surname ("Pistorius") takes the key of the earlier full name
+ending in it ("Boris Pistorius") unless two people with that surname were named; a title
+alone ("the minister") is left unresolved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from storyline.entities.aliases import (
+    canonical,
+    descriptions,
+    name_key,
+    next_word,
+    previous_word,
+)
+from storyline.entities.roles import COUNTERPART, role_at
+from storyline.entities.tagger import TaggedSpan
+
+# Tagger types -> stored entity types. MISC (demonyms, events, nationalities) is not kept:
+# demonyms feed roles instead, and the rest has no use yet.
+TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    start: int
+    end: int
+    text: str
+    type: str
+    key: str
+    name: str
+    title: str | None = None
+    country: str | None = None
+    organization: str | None = None
+    is_metonym: bool = False
+    confidence: float | None = None
+
+    @property
+    def entity_id(self) -> str:
+        return entity_id(self.key)
+
+
+def entity_id(key: str) -> str:
+    """Ids come from the canonical key, so the same thing gets the same id in every run."""
+    return "ent_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def extract(text: str, spans: Sequence[TaggedSpan]) -> list[EntityMention]:
+    """Mentions of people, organisations and places in ``text`` given the tagger's spans."""
+    described = descriptions(text)
+    mentions: list[EntityMention] = [
+        EntityMention(d.start, d.end, d.text, "place", f"place:{name_key(d.place)}", d.place)
+        for d in described
+    ]
+    full_names: dict[str, EntityMention | None] = {}
+    for span in sorted(spans, key=lambda s: s.start):
+        type_ = TYPES.get(span.type)
+        if type_ is None or any(d.start <= span.start < d.end for d in described):
+            continue
+        if type_ == "person":
+            mention = _person(text, span, full_names)
+        else:
+            found = canonical(
+                span.text,
+                type_,
+                next_word=next_word(text, span.end),
+                previous_word=previous_word(text, span.start),
+            )
+            mention = EntityMention(
+                span.start,
+                span.end,
+                span.text,
+                found.type,
+                found.key,
+                found.name,
+                is_metonym=found.is_metonym,
+                confidence=span.confidence,
+            )
+        mentions.append(mention)
+    mentions.sort(key=lambda m: m.start)
+    return _resolve_counterparts(text, mentions)
+
+
+def _person(
+    text: str, span: TaggedSpan, full_names: dict[str, EntityMention | None]
+) -> EntityMention:
+    key = name_key(span.text)
+    words = key.split()
+    found = canonical(span.text, "person")
+    mention = EntityMention(
+        span.start,
+        span.end,
+        span.text,
+        "person",
+        found.key,
+        found.name,
+        confidence=span.confidence,
+    )
+    if len(words) == 1 and full_names.get(words[0]) is not None:
+        earlier = full_names[words[0]]
+        assert earlier is not None
+        mention = replace(mention, key=earlier.key, name=earlier.name)
+    elif len(words) > 1:
+        # Two different people with this surname in one article: a bare surname could be
+        # either, so it is left unlinked rather than guessed.
+        surname = words[-1]
+        if surname not in full_names:
+            full_names[surname] = mention
+        elif (known := full_names[surname]) is not None and known.key != mention.key:
+            full_names[surname] = None
+    role = role_at(text, span.start, span.end)
+    if role is not None:
+        mention = replace(
+            mention, title=role.title, country=role.country, organization=role.organization
+        )
+    return mention
+
+
+def _resolve_counterparts(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """ "his Russian counterpart Vladimir Putin": copy the title of the person named earlier
+    in the same sentence (Trump, known in this document as President); else keep
+    "counterpart"."""
+    titles: dict[str, str] = {}
+    result: list[EntityMention] = []
+    for mention in mentions:
+        if mention.type == "person" and mention.title == COUNTERPART:
+            for earlier in reversed(result):
+                if _SENTENCE_END.search(text, earlier.end, mention.start):
+                    break
+                if earlier.type == "person" and earlier.key in titles:
+                    mention = replace(mention, title=titles[earlier.key])
+                    break
+        if mention.type == "person" and mention.title and mention.title != COUNTERPART:
+            titles.setdefault(mention.key, mention.title)
+        result.append(mention)
+    return result

@@ -1,0 +1,174 @@
+"""The entity stage: mentions with roles for each new document, one entity per real thing.
+
+A global stage rather than a per-document one: the mentions go to their own tables, not
+into the ``Document`` record the workers return, and grouping across articles is a lookup
+of the canonical key (the entity id is its hash), so the work stays proportional to the new
+documents. The tagger is loaded once in this process.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from storyline.entities.aliases import strip_possessive
+from storyline.entities.mentions import EntityMention, extract
+from storyline.entities.tagger import load_tagger
+from storyline.model import Problem
+from storyline.pipeline import Counters, GlobalStage
+
+if TYPE_CHECKING:
+    from storyline.store import Store
+
+BLOCK = 100
+
+
+class EntityStage(GlobalStage):
+    name: ClassVar[str] = "entities"
+    version: ClassVar[str] = "1"
+    needs: ClassVar[frozenset[str]] = frozenset({"text"})
+    provides: ClassVar[frozenset[str]] = frozenset({"entities"})
+
+    def reset(self, store: Store) -> None:
+        with store.transaction():
+            for table in ("entity_mentions", "entity_documents", "entities"):
+                store.conn.execute(f"DELETE FROM {table}")
+
+    def update(
+        self,
+        store: Store,
+        changed: Sequence[str],
+        removed: Sequence[str],
+        counters: Counters,
+        problems: list[Problem],
+    ) -> None:
+        counts = counters[self.name]
+        with store.transaction():
+            # Superseded versions (this run's or an interrupted one's) lose their mentions.
+            stale = [
+                r[0]
+                for r in store.conn.execute(
+                    "SELECT e.document_id FROM entity_documents e LEFT JOIN documents d "
+                    "ON d.id = e.document_id WHERE d.id IS NULL OR d.superseded_by IS NOT NULL"
+                )
+            ]
+            touched = self._forget(store, [*stale, *removed])
+            refresh_entities(store, touched)
+        pending = [
+            r[0]
+            for r in store.conn.execute(
+                "SELECT id FROM documents WHERE superseded_by IS NULL AND id NOT IN "
+                "(SELECT document_id FROM entity_documents) ORDER BY pk"
+            )
+        ]
+        if not pending:
+            return
+        tagger = load_tagger()
+        for start in range(0, len(pending), BLOCK):
+            touched = set()
+            with store.transaction():
+                for document_id in pending[start : start + BLOCK]:
+                    source, text = store.conn.execute(
+                        "SELECT source, text FROM documents WHERE id = ?", (document_id,)
+                    ).fetchone()
+                    try:
+                        mentions = extract(text, tagger.tag(text))
+                    except Exception as err:  # noqa: BLE001 - one bad document must not stop the run
+                        # Not marked as read: the next run tries it again.
+                        reason = type(err).__name__
+                        counts.failed[reason] += 1
+                        problems.append(
+                            Problem(
+                                source,
+                                "stage-failure",
+                                f"stage '{self.name}' failed: {reason}: {err}",
+                                "please report this with the input file",
+                            )
+                        )
+                        continue
+                    self._save(store, document_id, mentions)
+                    touched |= {m.entity_id for m in mentions}
+                    counts.found["mentions"] += len(mentions)
+                    counts.passed += 1
+                refresh_entities(store, touched)
+
+    def _forget(self, store: Store, document_ids: Iterable[str]) -> set[str]:
+        touched: set[str] = set()
+        for document_id in document_ids:
+            touched |= {
+                r[0]
+                for r in store.conn.execute(
+                    "SELECT entity_id FROM entity_mentions WHERE document_id = ?", (document_id,)
+                )
+            }
+            store.conn.execute("DELETE FROM entity_mentions WHERE document_id = ?", (document_id,))
+            store.conn.execute("DELETE FROM entity_documents WHERE document_id = ?", (document_id,))
+        return touched
+
+    def _save(self, store: Store, document_id: str, mentions: Sequence[EntityMention]) -> None:
+        store.conn.executemany(
+            "INSERT INTO entity_mentions (document_id, start, end, text, type, entity_id, name, "
+            "title, country, organization, is_metonym, confidence, stage_version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    document_id,
+                    m.start,
+                    m.end,
+                    m.text,
+                    m.type,
+                    m.entity_id,
+                    m.name,
+                    m.title,
+                    m.country,
+                    m.organization,
+                    int(m.is_metonym),
+                    m.confidence,
+                    self.version,
+                )
+                for m in mentions
+            ],
+        )
+        store.conn.execute(
+            "INSERT OR REPLACE INTO entity_documents (document_id, stage_version) VALUES (?, ?)",
+            (document_id, self.version),
+        )
+
+
+def refresh_entities(store: Store, entity_ids: Iterable[str]) -> None:
+    """Rewrite the ``entities`` rows of ``entity_ids`` from their mentions (or drop them)."""
+    for entity_id in sorted(entity_ids):
+        rows = list(
+            store.conn.execute(
+                "SELECT text, type, name, title, country, organization, is_metonym "
+                "FROM entity_mentions WHERE entity_id = ? ORDER BY id",
+                (entity_id,),
+            )
+        )
+        if not rows:
+            store.conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
+            continue
+        # The most common canonical name; ties go to the longer (fuller) one.
+        names = Counter(r["name"] for r in rows)
+        name = max(names, key=lambda n: (names[n], len(n), n))
+        aliases = sorted({strip_possessive(r["text"]) for r in rows} - {name})
+        roles: list[dict[str, str | None]] = []
+        for r in rows:
+            role = {k: r[k] for k in ("title", "country", "organization")}
+            if any(role.values()) and role not in roles:
+                roles.append(role)
+        store.conn.execute(
+            "INSERT OR REPLACE INTO entities (id, name, type, aliases, roles, stage, "
+            "stage_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                entity_id,
+                name,
+                rows[0]["type"],
+                json.dumps(aliases, ensure_ascii=False),
+                json.dumps(roles, ensure_ascii=False),
+                EntityStage.name,
+                EntityStage.version,
+            ),
+        )

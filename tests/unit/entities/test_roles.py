@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import pytest
+
+from storyline.entities.roles import COUNTERPART, role_at
+from storyline.model import Role
+
+
+def _role(sentence: str, name: str) -> Role | None:
+    start = sentence.index(name)
+    return role_at(sentence, start, start + len(name))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        (
+            "On Monday, Spanish Foreign Minister Ana Robles met farmers.",
+            "Ana Robles",
+            Role("Foreign Minister", "Spain"),
+        ),
+        (
+            "Canadian Prime Minister Paul Martel said no.",
+            "Paul Martel",
+            Role("Prime Minister", "Canada"),
+        ),
+        (
+            "The talks ended when Kenyan President Joseph Otieno left.",
+            "Joseph Otieno",
+            Role("President", "Kenya"),
+        ),
+        (
+            "US Secretary of State Mary Lane flew in.",
+            "Mary Lane",
+            Role("Secretary of State", "United States"),
+        ),
+        (
+            "Hans Weber, the Austrian defence minister, disagreed.",
+            "Hans Weber",
+            Role("Defense Minister", "Austria"),
+        ),
+        (
+            "Later the head of NATO, Piet de Vries, spoke.",
+            "Piet de Vries",
+            Role("Head", None, "NATO"),
+        ),
+        (
+            "He called his Polish counterpart Adam Nowicki.",
+            "Adam Nowicki",
+            Role(COUNTERPART, "Poland"),
+        ),
+        ("President Ada Mensah arrived late.", "Ada Mensah", Role("President")),
+        (
+            "The Minister of Fisheries Ola Berg spoke.",
+            "Ola Berg",
+            Role("Minister of Fisheries"),
+        ),
+        (
+            "EU Secretary-General Lena Roth spoke.",
+            "Lena Roth",
+            Role("Secretary-General", None, "European Union"),
+        ),
+    ],
+)
+def test_roles_from_modifiers_and_appositions(sentence: str, name: str, expected: Role) -> None:
+    assert _role(sentence, name) == expected
+
+
+def test_no_role_without_a_title() -> None:
+    assert _role("Yesterday Ada Mensah arrived late.", "Ada Mensah") is None
+
+
+def test_lower_case_word_is_not_a_country() -> None:
+    # "us" is a pronoun here, not the United States.
+    assert _role("He told us President Ada Mensah left.", "Ada Mensah") == Role("President")
+
+
+def test_role_does_not_cross_a_sentence() -> None:
+    assert _role("He is French. Ada Mensah left.", "Ada Mensah") is None
