@@ -20,7 +20,7 @@ from storyline.store.sqlite import now
 from storyline.stories.features import Split, normalise, split
 
 CENTROID_TERMS = 150
-INDEX_TERMS = 25
+INDEX_TERMS = 40
 CANDIDATES = 40
 
 
@@ -115,6 +115,21 @@ class StoryIndex:
         state.refresh()
         self.stories[story_id] = state
         return state
+
+    def recent_members(
+        self, story_id: str, limit: int
+    ) -> list[tuple[dict[str, float], str | None]]:
+        """The term vectors and dates of the story's latest members (undated: the closest to
+        it when they joined). What a story is about now is what its latest articles say."""
+        return [
+            (json.loads(vector_json), published)
+            for vector_json, published in self.conn.execute(
+                "SELECT v.vector, d.published FROM story_vectors v "
+                "JOIN documents d ON d.id = v.document_id WHERE v.story_id = ? "
+                "ORDER BY d.published DESC, v.similarity DESC, v.document_id LIMIT ?",
+                (story_id, limit),
+            )
+        ]
 
     def candidates(self, terms: list[str], published: str | None) -> list[StoryState]:
         """Active stories sharing any of ``terms``, most shared first."""

@@ -1,64 +1,69 @@
-"""The stories stage: canonical articles join stories online, in publication order.
+"""The stories stage: canonical articles join stories in publication order, a block at a time.
 
-Each article not yet in a story is compared with the candidate stories that share its
-heaviest terms and are active in its time window (their last article no more than
-``WINDOW_DAYS`` before it). It joins the most similar story if the cosine similarity of
-its term vector to the story's centroid reaches ``JOIN``; otherwise it opens a new story
-whose id derives from its own id and never changes. When an article is close to two
-stories that are also close to each other, the smaller story is merged into the larger
-and the merge is recorded (``story_events``); the merged id stays resolvable. Duplicates
-ride along with their canonical article.
+Articles not yet in a story are taken in blocks of ``BLOCK`` in publication order. For each
+article, the earlier stories that share its heaviest terms and are active in its time window
+(their last article no more than ``WINDOW_DAYS`` before it) are its candidates; the closest
+few lend some of their members to a graph of the block's articles (``cluster.py``). Groups
+of articles whose nearest neighbours overlap join the earlier story they hold, if their
+centroid is close enough to it (``JOIN``), or open a new story whose id derives from the
+group's first article and never changes. When a group holds two earlier stories that are
+also close to each other (``MERGE``), the smaller is merged into the larger and the merge is
+recorded (``story_events``); the merged id stays resolvable. Duplicates ride along with
+their canonical article.
 """
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from typing import ClassVar
 
 from storyline.model import Problem
 from storyline.pipeline import Counters, GlobalStage
 from storyline.store import Store
+from storyline.stories.cluster import Node, average_linkage, neighbours, shared_neighbours
 from storyline.stories.features import (
     Split,
-    cosine,
     names,
     normalise,
+    similarity,
+    specific,
     split,
-    split_cosine,
     term_counts,
     vector,
 )
-from storyline.stories.index import StoryIndex
+from storyline.stories.index import StoryIndex, StoryState
 from storyline.stories.summary import Member, choose_title, summarise
 
 JOIN = 0.27
-MERGE = 0.45
-NAME_WEIGHT = 0.5
-MERGE_CENTROIDS = 0.35
+MERGE = 1.1
+GROUP = 0.15
 WINDOW_DAYS = 30
-QUERY_TERMS = 12
+QUERY_TERMS = 30
 BLOCK = 500
-SMALL_STORY = 2
+# Each article lends the graph this many of its closest earlier stories (if at least
+# CONTEXT_FLOOR close), each with this many of its most central members.
+CONTEXT_STORIES = 3
+CONTEXT_FLOOR = 0.1
+CONTEXT_MEMBERS = 8
 SUMMARY_MEMBERS = 20
 
 
-def story_similarity(article: Split, story: Split) -> float:
-    """What tells one happening from another of the same kind is who and where: names weigh
-    as much as all other words together when both sides have names.
-
-    Measured on ECB+ train and dev topics: requiring the article's two heaviest names to be
-    among the story's heaviest (a "lead names" gate) cost more recall than it gained
-    precision, so it is not used."""
-    by_names, by_words, both = split_cosine(article, story)
-    if not both:
-        return by_words
-    return NAME_WEIGHT * by_names + (1 - NAME_WEIGHT) * by_words
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    published: str | None
+    vector: dict[str, float]
+    parts: Split
+    query: list[str]
 
 
 class StoryStage(GlobalStage):
     name: ClassVar[str] = "stories"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "duplicates"})
     provides: ClassVar[frozenset[str]] = frozenset({"stories"})
 
@@ -91,9 +96,7 @@ class StoryStage(GlobalStage):
             block = pending[start : start + BLOCK]
             with store.transaction():
                 index = StoryIndex(store, WINDOW_DAYS, self.version)
-                for document_id in block:
-                    self._cluster(store, index, document_id, counts)
-                self._reconsider(index)
+                self._cluster(index, self._read(store, index, block))
                 touched |= index.flush()
                 self._describe(store, index, touched)
                 touched = set()
@@ -106,55 +109,64 @@ class StoryStage(GlobalStage):
             )
         counts.passed += len(pending)
 
-    def _cluster(self, store: Store, index: StoryIndex, document_id: str, counts: object) -> None:
-        row = store.conn.execute(
-            "SELECT title, text, published FROM documents WHERE id = ?", (document_id,)
-        ).fetchone()
-        title, text, published = row
-        counted = term_counts(title, text)
-        terms = list(counted)
-        df = index.frequencies(terms)
-        doc_vector = vector(counted, df, index.documents + 1)
-        query = sorted(doc_vector, key=lambda t: (-doc_vector[t], t))[:QUERY_TERMS]
-        doc_parts = split(doc_vector)
-        scored = sorted(
-            (
-                (story_similarity(doc_parts, s.parts), s.id, s)
-                for s in index.candidates(query, published)
-            ),
-            key=lambda item: (-item[0], item[1]),
-        )
-        index.count_document(terms)
-        if scored and scored[0][0] >= JOIN:
-            similarity, _, best = scored[0]
-            index.assign(document_id, best, doc_vector, published, similarity)
-            for other_similarity, _, other in scored[1:3]:
-                if other_similarity >= MERGE and cosine(best.unit, other.unit) >= MERGE_CENTROIDS:
-                    source, target = sorted((best, other), key=lambda s: (s.size, s.id))
-                    index.merge(source, target, document_id)
-                    best = target
-            return
-        story = index.create(document_id)
-        index.assign(document_id, story, doc_vector, published, 1.0)
+    def _read(self, store: Store, index: StoryIndex, block: list[str]) -> list[Article]:
+        """The block's articles as term vectors; the whole block counts in the frequencies."""
+        counted = []
+        for document_id in block:
+            title, text, published = store.conn.execute(
+                "SELECT title, text, published FROM documents WHERE id = ?", (document_id,)
+            ).fetchone()
+            counted.append((document_id, published, term_counts(title, text)))
+        index.frequencies(sorted({t for _, _, c in counted for t in c}))
+        for _, _, terms in counted:
+            index.count_document(list(terms))
+        articles = []
+        for document_id, published, terms in counted:
+            weights = vector(terms, index.df, index.documents)
+            query = sorted(weights, key=lambda t: (-weights[t], t))[:QUERY_TERMS]
+            articles.append(Article(document_id, published, weights, split(weights), query))
+        return articles
 
-    def _reconsider(self, index: StoryIndex) -> None:
-        """Give the block's small stories a second chance: an article that arrived before its
-        story had taken shape may now match it. Joined stories are merged (recorded)."""
-        small = [s for s in index.stories.values() if s.size <= SMALL_STORY and s.dirty]
-        for story in sorted(small, key=lambda s: s.id):
-            if story.merged_into is not None:
-                continue
-            query = story.top_terms(QUERY_TERMS)
+    def _cluster(self, index: StoryIndex, articles: list[Article]) -> None:
+        graph = _Graph(articles, [self._node(index, a.vector, a.published) for a in articles])
+        groups = list(range(len(articles)))
+        for number, story in enumerate(self._context(index, articles), start=len(articles)):
+            members = index.recent_members(story.id, CONTEXT_MEMBERS)
+            graph.context[story.id] = story
+            graph.recent[story.id] = _centroid([vector for vector, _ in members])
+            for member, published in members:
+                graph.nodes.append(self._node(index, member, published, story.id))
+                groups.append(number)
+        weights = shared_neighbours(neighbours(graph.nodes, WINDOW_DAYS))
+        for group in average_linkage(groups, weights, graph.may_join):
+            graph.settle(index, group)
+
+    def _context(self, index: StoryIndex, articles: list[Article]) -> list[StoryState]:
+        """The earlier stories some article of the block comes close to."""
+        context: dict[str, StoryState] = {}
+        for article in articles:
             scored = sorted(
                 (
-                    (story_similarity(story.parts, other.parts), other.id, other)
-                    for other in index.candidates(query, story.end)
-                    if other.id != story.id and other.size >= story.size
+                    (similarity(article.parts, s.parts), s.id, s)
+                    for s in index.candidates(article.query, article.published)
                 ),
                 key=lambda item: (-item[0], item[1]),
             )
-            if scored and scored[0][0] >= JOIN:
-                index.merge(story, scored[0][2], None)
+            for score, story_id, story in scored[:CONTEXT_STORIES]:
+                if score >= CONTEXT_FLOOR:
+                    context[story_id] = story
+        return [context[s] for s in sorted(context)]
+
+    @staticmethod
+    def _node(
+        index: StoryIndex,
+        weights: dict[str, float],
+        published: str | None,
+        story: str | None = None,
+    ) -> Node:
+        df = index.frequencies(list(weights))
+        day = date.fromisoformat(published).toordinal() if published else None
+        return Node(split(weights), specific(weights, df, index.documents), day, story)
 
     def _detach(self, store: Store, ids: set[str]) -> set[str]:
         """Take out articles that changed, were replaced or became duplicates."""
@@ -263,3 +275,68 @@ class StoryStage(GlobalStage):
                     story_id,
                 ),
             )
+
+
+def _centroid(vectors: list[dict[str, float]]) -> Split:
+    total: defaultdict[str, float] = defaultdict(float)
+    for weights in vectors:
+        for term, weight in weights.items():
+            total[term] += weight
+    return split(total)
+
+
+@dataclass(slots=True)
+class _Graph:
+    """One block's articles (the first nodes) and the earlier stories lending members."""
+
+    articles: list[Article]
+    nodes: list[Node]
+    context: dict[str, StoryState] = field(default_factory=dict)
+    recent: dict[str, Split] = field(default_factory=dict)  # centroid of the lent members
+
+    def may_join(self, a: frozenset[int], b: frozenset[int]) -> bool:
+        """Overlapping neighbourhoods suffice among new articles. Joining an earlier story
+        also takes the articles' centroid close to what the story's latest members say (not
+        to its whole history, which drifts), and merging two earlier stories the same of
+        theirs."""
+        stories_a, stories_b = self._stories(a), self._stories(b)
+        if not stories_a and not stories_b:
+            return similarity(self._centroid(a), self._centroid(b)) >= GROUP
+        if stories_a and stories_b:
+            return any(
+                similarity(self.recent[x], self.recent[y]) >= MERGE
+                for x in stories_a
+                for y in stories_b
+            )
+        stories, new = (stories_a, b) if stories_a else (stories_b, a)
+        parts = self._centroid(new)
+        return any(similarity(parts, self.recent[s]) >= JOIN for s in stories)
+
+    def _centroid(self, group: frozenset[int]) -> Split:
+        return _centroid([self.articles[i].vector for i in group if i < len(self.articles)])
+
+    def _stories(self, group: frozenset[int]) -> set[str]:
+        return {s for i in group if (s := self.nodes[i].story) is not None}
+
+    def settle(self, index: StoryIndex, group: frozenset[int]) -> None:
+        """Put the group's new articles in its earlier story (the largest, the others merged
+        into it) or in a new story named after its first article."""
+        members = sorted(i for i in group if i < len(self.articles))
+        earlier = sorted(
+            (self.context[s] for s in self._stories(group)), key=lambda s: (-s.size, s.id)
+        )
+        first = self.articles[members[0]].id if members else None
+        if earlier:
+            story = earlier[0]
+            for other in earlier[1:]:
+                index.merge(other, story, first)
+            parts = self.recent[story.id]
+        elif first is not None:
+            story = index.create(first)
+            parts = _centroid([self.articles[i].vector for i in members])
+        else:
+            return
+        for i in members:
+            article = self.articles[i]
+            score = similarity(article.parts, parts) if len(members) > 1 or earlier else 1.0
+            index.assign(article.id, story, article.vector, article.published, score)

@@ -1,0 +1,137 @@
+"""Shared-nearest-neighbour clustering of one block of articles beside the earlier stories.
+
+Why not a threshold on similarity alone: two happenings of the same kind (two drink-driving
+arrests of players of one team, two climbers killed on one mountain) share most of their
+words and names, so an article can be as similar to the other happening's story as articles
+of one story are to each other. What does tell them apart is whom each article is closest
+to: an article's nearest neighbours are nearly always from its own story. Two articles whose
+neighbourhoods overlap belong together (Jarvis and Patrick's shared nearest neighbours,
+1973); the overlap adapts to tight and loose stories alike.
+
+The graph holds the block's articles and, pinned to their story, a few members of each
+earlier story that the block's articles come close to; average linkage over the overlaps
+then groups the articles, into an earlier story or a new one. A pair of articles are
+neighbours only if they share a specific term (a name or rare word, not a word every
+earnings report uses) and are close in time.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from storyline.stories.features import Split, similarity
+
+NEIGHBOURS = 5
+# Below this similarity an article is nobody's neighbour, however empty its surroundings.
+NEIGHBOUR_FLOOR = 0.1
+# Average overlap (a share of NEIGHBOURS + 1) at which two groups of articles join.
+LINK = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """An article in the graph: the block's own, or a member of an earlier story (``story``)."""
+
+    parts: Split
+    specific: frozenset[str]
+    day: int | None  # the publication date's ordinal, if known
+    story: str | None = None
+
+
+Allowed = Callable[[frozenset[int], frozenset[int]], bool]
+
+
+def neighbours(nodes: Sequence[Node], window_days: int) -> list[list[int]]:
+    """Each node's nearest neighbours among the nodes that share a specific term with it."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, node in enumerate(nodes):
+        for term in node.specific:
+            postings[term].append(index)
+    lists = []
+    for index, node in enumerate(nodes):
+        candidates = {other for term in node.specific for other in postings[term]}
+        candidates.discard(index)
+        scored = []
+        for other in candidates:
+            if not _close_in_time(node, nodes[other], window_days):
+                continue
+            score = similarity(node.parts, nodes[other].parts)
+            if score >= NEIGHBOUR_FLOOR:
+                scored.append((score, -other))
+        lists.append([-other for _, other in heapq.nlargest(NEIGHBOURS, scored)])
+    return lists
+
+
+def _close_in_time(a: Node, b: Node, window_days: int) -> bool:
+    return a.day is None or b.day is None or abs(a.day - b.day) <= window_days
+
+
+def shared_neighbours(lists: Sequence[Sequence[int]]) -> dict[tuple[int, int], float]:
+    """Overlap of each pair's neighbourhoods (each node counting as its own neighbour)."""
+    pointing: dict[int, list[int]] = defaultdict(list)
+    for node, near in enumerate(lists):
+        for member in (node, *near):
+            pointing[member].append(node)
+    shared: Counter[tuple[int, int]] = Counter()
+    for nodes in pointing.values():
+        shared.update(combinations(sorted(nodes), 2))
+    return {pair: count / (NEIGHBOURS + 1) for pair, count in shared.items()}
+
+
+def average_linkage(
+    groups: Sequence[int], weights: dict[tuple[int, int], float], allowed: Allowed
+) -> list[frozenset[int]]:
+    """Merge groups of nodes, the pair with the highest average weight first, while that
+    average reaches ``LINK`` and ``allowed`` agrees; ``groups`` gives each node's first group."""
+    members: dict[int, set[int]] = defaultdict(set)
+    for node, group in enumerate(groups):
+        members[group].add(node)
+    links: dict[int, defaultdict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for (a, b), weight in weights.items():
+        ga, gb = groups[a], groups[b]
+        if ga != gb:
+            links[ga][gb] += weight
+            links[gb][ga] += weight
+    heap: list[tuple[float, int, int]] = []
+
+    def push(a: int, b: int) -> None:
+        average = links[a][b] / (len(members[a]) * len(members[b]))
+        if average >= LINK:
+            heapq.heappush(heap, (-average, min(a, b), max(a, b)))
+
+    for a, near in links.items():
+        for b in near:
+            if a < b:
+                push(a, b)
+    refused: set[tuple[int, int]] = set()
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in members or b not in members or (a, b) in refused:
+            continue
+        if links[a][b] / (len(members[a]) * len(members[b])) != -negative:
+            continue  # stale: one of the two has grown since
+        if not allowed(frozenset(members[a]), frozenset(members[b])):
+            refused.add((a, b))
+            continue
+        _merge(a, b, members, links)
+        refused = {pair for pair in refused if a not in pair}
+        for other in links[a]:
+            push(a, other)
+    return [frozenset(m) for _, m in sorted(members.items())]
+
+
+def _merge(
+    a: int, b: int, members: dict[int, set[int]], links: dict[int, defaultdict[int, float]]
+) -> None:
+    """Fold group ``b`` into group ``a``."""
+    members[a] |= members.pop(b)
+    for other, weight in links.pop(b).items():
+        links[other].pop(b, None)
+        if other != a:
+            links[a][other] += weight
+            links[other][a] += weight
+    links[a].pop(a, None)
