@@ -685,8 +685,19 @@ def _stage_row(corpus: str, system: str, docs: int, measured: measure.Measuremen
 # --- the benchmark ----------------------------------------------------------------------
 
 
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--part",
+        action="append",
+        choices=("ecb", "reuters", "speed"),
+        help="run only this part (repeatable; default: all)",
+    )
+
+
 def main(args: argparse.Namespace) -> list[Row]:
     rows: list[Row] = []
+    wanted = set(getattr(args, "part", None) or ("ecb", "reuters", "speed"))
+    keys = {"ECB+ dev": "ecb", "ECB+ train": "ecb", "Reuters": "reuters", "speed": "speed"}
     parts: list[tuple[str, Callable[[Path], list[Row]]]] = [
         ("ECB+ dev", lambda f: ecb_rows("dev", ecbplus.DEV_TOPICS, args.limit, f)),
         ("ECB+ train", lambda f: ecb_rows("train", ecbplus.train_topics(), args.limit, f)),
@@ -694,6 +705,8 @@ def main(args: argparse.Namespace) -> list[Row]:
         ("speed", lambda f: speed_rows(args.limit, f)),
     ]
     for name, part in parts:
+        if keys[name] not in wanted:
+            continue
         started = time.perf_counter()
         with tempfile.TemporaryDirectory(prefix="storyline-bench-stories-") as tmp:
             rows += part(Path(tmp))
