@@ -31,6 +31,18 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class KeyEntity:
+    """A person, organisation or place the story's articles mention, with the role the
+    articles give it most often (people) and in how many of them it appears."""
+
+    id: str
+    type: str  # person | organization | place
+    name: str
+    role: str | None
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
 class StoryDetail:
     id: str
     title: str
@@ -40,6 +52,11 @@ class StoryDetail:
     names: tuple[str, ...]
     articles: tuple[Article, ...]
     merged_from: tuple[str, ...]
+    # Filled when the entity stage has run; empty otherwise (``names`` is then the guide).
+    entities: tuple[KeyEntity, ...] = ()
+
+    def of_type(self, kind: str) -> tuple[KeyEntity, ...]:
+        return tuple(e for e in self.entities if e.type == kind)
 
 
 def list_stories(store: Store, *, limit: int = 50, offset: int = 0) -> list[StoryRow]:
@@ -95,7 +112,8 @@ def story_detail(store: Store, story_id: str) -> StoryDetail:
     articles = []
     for doc_id, title, outlet, published in store.conn.execute(
         "SELECT id, title, outlet, published FROM documents WHERE story_id = ? "
-        "AND superseded_by IS NULL AND duplicate_of IS NULL ORDER BY published, published_at, id",
+        "AND superseded_by IS NULL AND duplicate_of IS NULL "
+        "ORDER BY published IS NULL, published, published_at, id",
         (story_id,),
     ):
         copies = tuple(
@@ -111,8 +129,56 @@ def story_detail(store: Store, story_id: str) -> StoryDetail:
         for r in store.conn.execute("SELECT id FROM stories WHERE merged_into = ?", (story_id,))
     )
     return StoryDetail(
-        row[0], row[1], row[2], row[3], summary, tuple(json.loads(row[4])), tuple(articles), merged
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        summary,
+        tuple(json.loads(row[4])),
+        tuple(articles),
+        merged,
+        key_entities(store, story_id),
     )
+
+
+KEY_ENTITIES = 8
+_ENTITY_TYPES = ("person", "organization", "place")
+
+
+def key_entities(store: Store, story_id: str, limit: int = KEY_ENTITIES) -> tuple[KeyEntity, ...]:
+    """The entities most of the story's articles (copies included) mention, ``limit`` of each
+    type; a person's role is the title written beside the name most often. In a story of
+    three or more articles, a name only one of them mentions is a detail, not a key entity."""
+    size = store.conn.execute(
+        "SELECT count(*) FROM documents WHERE story_id = ? AND superseded_by IS NULL",
+        (story_id,),
+    ).fetchone()[0]
+    least = 2 if size >= 3 else 1
+    found: list[KeyEntity] = []
+    for kind in _ENTITY_TYPES:
+        rows = store.conn.execute(
+            "SELECT m.entity_id, max(m.name), count(DISTINCT m.document_id) AS n, "
+            "(SELECT m2.title FROM entity_mentions m2 JOIN documents d2 ON d2.id = m2.document_id "
+            " WHERE m2.entity_id = m.entity_id AND d2.story_id = ? AND m2.title IS NOT NULL "
+            " AND d2.superseded_by IS NULL GROUP BY m2.title ORDER BY count(*) DESC, m2.title "
+            " LIMIT 1) "
+            "FROM entity_mentions m JOIN documents d ON d.id = m.document_id "
+            "WHERE d.story_id = ? AND d.superseded_by IS NULL AND m.type = ? "
+            "AND m.is_metonym = 0 "
+            "GROUP BY m.entity_id HAVING n >= ? "
+            "ORDER BY n DESC, count(*) DESC, max(m.name) LIMIT ?",
+            (story_id, story_id, kind, least, limit),
+        )
+        found.extend(KeyEntity(r[0], kind, r[1], r[3], r[2]) for r in rows)
+    return tuple(found)
+
+
+_HEADINGS = (("person", "People"), ("organization", "Organisations"), ("place", "Places"))
+
+
+def _entity_line(entity: KeyEntity, total: int) -> str:
+    role = f", {entity.role}" if entity.role else ""
+    return f"{entity.name}{role} ({entity.articles} of {total} articles)"
 
 
 def markdown(detail: StoryDetail) -> str:
@@ -127,7 +193,12 @@ def markdown(detail: StoryDetail) -> str:
     numbers = {a.id: i + 1 for i, a in enumerate(detail.articles)}
     for text, document_id, _, _ in detail.summary:
         lines.append(f"- {text} [{numbers.get(document_id, '?')}]")
-    if detail.names:
+    total = len(detail.articles) + sum(len(a.copies) for a in detail.articles)
+    for entity_type, heading in _HEADINGS:
+        if detail.of_type(entity_type):
+            listed = "; ".join(_entity_line(x, total) for x in detail.of_type(entity_type))
+            lines += ["", f"## {heading}", "", listed]
+    if detail.names and not detail.entities:
         lines += ["", "## Names", "", ", ".join(n.title() for n in detail.names)]
     lines += ["", "## Sources", ""]
     for number, article in enumerate(detail.articles, start=1):
@@ -166,7 +237,15 @@ def html_page(detail: StoryDetail) -> str:
         + "</li>"
         for i, a in enumerate(detail.articles, start=1)
     )
-    names = e(", ".join(n.title() for n in detail.names))
+    names = "" if detail.entities else e(", ".join(n.title() for n in detail.names))
+    total = len(detail.articles) + sum(len(a.copies) for a in detail.articles)
+    entities = "".join(
+        f"<h2>{heading}</h2><p>"
+        + e("; ".join(_entity_line(x, total) for x in detail.of_type(kind)))
+        + "</p>"
+        for kind, heading in _HEADINGS
+        if detail.of_type(kind)
+    )
     return (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
         f"<title>{e(detail.title)}</title>"
@@ -177,6 +256,7 @@ def html_page(detail: StoryDetail) -> str:
         f"<p class='meta'>{e(detail.start or 'undated')} – {e(detail.end or '')} · "
         f"{len(detail.articles)} articles · story <code>{e(detail.id)}</code></p>"
         f"<h2>Summary</h2><ul>{summary}</ul>"
+        + entities
         + (f"<h2>Names</h2><p>{names}</p>" if names else "")
         + f"<h2>Sources</h2><ol>{sources}</ol></body></html>\n"
     )

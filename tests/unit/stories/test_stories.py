@@ -84,6 +84,33 @@ def test_briefs_render_and_escape(demo: Store) -> None:
     assert page.startswith("<!doctype html>") and "<h2>Summary</h2>" in page
 
 
+def test_key_entities_are_those_several_articles_mention(demo: Store) -> None:
+    for row in list_stories(demo, limit=100):
+        detail = story_detail(demo, row.id)
+        members = {
+            r[0]
+            for r in demo.conn.execute(
+                "SELECT id FROM documents WHERE story_id = ? AND superseded_by IS NULL", (row.id,)
+            )
+        }
+        for entity in detail.entities:
+            mentioned = {
+                r[0]
+                for r in demo.conn.execute(
+                    "SELECT document_id FROM entity_mentions WHERE entity_id = ?", (entity.id,)
+                )
+            }
+            assert len(mentioned & members) == entity.articles
+            assert entity.articles >= (2 if len(members) >= 3 else 1)
+    po = story_detail(demo, resolve_title(demo, "Po river"))
+    assert "Boretto" in [e.name for e in po.of_type("place")]
+    assert "## Places" in markdown(po) and "<h2>Places</h2>" in html_page(po)
+
+
+def resolve_title(store: Store, words: str) -> str:
+    return next(r.id for r in list_stories(store, limit=100) if words in r.title)
+
+
 def test_script_in_a_title_is_escaped_in_html(files: Files, tmp_path: Path) -> None:
     files.write("x.txt", "<script>alert(1)</script> hits port\n\nA strike hit the port today.\n")
     with Store(tmp_path / "x.db") as store:
