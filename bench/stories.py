@@ -324,7 +324,7 @@ def ecb_rows(split: str, topics: Sequence[int], limit: int | None, folder: Path)
             system,
             len(gold),
             statistics.mean(r.seconds for r in results),
-            max(r.peak_mb or 0.0 for r in results),
+            max((r.peak_mb for r in results if r.peak_mb is not None), default=None),
             note,
             quality_cells(
                 [r.bcubed for r in results],
