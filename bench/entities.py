@@ -2,7 +2,9 @@
 
 1. Quality: CoNLL-2003 dev (``../shared/data/conll2003/conllpp_dev.txt``, gold tokens),
    conlleval-style exact typed spans: precision, recall and F1 per type and overall.
-2. Speed: ``load_tagger().tag(text)`` on the BBC News bodies (raw text: tokenising and
+2. Roles: the table of cases from real articles in ``tests/eval/entity_roles.tsv`` (see
+   ``bench/entity_roles.py``): the share whose title, country and organisation are right.
+3. Speed: ``load_tagger().tag(text)`` on the BBC News bodies (raw text: tokenising and
    sentence splitting included), one process, in a fresh interpreter; next to tokenising
    and splitting alone (the floor) and to the first pass alone.
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from bench import corpora
+from bench import corpora, entity_roles
 from bench.measure import Timed, isolated
 from bench.report import Row
 from storyline.entities import conll
@@ -30,7 +32,7 @@ NOTES: list[str] = [
 
 
 def main(args: argparse.Namespace) -> list[Row]:
-    rows = [quality(args.limit)]
+    rows = [quality(args.limit), roles()]
     for function, system in (
         ("tokens_only", "tokenize + sentences (floor)"),
         ("tag_first_pass", "storyline tagger, pass 1 only"),
@@ -76,6 +78,27 @@ def quality(limit: int | None) -> Row:
     return Row(
         "entities", "CoNLL-2003 dev", "storyline tagger", len(documents), seconds, None,
         extra=tuple(extra),
+    )  # fmt: skip
+
+
+def roles() -> Row:
+    """The roles table (``bench/entity_roles.py``): the share of cases right."""
+    tagger = Tagger(data_folder())
+    cases = entity_roles.read_cases()
+    started = time.perf_counter()
+    outcomes = entity_roles.score(cases, corpora.data_dir(""), tagger)
+    seconds = time.perf_counter() - started
+    for outcome in outcomes:
+        if not outcome.right:
+            case = outcome.case
+            print(
+                f"  role wrong: {case.person} in {case.path}: want {case.title!r} "
+                f"{case.country!r} {case.organization!r}, got {list(outcome.found)}"
+            )
+    right = sum(o.right for o in outcomes)
+    return Row(
+        "entities", "roles table: PolNeAR + BBC News", "storyline entities", len(cases),
+        seconds, None, extra=(("right", f"{right}/{len(cases)} = {right / len(cases):.3f}"),),
     )  # fmt: skip
 
 

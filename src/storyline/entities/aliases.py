@@ -28,6 +28,18 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
     "African Union": ("AU",),
     "Group of Seven": ("G7", "G-7"),
     "Group of 20": ("G20", "G-20"),
+    # Offices and parties that news copy names beside a person's title ("FBI Director X",
+    # "the GOP chairman", "Tory leader X").
+    "FBI": ("Federal Bureau of Investigation",),
+    "CIA": ("Central Intelligence Agency",),
+    "White House": (),
+    "Pentagon": (),
+    "Kremlin": (),
+    "Republican Party": ("GOP", "Republican National Committee", "RNC"),
+    "Democratic Party": ("Democratic National Committee", "DNC"),
+    "Conservative Party": ("Tory", "Tories", "Conservatives"),
+    "Labour Party": ("Labour",),
+    "Liberal Democrats": ("Liberal Democrat", "Lib Dem", "Lib Dems"),
 }
 
 # Transliterations and spelling variants, word by word (accent-folded, lower case).

@@ -20,7 +20,7 @@ from storyline.entities.aliases import (
     next_word,
     previous_word,
 )
-from storyline.entities.roles import COUNTERPART, role_at
+from storyline.entities.roles import COUNTERPART, leading_role, person_inside, role_at
 from storyline.entities.tagger import TaggedSpan
 
 # Tagger types -> stored entity types. MISC (demonyms, events, nationalities) is not kept:
@@ -65,6 +65,13 @@ def extract(text: str, spans: Sequence[TaggedSpan]) -> list[EntityMention]:
         type_ = TYPES.get(span.type)
         if type_ is None or any(d.start <= span.start < d.end for d in described):
             continue
+        inside = person_inside(span.text) if type_ != "person" else None
+        if inside is not None:
+            # "U.S. Supreme Court Justice Antonin Scalia" tagged as one organisation: the
+            # person at its end is the mention.
+            cut, _ = inside
+            span = replace(span, start=span.start + cut, text=span.text[cut:], type="PER")
+            type_ = "person"
         if type_ == "person":
             mention = _person(text, span, full_names)
         else:
@@ -92,6 +99,11 @@ def extract(text: str, spans: Sequence[TaggedSpan]) -> list[EntityMention]:
 def _person(
     text: str, span: TaggedSpan, full_names: dict[str, EntityMention | None]
 ) -> EntityMention:
+    lead = leading_role(span.text)
+    if lead is not None:
+        # The tagger took the title into the name ("Sen. Ted Cruz"): the name starts after it.
+        cut, _ = lead
+        span = replace(span, start=span.start + cut, text=span.text[cut:])
     key = name_key(span.text)
     words = key.split()
     found = canonical(span.text, "person")
@@ -116,7 +128,7 @@ def _person(
             full_names[surname] = mention
         elif (known := full_names[surname]) is not None and known.key != mention.key:
             full_names[surname] = None
-    role = role_at(text, span.start, span.end)
+    role = role_at(text, span.start, span.end) or (lead[1] if lead is not None else None)
     if role is not None:
         mention = replace(
             mention, title=role.title, country=role.country, organization=role.organization

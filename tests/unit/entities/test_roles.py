@@ -77,3 +77,65 @@ def test_lower_case_word_is_not_a_country() -> None:
 
 def test_role_does_not_cross_a_sentence() -> None:
     assert _role("He is French. Ada Mensah left.", "Ada Mensah") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        ("Sen. Dana Whitcombe voted against it.", "Dana Whitcombe", Role("Senator")),
+        (
+            "Montana Gov. Carl Ostrander signed the bill.",
+            "Carl Ostrander",
+            Role("Governor of Montana", "United States"),
+        ),
+        (
+            "Iowa Sen. Ruth Ballard objected.",
+            "Ruth Ballard",
+            Role("Senator from Iowa", "United States"),
+        ),
+        (
+            "Nora Pike, the former Nevada governor, endorsed him.",
+            "Nora Pike",
+            Role("former Governor of Nevada", "United States"),
+        ),
+        ("FBI Director Owen Tull testified.", "Owen Tull", Role("Director", None, "FBI")),
+        (
+            "Tory leader Hugh Marland spoke first.",
+            "Hugh Marland",
+            Role("Leader", None, "Conservative Party"),
+        ),
+        (
+            "Ivo Strand, the Harbourtown police chief, said so.",
+            "Ivo Strand",
+            Role("Police Chief"),
+        ),
+        ("The coach said Rafa Mendel would start.", "Rafa Mendel", None),
+        # A full stop after an abbreviated title does not end the sentence.
+        ("He thanked Lt. Gov. Jo Amber.", "Jo Amber", Role("Lieutenant Governor")),
+        # Georgia the country unless the title is a US state's.
+        (
+            "Georgian President Tamar Kvirikashvili arrived.",
+            "Tamar Kvirikashvili",
+            Role("President", "Georgia"),
+        ),
+    ],
+)
+def test_titles_of_us_offices_teams_and_parties(
+    sentence: str, name: str, expected: Role | None
+) -> None:
+    assert _role(sentence, name) == expected
+
+
+def test_a_title_the_tagger_took_into_the_name_is_split_off() -> None:
+    from storyline.entities.roles import leading_role, person_inside
+
+    assert leading_role("Ohio Gov. Mae Roper") == (
+        len("Ohio Gov. "),
+        Role("Governor of Ohio", "United States"),
+    )
+    assert leading_role("Mae Roper") is None
+    assert person_inside("U.S. Supreme Court Justice Alma Venn") == (
+        len("U.S. Supreme Court Justice "),
+        Role("Justice"),
+    )
+    assert person_inside("European Court of Justice") is None
