@@ -4,7 +4,9 @@
    conlleval-style exact typed spans: precision, recall and F1 per type and overall.
 2. Roles: the table of cases from real articles in ``tests/eval/entity_roles.tsv`` (see
    ``bench/entity_roles.py``): the share whose title, country and organisation are right.
-3. Speed: ``load_tagger().tag(text)`` on the BBC News bodies (raw text: tokenising and
+3. Modern news: recall of the names ECB+ annotates in 2008-2013 articles
+   (``bench/entities_modern.py``): CoNLL is Reuters 1996.
+4. Speed: ``load_tagger().tag(text)`` on the BBC News bodies (raw text: tokenising and
    sentence splitting included), one process, in a fresh interpreter; next to tokenising
    and splitting alone (the floor) and to the first pass alone.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from bench import corpora, entity_roles
+from bench import corpora, ecbplus, entities_modern, entity_roles
 from bench.measure import Timed, isolated
 from bench.report import Row
 from storyline.entities import conll
@@ -32,7 +34,7 @@ NOTES: list[str] = [
 
 
 def main(args: argparse.Namespace) -> list[Row]:
-    rows = [quality(args.limit), roles()]
+    rows = [quality(args.limit), roles(), *modern()]
     for function, system in (
         ("tokens_only", "tokenize + sentences (floor)"),
         ("tag_first_pass", "storyline tagger, pass 1 only"),
@@ -100,6 +102,35 @@ def roles() -> Row:
         "entities", "roles table: PolNeAR + BBC News", "storyline entities", len(cases),
         seconds, None, extra=(("right", f"{right}/{len(cases)} = {right / len(cases):.3f}"),),
     )  # fmt: skip
+
+
+def modern() -> list[Row]:
+    """Recall of the names ECB+ annotates (2008-2013 news; ``bench/entities_modern.py``)."""
+    tagger = Tagger(data_folder())
+    rows = []
+    for split, topics in (("dev", ecbplus.DEV_TOPICS), ("train", ecbplus.train_topics())):
+        paths = entities_modern.paths(topics)
+        started = time.perf_counter()
+        found = entities_modern.recall(paths, tagger)
+        seconds = time.perf_counter() - started
+        extra = []
+        for kind in entities_modern.GOLD_KINDS:
+            gold = found.gold[kind]
+            if gold:
+                extra.append((f"{kind} recall", f"{found.typed[kind] / gold:.3f} of {gold}"))
+                extra.append((f"{kind} any type", f"{found.any_type[kind] / gold:.3f}"))
+        rows.append(
+            Row(
+                "entities",
+                f"ECB+ {split} topics, annotated names (recall only)",
+                "storyline tagger",
+                len(paths),
+                seconds,
+                None,
+                extra=tuple(extra),
+            )
+        )
+    return rows
 
 
 def _texts(limit: int | None) -> list[str]:
