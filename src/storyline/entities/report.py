@@ -57,13 +57,14 @@ def role_label(role: dict[str, str | None]) -> str:
 def list_entities(
     store: Store, *, type_: str | None = None, limit: int = 50, offset: int = 0
 ) -> list[EntityRow]:
-    """Entities with the most mentions first (only mentions in current documents count)."""
+    """Entities with the most mentions first (only mentions in current documents count, and
+    only namings: a resolved "he" or "her" does not make a person more mentioned)."""
     where = "WHERE e.type = ?" if type_ else ""
     params: list[object] = [type_] if type_ else []
     rows = store.conn.execute(
         "SELECT e.id, e.name, e.type, e.roles, COUNT(m.id) AS mentions, "
         "COUNT(DISTINCT m.document_id) AS documents FROM entities e "
-        f"JOIN entity_mentions m ON m.entity_id = e.id {where} "
+        f"JOIN entity_mentions m ON m.entity_id = e.id AND m.kind = 'name' {where} "
         "GROUP BY e.id ORDER BY mentions DESC, documents DESC, e.name LIMIT ? OFFSET ?",
         (*params, limit, offset),
     )
@@ -127,7 +128,7 @@ def entity_detail(store: Store, name_or_id: str) -> EntityDetail:
         EntityDocument(r["id"], r["published"], r["title"], r["mentions"])
         for r in store.conn.execute(
             "SELECT d.id, d.published, d.title, COUNT(*) AS mentions FROM entity_mentions m "
-            "JOIN documents d ON d.id = m.document_id WHERE m.entity_id = ? "
+            "JOIN documents d ON d.id = m.document_id WHERE m.entity_id = ? AND m.kind = 'name' "
             "GROUP BY d.id ORDER BY d.published, d.pk",
             (entity_id,),
         )

@@ -1,5 +1,9 @@
 """The entity stage: mentions with roles for each new document, one entity per real thing.
 
+Each person's pronouns in a document ("he", "her": ``pronouns.resolve``) are stored as mentions
+of that person with ``kind = 'pronoun'``; names (``kind = 'name'``) alone make an entity's
+name, aliases, roles and mention counts.
+
 A global stage rather than a per-document one: the mentions go to their own tables, not
 into the ``Document`` record the workers return, and grouping across articles is a lookup
 of the canonical key (the entity id is its hash), so the work stays proportional to the new
@@ -15,6 +19,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from storyline.entities.aliases import strip_possessive
 from storyline.entities.mentions import EntityMention, extract
+from storyline.entities.pronouns import PronounMention, resolve
 from storyline.entities.tagger import load_tagger
 from storyline.model import Problem
 from storyline.pipeline import Counters, GlobalStage
@@ -27,7 +32,8 @@ BLOCK = 100
 
 class EntityStage(GlobalStage):
     name: ClassVar[str] = "entities"
-    version: ClassVar[str] = "1"
+    # 2: pronouns resolved to people, stored with kind 'pronoun'.
+    version: ClassVar[str] = "2"
     needs: ClassVar[frozenset[str]] = frozenset({"text"})
     provides: ClassVar[frozenset[str]] = frozenset({"entities"})
 
@@ -75,6 +81,7 @@ class EntityStage(GlobalStage):
                     ).fetchone()
                     try:
                         mentions = extract(text, tagger.tag(text))
+                        pronouns = resolve(text, mentions)
                     except Exception as err:  # noqa: BLE001 - one bad document must not stop the run
                         # Not marked as read: the next run tries it again.
                         reason = type(err).__name__
@@ -88,9 +95,10 @@ class EntityStage(GlobalStage):
                             )
                         )
                         continue
-                    self._save(store, document_id, mentions)
+                    self._save(store, document_id, mentions, pronouns)
                     touched |= {m.entity_id for m in mentions}
                     counts.found["mentions"] += len(mentions)
+                    counts.found["pronouns"] += len(pronouns)
                     counts.passed += 1
                 refresh_entities(store, touched)
 
@@ -107,29 +115,56 @@ class EntityStage(GlobalStage):
             store.conn.execute("DELETE FROM entity_documents WHERE document_id = ?", (document_id,))
         return touched
 
-    def _save(self, store: Store, document_id: str, mentions: Sequence[EntityMention]) -> None:
+    def _save(
+        self,
+        store: Store,
+        document_id: str,
+        mentions: Sequence[EntityMention],
+        pronouns: Sequence[PronounMention] = (),
+    ) -> None:
+        rows = [
+            (
+                document_id,
+                m.start,
+                m.end,
+                m.text,
+                m.type,
+                m.entity_id,
+                m.name,
+                m.title,
+                m.country,
+                m.organization,
+                int(m.is_metonym),
+                m.confidence,
+                self.version,
+                "name",
+            )
+            for m in mentions
+        ]
+        rows += [
+            (
+                document_id,
+                p.start,
+                p.end,
+                p.text,
+                p.antecedent.type,
+                p.entity_id,
+                p.antecedent.name,
+                None,
+                None,
+                None,
+                0,
+                None,
+                self.version,
+                "pronoun",
+            )
+            for p in pronouns
+        ]
         store.conn.executemany(
             "INSERT INTO entity_mentions (document_id, start, end, text, type, entity_id, name, "
-            "title, country, organization, is_metonym, confidence, stage_version) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    document_id,
-                    m.start,
-                    m.end,
-                    m.text,
-                    m.type,
-                    m.entity_id,
-                    m.name,
-                    m.title,
-                    m.country,
-                    m.organization,
-                    int(m.is_metonym),
-                    m.confidence,
-                    self.version,
-                )
-                for m in mentions
-            ],
+            "title, country, organization, is_metonym, confidence, stage_version, kind) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
         )
         store.conn.execute(
             "INSERT OR REPLACE INTO entity_documents (document_id, stage_version) VALUES (?, ?)",
@@ -143,7 +178,7 @@ def refresh_entities(store: Store, entity_ids: Iterable[str]) -> None:
         rows = list(
             store.conn.execute(
                 "SELECT text, type, name, title, country, organization, is_metonym "
-                "FROM entity_mentions WHERE entity_id = ? ORDER BY id",
+                "FROM entity_mentions WHERE entity_id = ? AND kind = 'name' ORDER BY id",
                 (entity_id,),
             )
         )

@@ -124,21 +124,23 @@ def stories(store: Store) -> Iterator[dict[str, Any]]:
 
 def entities(store: Store) -> Iterator[dict[str, Any]]:
     for row in store.rows("SELECT * FROM entities ORDER BY id"):
-        mentions = [
-            {k: m[k] for k in ("document_id", "start", "end", "text")}
-            for m in store.rows(
-                "SELECT document_id, start, end, text FROM entity_mentions WHERE entity_id = ? "
-                "ORDER BY document_id, start",
-                (row["id"],),
+        spans: dict[str, list[dict[str, Any]]] = {"name": [], "pronoun": []}
+        for m in store.rows(
+            "SELECT document_id, start, end, text, kind FROM entity_mentions "
+            "WHERE entity_id = ? ORDER BY document_id, start",
+            (row["id"],),
+        ):
+            spans.setdefault(m["kind"], []).append(
+                {k: m[k] for k in ("document_id", "start", "end", "text")}
             )
-        ]
         yield {
             "id": row["id"],
             "name": row["name"],
             "type": row["type"],
             "aliases": json.loads(row["aliases"]),
             "roles": json.loads(row["roles"]),
-            "mentions": mentions,
+            "mentions": spans["name"],
+            "pronouns": spans["pronoun"],
         }
 
 

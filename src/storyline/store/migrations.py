@@ -340,4 +340,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX entities_type ON entities(type);
         """,
     ),
+    Migration(
+        "0007_entity_mention_kind",
+        """
+        -- 'name' for a naming of the entity, 'pronoun' for a he / she / his / her that stands
+        -- for a person named earlier in the same document (storyline.entities.pronouns).
+        -- Counts, aliases and roles read the names only.
+        ALTER TABLE entity_mentions ADD COLUMN kind TEXT NOT NULL DEFAULT 'name';
+        """,
+    ),
 )

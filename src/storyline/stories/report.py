@@ -164,7 +164,7 @@ def key_entities(store: Store, story_id: str, limit: int = KEY_ENTITIES) -> tupl
             " LIMIT 1) "
             "FROM entity_mentions m JOIN documents d ON d.id = m.document_id "
             "WHERE d.story_id = ? AND d.superseded_by IS NULL AND m.type = ? "
-            "AND m.is_metonym = 0 "
+            "AND m.is_metonym = 0 AND m.kind = 'name' "
             "GROUP BY m.entity_id HAVING n >= ? "
             "ORDER BY n DESC, count(*) DESC, max(m.name) LIMIT ?",
             (story_id, story_id, kind, least, limit),
