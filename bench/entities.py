@@ -14,7 +14,9 @@
 from __future__ import annotations
 
 import argparse
+import tempfile
 import time
+from pathlib import Path
 
 from bench import corpora, ecbplus, entities_modern, entity_roles
 from bench.measure import Timed, isolated
@@ -22,6 +24,8 @@ from bench.report import Row
 from storyline.entities import conll
 from storyline.entities.tagger import Tagger, data_folder
 from storyline.entities.tokens import sentences, tokenize
+from storyline.runner import RunOptions, run
+from storyline.store import Store
 
 PACKAGES = ("storyline", "python-crfsuite")
 NOTES: list[str] = [
@@ -58,7 +62,46 @@ def main(args: argparse.Namespace) -> list[Row]:
                 extra=tuple(extra),
             )
         )
+    rows += stage_rows(args.limit)
     return rows
+
+
+def stage_rows(limit: int | None) -> list[Row]:
+    """The ``entities`` stage as a run does it (tag, extract, resolve pronouns, store), on a
+    store of BBC News, with one process and with both cores: ``run --only entities``."""
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="storyline-bench-entities-") as folder:
+        jsonl, db = Path(folder) / "bbc.jsonl", Path(folder) / "bbc.db"
+        corpora.write_jsonl(corpora.bbc(limit), jsonl)
+        with Store(db) as store:
+            run([str(jsonl)], store, RunOptions(workers=2))
+        words = sum(_words(text) for text in _texts(limit))
+        for workers in (1, 2):
+            result = isolated("bench.entities:stage_alone", db=str(db), workers=workers)
+            rows.append(
+                Row(
+                    "entities",
+                    "BBC News",
+                    f"entities stage (`run --only entities`), {workers} "
+                    f"process{'es' if workers > 1 else ''}",
+                    result.docs,
+                    result.seconds,
+                    result.peak_mb,
+                    extra=(("words/s", f"{words / result.seconds:,.0f}"),),
+                )
+            )
+    return rows
+
+
+def stage_alone(db: str, workers: int) -> Timed:
+    with Store(Path(db)) as store:
+        started = time.perf_counter()
+        summary = run([], store, RunOptions(workers=workers, only=("entities",)))
+        seconds = time.perf_counter() - started
+        documents = store.conn.execute(
+            "SELECT count(*) FROM documents WHERE superseded_by IS NULL"
+        ).fetchone()[0]
+    return Timed(documents, seconds, workers=workers, details={"summary": summary.as_dict()})
 
 
 def quality(limit: int | None) -> Row:

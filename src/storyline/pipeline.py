@@ -142,6 +142,9 @@ class GlobalStage(ABC):
     version: ClassVar[str]
     needs: ClassVar[frozenset[str]] = frozenset()
     provides: ClassVar[frozenset[str]] = frozenset()
+    # Processes a stage may use for work it can spread (``None``: every core); the runner
+    # sets it from ``--workers``.
+    workers: int | None = None
 
     @abstractmethod
     def update(

@@ -189,7 +189,7 @@ def run(
                 on_progress,
                 started,
             )
-        _run_global_stages(store, summary, stage_plan.rebuild)
+        _run_global_stages(store, summary, stage_plan.rebuild, options.workers)
         summary.status = "finished"
     except KeyboardInterrupt:
         summary.status = "interrupted"
@@ -201,9 +201,12 @@ def run(
     return summary
 
 
-def _run_global_stages(store: Store, summary: RunSummary, rebuild: frozenset[str]) -> None:
+def _run_global_stages(
+    store: Store, summary: RunSummary, rebuild: frozenset[str], workers: int | None = None
+) -> None:
     """Bring each global stage up to date; rebuild it when asked or when its version changed."""
     for stage in global_stages():
+        stage.workers = workers
         started = time.perf_counter()
         if stage.name in rebuild or store.stage_state(stage.name) != stage.version:
             stage.reset(store)

@@ -7,7 +7,9 @@ name, aliases, roles and mention counts.
 A global stage rather than a per-document one: the mentions go to their own tables, not
 into the ``Document`` record the workers return, and grouping across articles is a lookup
 of the canonical key (the entity id is its hash), so the work stays proportional to the new
-documents. The tagger is loaded once in this process.
+documents. Tagging is the cost, and it is the same pure function of each document's text:
+it runs on the machine's cores (``LocalEngine``, the tagger loaded once per worker), while
+this process writes the results in order.
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from storyline.engines.local import LocalEngine
 from storyline.entities.aliases import strip_possessive
 from storyline.entities.mentions import EntityMention, extract
 from storyline.entities.pronouns import PronounMention, resolve
-from storyline.entities.tagger import load_tagger
+from storyline.entities.tagger import Tagger, load_tagger
 from storyline.model import Problem
 from storyline.pipeline import Counters, GlobalStage
 
@@ -28,6 +31,35 @@ if TYPE_CHECKING:
     from storyline.store import Store
 
 BLOCK = 100
+# Documents sent to a worker at a time: long enough to amortise the pickling, short enough
+# to keep both cores busy to the end.
+CHUNK = 16
+
+_Found = tuple[list[EntityMention], list[PronounMention]]
+_TAGGER: list[Tagger] = []
+
+
+def _load_tagger() -> None:
+    """Worker initializer: one tagger per process."""
+    if not _TAGGER:
+        _TAGGER.append(load_tagger())
+
+
+def _analyse_chunk(
+    documents: list[tuple[str, str, str]],
+) -> list[tuple[str, str, _Found | None, str]]:
+    """Mentions and resolved pronouns of each ``(id, source, text)``; a document that fails
+    gives ``None`` and the error, and the others go on."""
+    _load_tagger()
+    tagger = _TAGGER[0]
+    results: list[tuple[str, str, _Found | None, str]] = []
+    for document_id, source, text in documents:
+        try:
+            mentions = extract(text, tagger.tag(text))
+            results.append((document_id, source, (mentions, resolve(text, mentions)), ""))
+        except Exception as err:  # noqa: BLE001 - one bad document must not stop the run
+            results.append((document_id, source, None, f"{type(err).__name__}: {err}"))
+    return results
 
 
 class EntityStage(GlobalStage):
@@ -71,30 +103,33 @@ class EntityStage(GlobalStage):
         ]
         if not pending:
             return
-        tagger = load_tagger()
+        documents = (
+            (document_id, *store.conn.execute(
+                "SELECT source, text FROM documents WHERE id = ?", (document_id,)
+            ).fetchone())
+            for document_id in pending
+        )  # fmt: skip
+        engine = LocalEngine(self.workers, chunk_size=CHUNK)
+        results = engine.map(_analyse_chunk, documents, initializer=_load_tagger)
         for start in range(0, len(pending), BLOCK):
             touched = set()
             with store.transaction():
-                for document_id in pending[start : start + BLOCK]:
-                    source, text = store.conn.execute(
-                        "SELECT source, text FROM documents WHERE id = ?", (document_id,)
-                    ).fetchone()
-                    try:
-                        mentions = extract(text, tagger.tag(text))
-                        pronouns = resolve(text, mentions)
-                    except Exception as err:  # noqa: BLE001 - one bad document must not stop the run
+                for _ in pending[start : start + BLOCK]:
+                    document_id, source, found, error = next(results)
+                    if found is None:
                         # Not marked as read: the next run tries it again.
-                        reason = type(err).__name__
+                        reason = error.split(":", 1)[0]
                         counts.failed[reason] += 1
                         problems.append(
                             Problem(
                                 source,
                                 "stage-failure",
-                                f"stage '{self.name}' failed: {reason}: {err}",
+                                f"stage '{self.name}' failed: {error}",
                                 "please report this with the input file",
                             )
                         )
                         continue
+                    mentions, pronouns = found
                     self._save(store, document_id, mentions, pronouns)
                     touched |= {m.entity_id for m in mentions}
                     counts.found["mentions"] += len(mentions)

@@ -143,6 +143,22 @@ def test_run_groups_entities_across_articles(files: Files, tmp_path: Path) -> No
         assert before == after
 
 
+def test_two_workers_store_what_one_does(files: Files, tmp_path: Path) -> None:
+    _write(files)
+
+    def mentions(workers: int) -> list[tuple[Any, ...]]:
+        with Store(tmp_path / f"news-{workers}.db") as store:
+            run([str(files.root)], store, RunOptions(workers=workers))
+            return store.conn.execute(
+                "SELECT d.source_key, m.start, m.end, m.type, m.entity_id, m.title, m.kind "
+                "FROM entity_mentions m JOIN documents d ON d.id = m.document_id "
+                "ORDER BY d.source_key, m.start, m.kind"
+            ).fetchall()
+
+    alone = mentions(1)
+    assert alone and mentions(2) == alone
+
+
 def test_new_version_replaces_mentions(files: Files, tmp_path: Path) -> None:
     _write(files)
     with Store(tmp_path / "news.db") as store:
