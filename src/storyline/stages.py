@@ -15,10 +15,11 @@ from storyline.dedup import DedupStage
 from storyline.entities.stage import EntityStage
 from storyline.errors import PipelineError
 from storyline.pipeline import DocumentStage, GlobalStage, Pipeline
+from storyline.quotes.stage import QuoteStage
 from storyline.stories import StoryStage
 
 DOCUMENT_STAGES: tuple[type[DocumentStage], ...] = (CleanStage,)
-GLOBAL_STAGES: tuple[type[GlobalStage], ...] = (DedupStage, StoryStage, EntityStage)
+GLOBAL_STAGES: tuple[type[GlobalStage], ...] = (DedupStage, StoryStage, EntityStage, QuoteStage)
 
 
 @dataclass(frozen=True, slots=True)

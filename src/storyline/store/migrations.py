@@ -349,4 +349,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE entity_mentions ADD COLUMN kind TEXT NOT NULL DEFAULT 'name';
         """,
     ),
+    Migration(
+        "0008_quote_documents",
+        """
+        -- Documents the quote stage has read (also those without a single quote).
+        CREATE TABLE quote_documents (
+            document_id TEXT PRIMARY KEY,
+            stage_version TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX quotes_speaker_entity ON quotes(speaker_entity_id);
+        """,
+    ),
 )

@@ -1,0 +1,18 @@
+"""``extract(text)``: the quotes of one text, pure (no store, no model), in text order."""
+
+from __future__ import annotations
+
+from storyline.quotes.context import Context
+from storyline.quotes.direct import direct_quotes
+from storyline.quotes.indirect import indirect_quotes
+from storyline.quotes.records import FoundQuote
+
+
+def extract(text: str) -> list[FoundQuote]:
+    """Direct, partial and indirect quotes of ``text`` with their cue and speaker spans."""
+    if not text.strip():
+        return []
+    ctx = Context.of(text)
+    quotes = direct_quotes(ctx)
+    quotes += indirect_quotes(ctx, quotes)
+    return sorted(quotes, key=lambda q: (q.start, q.end))

@@ -1,0 +1,348 @@
+"""The speaker of a cue: the words next to it that name or point to the source.
+
+Before the cue, the noun phrase ending right before it (auxiliaries and adverbs such as
+"has", "also", "later" skipped), up to a clause boundary; an apposition ("Jane Roe, a
+campaign spokeswoman, said") gives the name and its description. After an inverted cue
+('…," said the senator'), the words up to a comma, full stop or a time phrase.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from storyline.entities.tokens import Token
+from storyline.quotes.cues import SPEECH, word_set
+
+_SKIP_BEFORE = word_set(
+    """has have had also later then further previously once again repeatedly recently
+    reportedly would will often frequently publicly privately flatly bluntly simply only is
+    was did does do never always just already even first subsequently initially quickly
+    immediately finally ultimately could might may can should must not n't has've
+    additionally earlier now"""
+)
+_BOUNDARY = word_set(
+    """that which and but or while as because when if after before where although though so
+    who whom what than whether until unless since nor yet to"""
+)
+_STOP_AFTER = word_set(
+    """on in at during after before when while as last this yesterday today tonight earlier
+    late recently that to about who
+    adding according told via through"""
+)
+_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+_MAX_WORDS = 10
+
+
+def is_word(token: Token) -> bool:
+    return token.text[0].isalnum() or token.text in {"'s", "’s", "&"}
+
+
+Span = tuple[int, int]
+
+
+PRONOUNS = word_set("he she they we i it you")
+DETERMINERS = word_set(
+    """the a an one two three four some many several most both all each every this that
+    these those another his her their its our my your no few former top senior other
+    any"""
+)
+
+
+def before(tokens: Sequence[Token], cue: int, floor: int, blocked: Sequence[bool]) -> Span | None:
+    """Speaker span ending before ``tokens[cue]``, not reaching before token ``floor``; the
+    subject of the clause when the words before the cue are a verb phrase ('Trump told
+    Newsmax that …, adding, "…"')."""
+    if tokens[cue].text.endswith("ing") and (
+        cue == floor or tokens[cue - 1].text.lower() in _BEFORE_PARTICIPLE
+    ):
+        return _participle_subject(tokens, cue, floor, blocked)
+    found = _trim(tokens, _before(tokens, cue, floor, blocked))
+    if found is None or not _verb_phrase(tokens, found, floor, cue):
+        return found or clause_subject(tokens, floor, cue, blocked)
+    first = bisect_left(tokens, found[0], key=lambda t: t.start)
+    last = bisect_left(tokens, found[1], key=lambda t: t.start) - 1
+    name = trailing_name(tokens, first, last)
+    return name or clause_subject(tokens, floor, cue, blocked) or found
+
+
+def is_noun_use(tokens: Sequence[Token], i: int) -> bool:
+    """'the IG's report', 'for state workers': a cue word used as a noun ('by saying' and
+    "he's predicting" are verbs)."""
+    if i == 0 or tokens[i].text.endswith("ing"):
+        return False
+    if tokens[i].text in _PLURAL_NOUNS:
+        # 'the primary states.', 'claims of fraud': a plural noun unless a clause follows
+        following = tokens[i + 1].text if i + 1 < len(tokens) else "."
+        if following in {".", "of", "about", "and", "or", "were", "are", "have", ")"}:
+            return True
+    previous = tokens[i - 1].text
+    # 'raising fears', 'growing concerns'
+    gerund = previous.endswith("ing") and previous.islower() and previous not in _BEFORE_PARTICIPLE
+    # 'dismissed claims', 'denied reports': a verb and its plural object
+    plural = tokens[i].text.endswith("s") and previous.endswith("ed") and previous.islower()
+    return previous.lower() in _NOUN_BEFORE or gerund or plural
+
+
+def _participle_subject(
+    tokens: Sequence[Token], cue: int, floor: int, blocked: Sequence[bool]
+) -> Span | None:
+    """', saying "…"' / ', adding that …': the speaker of the clause it hangs on."""
+    for k in range(cue - 1, floor - 1, -1):
+        if not blocked[k] and tokens[k].text in SPEECH and not tokens[k].text.endswith("ing"):
+            return before(tokens, k, floor, blocked)
+    # 'Speaking in Salem, New Hampshire, Trump went after Bush, calling him …': the subject
+    # of the clause the participle hangs on, else of the sentence.
+    end = cue - 1 if cue > floor and tokens[cue - 1].text == "," else cue
+    clause = next((k + 1 for k in range(end - 1, floor - 1, -1) if tokens[k].text == ","), floor)
+    if clause > floor:
+        found = clause_subject(tokens, clause, end, blocked)
+        if found is not None:
+            return found
+    return clause_subject(tokens, floor, cue, blocked)
+
+
+def trailing_name(tokens: Sequence[Token], first: int, last: int) -> Span | None:
+    """'… for news and talk Dave Gorab': the capitalised name that ends tokens
+    ``first..last``."""
+    if last < first or not tokens[last].text[0].isupper():
+        return None
+    i = last
+    while i > first and tokens[i - 1].text[0].isupper():
+        i -= 1
+    return tokens[i].start, tokens[last].end
+
+
+def _trim(tokens: Sequence[Token], span: Span | None) -> Span | None:
+    """Drop discourse words at the edges: 'Likewise, …', 'Bush, however'."""
+    if span is None:
+        return None
+    first = bisect_left(tokens, span[0], key=lambda t: t.start)
+    last = bisect_left(tokens, span[1], key=lambda t: t.start)
+    inside = [t for t in tokens[first:last] if t.end <= span[1]]
+    while inside and inside[0].text.lower() in _NOT_SUBJECT - PRONOUNS:
+        inside.pop(0)
+    while inside and inside[-1].text.lower() in _NOT_SUBJECT - PRONOUNS:
+        inside.pop()
+    return (inside[0].start, inside[-1].end) if inside else None
+
+
+def _verb_phrase(tokens: Sequence[Token], span: Span, floor: int, cue: int) -> bool:
+    words = [t for t in tokens[floor:cue] if span[0] <= t.start and t.end <= span[1]]
+    if len(words) < 2:
+        return False
+    first = words[0].text
+    return first[0].islower() and first not in DETERMINERS and first not in PRONOUNS
+
+
+def clause_subject(
+    tokens: Sequence[Token], first: int, ceiling: int, blocked: Sequence[bool]
+) -> Span | None:
+    """The subject opening a sentence: a pronoun, a capitalised name, or 'The' and a noun;
+    after an opening phrase ('In an interview on Monday, Trump …', 'Speaking in Ohio, …')."""
+    if first >= ceiling or blocked[first]:
+        return None
+    opening = tokens[first].text.lower()
+    if opening in _OPENERS or (opening.endswith("ing") and tokens[first].text[0].isupper()):
+        comma = next((k for k in range(first, ceiling) if tokens[k].text == ","), None)
+        if comma is None or comma + 1 >= ceiling:
+            return None
+        first = comma + 1
+        if blocked[first]:
+            return None
+    word = tokens[first].text.lower()
+    if word in PRONOUNS:
+        return tokens[first].start, tokens[first].end
+    if word in {"the", "a", "an", "this"} and first + 1 < ceiling and is_word(tokens[first + 1]):
+        named = subject(tokens, first + 1, ceiling, blocked)
+        if named is not None:
+            return tokens[first].start, named[1]
+        return tokens[first].start, tokens[first + 1].end
+    return subject(tokens, first, ceiling, blocked)
+
+
+def _before(tokens: Sequence[Token], cue: int, floor: int, blocked: Sequence[bool]) -> Span | None:
+    i = cue - 1
+    while i >= floor and tokens[i].text.lower() in _SKIP_BEFORE and not blocked[i]:
+        i -= 1
+    end = i
+    start = _walk_back(tokens, i, floor, blocked)
+    if start <= end:
+        return _name_before_apposition(tokens, start, end, floor, blocked)
+    # '…, a campaign spokeswoman, said': the phrase between the commas.
+    if i >= floor and tokens[i].text == ",":
+        for _ in range(3):
+            end = i - 1
+            start = _walk_back(tokens, end, floor, blocked)
+            if start > end:
+                return None
+            relative = start - 1 >= floor and tokens[start - 1].text.lower() in {"who", "which"}
+            aside = " ".join(t.text.lower() for t in tokens[start : end + 1]) in _ASIDES
+            # 'Clinton, speaking to reporters on Tuesday, said' / 'Jane Roe, 25, said'
+            aside = aside or (tokens[start].text.endswith("ing") and tokens[start].text.islower())
+            aside = aside or (start == end and tokens[start].text.isdigit())
+            if not relative and not aside:
+                return _name_before_apposition(tokens, start, end, floor, blocked)
+            # 'Trump, who has many followers, tweeted' / 'Her campaign, for example, said':
+            # the phrase before the aside.
+            i = start - 2 if relative else start - 1
+            if i < floor or tokens[i].text != ",":
+                return None
+    return None
+
+
+_PLURAL_NOUNS = word_set(
+    """states reports claims fears hopes doubts notes calls answers charges promises demands
+    estimates posts tweets remarks counters"""
+)
+_BEFORE_PARTICIPLE = word_set(", despite after before while by in without when")
+_OPENERS = word_set(
+    """in on at after when while as during since with despite following before but and then
+    so although though because if unlike like amid asked earlier later last"""
+)
+_NOUN_BEFORE = word_set(
+    """the a an his her their its our my your 's ’s for of in on at with by from beyond
+    without about under over into through against no"""
+)
+_ASIDES = frozenset(
+    {
+        "for example",
+        "for instance",
+        "however",
+        "in fact",
+        "of course",
+        "meanwhile",
+        "too",
+        "though",
+        "in turn",
+        "in addition",
+        "instead",
+        "again",
+        "also",
+        "in particular",
+        "in contrast",
+        "by contrast",
+    }
+)
+
+
+def _walk_back(tokens: Sequence[Token], i: int, floor: int, blocked: Sequence[bool]) -> int:
+    start = i + 1
+    while i >= floor and start - i <= _MAX_WORDS and not blocked[i]:
+        if tokens[i].text == ")":
+            # 'Sen. Jane Roe (D-Ore.)': a party and state in brackets belong to the name.
+            opening = bracket_start(tokens, i, floor)
+            if opening is None:
+                break
+            start = i = opening
+            i -= 1
+            continue
+        if not is_word(tokens[i]) or tokens[i].text.lower() in _BOUNDARY:
+            break
+        start = i
+        i -= 1
+    return start
+
+
+def bracket_start(tokens: Sequence[Token], close: int, floor: int) -> int | None:
+    """Index of the '(' that ``tokens[close]`` (a ')') closes, within a few tokens."""
+    for k in range(close - 1, max(floor, close - 7) - 1, -1):
+        if tokens[k].text == "(":
+            return k
+        if not is_word(tokens[k]) and tokens[k].text not in {"-", ".", ","}:
+            return None
+    return None
+
+
+def _name_before_apposition(
+    tokens: Sequence[Token], start: int, end: int, floor: int, blocked: Sequence[bool]
+) -> Span:
+    """'Jane Roe, a spokeswoman': extend a lower-case description back over the name."""
+    first = tokens[start].text
+    if first[0].islower() and start - 2 >= floor and tokens[start - 1].text == ",":
+        i = start - 2
+        name_start = start
+        while i >= floor and not blocked[i] and tokens[i].text[0].isupper() and is_word(tokens[i]):
+            name_start = i
+            i -= 1
+        if name_start < start:
+            return tokens[name_start].start, tokens[end].end
+    return tokens[start].start, tokens[end].end
+
+
+_NOT_SUBJECT = word_set(
+    """and but or so then here this that it in on at as if when while after before for with
+    yet still now meanwhile however also indeed likewise wait recently instead later earlier
+    well"""
+)
+
+
+def subject(
+    tokens: Sequence[Token], first: int, ceiling: int, blocked: Sequence[bool]
+) -> Span | None:
+    """The capitalised name that opens a clause ('Reporter Jane Roe says:'), if any."""
+    if first >= ceiling or tokens[first].text.lower() in _NOT_SUBJECT:
+        return None
+    i = first
+    while (
+        i < ceiling
+        and not blocked[i]
+        and is_word(tokens[i])
+        and (tokens[i].text[0].isupper() or tokens[i].text in {"'s", "’s", "of"})
+    ):
+        i += 1
+    while i > first and not tokens[i - 1].text[0].isupper():
+        i -= 1
+    if i == first:
+        return None
+    return tokens[first].start, tokens[i - 1].end
+
+
+def as_source(
+    tokens: Sequence[Token], cue: int, ceiling: int, blocked: Sequence[bool]
+) -> Span | None:
+    """'…, as stated in a joint announcement' / 'as reported by the agency': the source
+    follows 'in' or 'by'."""
+    if cue == 0 or tokens[cue - 1].text.lower() != "as" or cue + 2 >= ceiling:
+        return None
+    if tokens[cue + 1].text.lower() not in {"in", "by"}:
+        return None
+    return after(tokens, cue + 2, ceiling, blocked)
+
+
+def _plural_possessive(tokens: Sequence[Token], i: int, first: int) -> bool:
+    """The apostrophe of "the negotiators' advisers"."""
+    return (
+        i > first
+        and tokens[i].text in {"'", "’"}
+        and tokens[i - 1].end == tokens[i].start
+        and tokens[i - 1].text.endswith("s")
+        and i + 1 < len(tokens)
+        and tokens[i + 1].text[0].isalnum()
+    )
+
+
+def _stops_speaker(tokens: Sequence[Token], i: int) -> bool:
+    """'… said Jane Roe on Monday' stops at 'on'; 'the Sunday Times' is a name."""
+    word = tokens[i].text.lower()
+    if word in _WEEKDAYS:
+        return tokens[i - 1].text.lower() != "the"
+    return word in _STOP_AFTER
+
+
+def after(
+    tokens: Sequence[Token], first: int, ceiling: int, blocked: Sequence[bool]
+) -> Span | None:
+    """Speaker span starting at ``tokens[first]``: '…," said a senior campaign aide.'"""
+    i = first
+    while (
+        i < ceiling
+        and i - first < _MAX_WORDS + 2
+        and not blocked[i]
+        and (is_word(tokens[i]) or _plural_possessive(tokens, i, first))
+        and (i == first or not _stops_speaker(tokens, i))
+    ):
+        i += 1
+    if i == first:
+        return None
+    return tokens[first].start, tokens[i - 1].end

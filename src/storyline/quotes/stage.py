@@ -1,0 +1,169 @@
+"""The quote stage: the quotes of each new document, their speakers tied to entities.
+
+Runs after the entity stage: a speaker span ("He", "French Defense Minister Jane Roe") is
+tied to the entity of the mention (a name, or a pronoun the entity stage resolved) that ends
+where the speaker's words end, so "one of the minister's aides" or "the influential US
+daily" keep their description and no entity. A global stage, like the entity stage, because
+the quotes go to their own table, not into the ``Document`` the workers return.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from storyline.entities.stage import EntityStage
+from storyline.model import Problem
+from storyline.pipeline import Counters, GlobalStage
+from storyline.quotes.extract import extract
+from storyline.quotes.records import FoundQuote
+
+if TYPE_CHECKING:
+    from storyline.store import Store
+
+BLOCK = 200
+# As the entity stage stores them (``entities.mentions.TYPES``); 'misc' never speaks.
+_SPEAKER_TYPES = frozenset({"person", "organization", "place"})
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerMention:
+    """An entity mention of the document, as the entity stage stored it."""
+
+    start: int
+    end: int
+    entity_id: str
+    type: str
+
+
+def speaker_entity(quote: FoundQuote, mentions: Iterable[SpeakerMention]) -> str | None:
+    """The entity a quote's speaker words refer to, or ``None`` for a description.
+
+    The mention must end the speaker's words ("Defense Minister Jane Roe", "He"; a
+    possessive "'s" after it is allowed) or open them before an apposition ("Jane Roe, a
+    spokeswoman")."""
+    if quote.speaker_start is None or quote.speaker_end is None or quote.speaker is None:
+        return None
+    start, end = quote.speaker_start, quote.speaker_end
+    best: SpeakerMention | None = None
+    for mention in mentions:
+        if mention.type not in _SPEAKER_TYPES or mention.start < start or mention.end > end:
+            continue
+        ends = end - mention.end <= 0 or quote.speaker[mention.end - start :] in {"'s", "’s"}
+        opens = mention.start == start and quote.speaker[mention.end - start :].startswith(",")
+        longer = best is None or mention.end - mention.start > best.end - best.start
+        if (ends or opens) and longer:
+            best = mention
+    return best.entity_id if best is not None else None
+
+
+def quote_id(document_id: str, quote: FoundQuote) -> str:
+    key = f"{document_id}:{quote.start}:{quote.end}:{quote.kind}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+class QuoteStage(GlobalStage):
+    name: ClassVar[str] = "quotes"
+    # Speakers are tied to the entity stage's mentions: a new entity version rebuilds quotes.
+    version: ClassVar[str] = f"1+entities.{EntityStage.version}"
+    needs: ClassVar[frozenset[str]] = frozenset({"text", "entities"})
+    provides: ClassVar[frozenset[str]] = frozenset({"quotes"})
+
+    def reset(self, store: Store) -> None:
+        with store.transaction():
+            for table in ("quotes", "quote_documents"):
+                store.conn.execute(f"DELETE FROM {table}")
+
+    def update(
+        self,
+        store: Store,
+        changed: Sequence[str],
+        removed: Sequence[str],
+        counters: Counters,
+        problems: list[Problem],
+    ) -> None:
+        counts = counters[self.name]
+        with store.transaction():
+            # Superseded versions (this run's or an interrupted one's) lose their quotes.
+            stale = [
+                r[0]
+                for r in store.conn.execute(
+                    "SELECT q.document_id FROM quote_documents q LEFT JOIN documents d "
+                    "ON d.id = q.document_id WHERE d.id IS NULL OR d.superseded_by IS NOT NULL"
+                )
+            ]
+            for document_id in [*stale, *removed]:
+                store.conn.execute("DELETE FROM quotes WHERE document_id = ?", (document_id,))
+                store.conn.execute(
+                    "DELETE FROM quote_documents WHERE document_id = ?", (document_id,)
+                )
+        pending = [
+            r[0]
+            for r in store.conn.execute(
+                "SELECT id FROM documents WHERE superseded_by IS NULL AND id NOT IN "
+                "(SELECT document_id FROM quote_documents) ORDER BY pk"
+            )
+        ]
+        for first in range(0, len(pending), BLOCK):
+            with store.transaction():
+                for document_id in pending[first : first + BLOCK]:
+                    source, text = store.conn.execute(
+                        "SELECT source, text FROM documents WHERE id = ?", (document_id,)
+                    ).fetchone()
+                    try:
+                        quotes = extract(text)
+                    except Exception as err:  # noqa: BLE001 - one bad document must not stop the run
+                        # Not marked as read: the next run tries it again.
+                        reason = type(err).__name__
+                        counts.failed[reason] += 1
+                        problems.append(
+                            Problem(
+                                source,
+                                "stage-failure",
+                                f"stage '{self.name}' failed: {reason}: {err}",
+                                "please report this with the input file",
+                            )
+                        )
+                        continue
+                    self._save(store, document_id, text, quotes)
+                    counts.found["quotes"] += len(quotes)
+                    counts.passed += 1
+
+    def _save(self, store: Store, document_id: str, text: str, quotes: list[FoundQuote]) -> None:
+        mentions = [
+            SpeakerMention(r[0], r[1], r[2], r[3])
+            for r in store.conn.execute(
+                "SELECT start, end, entity_id, type FROM entity_mentions WHERE document_id = ?",
+                (document_id,),
+            )
+        ]
+        rows = [
+            (
+                quote_id(document_id, q),
+                document_id,
+                q.start,
+                q.end,
+                text[q.start : q.end],
+                q.kind,
+                speaker_entity(q, mentions),
+                q.speaker,
+                q.speaker_start,
+                q.speaker_end,
+                q.cue,
+                self.name,
+                self.version,
+            )
+            for q in quotes
+        ]
+        store.conn.executemany(
+            "INSERT OR REPLACE INTO quotes (id, document_id, start, end, text, kind, "
+            "speaker_entity_id, speaker_text, speaker_start, speaker_end, cue, stage, "
+            "stage_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        store.conn.execute(
+            "INSERT OR REPLACE INTO quote_documents (document_id, stage_version) VALUES (?, ?)",
+            (document_id, self.version),
+        )
