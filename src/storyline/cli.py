@@ -422,6 +422,42 @@ def entity_command(name_or_id: str, db: str, as_json: bool) -> None:
     )
 
 
+@main.command("quotes")
+@db_option
+@click.option("--speaker", help="Only quotes of this speaker (name, alias or surname).")
+@click.option("--story", "story", help="Only quotes in this story (id or prefix).")
+@click.option("--entity", "entity", help="Only quotes whose speaker is this entity (id or name).")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--offset", type=int, default=0)
+@format_option
+def quotes_command(
+    db: str,
+    speaker: str | None,
+    story: str | None,
+    entity: str | None,
+    limit: int,
+    offset: int,
+    fmt: str,
+) -> None:
+    """List who said what: quotes with their kind, speaker and cue, newest first.
+
+    \b
+    Examples:
+      storyline quotes --db news.db --speaker Lecornu
+      storyline quotes --db news.db --story s3f2a9c --format json
+    """
+    from storyline.quotes.report import list_quotes
+
+    with Store(db, readonly=True) as store:
+        rows = [
+            asdict(r)
+            for r in list_quotes(
+                store, speaker=speaker, story=story, entity=entity, limit=limit, offset=offset
+            )
+        ]
+    emit(rows, ["document_id", "kind", "speaker", "cue", "text"], fmt, sys.stdout)
+
+
 @main.command("report")
 @click.option("--story", "story_id", required=True, help="Story id (or a unique prefix).")
 @db_option

@@ -5,10 +5,14 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from storyline.errors import StoreError
 from storyline.store import Store
 from storyline.store.sqlite import like_prefix
+
+if TYPE_CHECKING:
+    from storyline.quotes.report import SpeakerQuotes
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +58,8 @@ class StoryDetail:
     merged_from: tuple[str, ...]
     # Filled when the entity stage has run; empty otherwise (``names`` is then the guide).
     entities: tuple[KeyEntity, ...] = ()
+    # Direct and partial quotes by speaker, when the quote stage has run.
+    quotes: tuple[SpeakerQuotes, ...] = ()
 
     def of_type(self, kind: str) -> tuple[KeyEntity, ...]:
         return tuple(e for e in self.entities if e.type == kind)
@@ -97,6 +103,8 @@ def resolve(store: Store, story_id: str) -> str:
 
 
 def story_detail(store: Store, story_id: str) -> StoryDetail:
+    from storyline.quotes.report import by_speaker  # quotes read stories: import late
+
     story_id = resolve(store, story_id)
     row = store.conn.execute(
         "SELECT id, title, start, end, names FROM stories WHERE id = ?", (story_id,)
@@ -138,6 +146,7 @@ def story_detail(store: Store, story_id: str) -> StoryDetail:
         tuple(articles),
         merged,
         key_entities(store, story_id),
+        by_speaker(store, story_id),
     )
 
 
@@ -173,6 +182,12 @@ def key_entities(store: Store, story_id: str, limit: int = KEY_ENTITIES) -> tupl
     return tuple(found)
 
 
+def _speaker(group: SpeakerQuotes) -> str:
+    from storyline.quotes.report import speaker_label
+
+    return speaker_label(group)
+
+
 _HEADINGS = (("person", "People"), ("organization", "Organisations"), ("place", "Places"))
 
 
@@ -200,6 +215,10 @@ def markdown(detail: StoryDetail) -> str:
             lines += ["", f"## {heading}", "", listed]
     if detail.names and not detail.entities:
         lines += ["", "## Names", "", ", ".join(n.title() for n in detail.names)]
+    if detail.quotes:
+        from storyline.quotes.report import quote_lines
+
+        lines += ["", "## Who said what", *quote_lines(detail.quotes, numbers)]
     lines += ["", "## Sources", ""]
     for number, article in enumerate(detail.articles, start=1):
         lines.append(
@@ -238,6 +257,17 @@ def html_page(detail: StoryDetail) -> str:
         for i, a in enumerate(detail.articles, start=1)
     )
     names = "" if detail.entities else e(", ".join(n.title() for n in detail.names))
+    said = "".join(
+        f"<h3>{e(_speaker(group))}</h3><ul>"
+        + "".join(
+            f"<li>“{e(' '.join(q.text.split()))}” "
+            f"<a href='#a{numbers.get(q.document_id, 0)}'>[{numbers.get(q.document_id, '?')}]</a>"
+            "</li>"
+            for q in group.quotes
+        )
+        + "</ul>"
+        for group in detail.quotes
+    )
     total = len(detail.articles) + sum(len(a.copies) for a in detail.articles)
     entities = "".join(
         f"<h2>{heading}</h2><p>"
@@ -258,5 +288,6 @@ def html_page(detail: StoryDetail) -> str:
         f"<h2>Summary</h2><ul>{summary}</ul>"
         + entities
         + (f"<h2>Names</h2><p>{names}</p>" if names else "")
+        + (f"<h2>Who said what</h2>{said}" if said else "")
         + f"<h2>Sources</h2><ol>{sources}</ol></body></html>\n"
     )

@@ -1,0 +1,120 @@
+"""Reading quotes back: a filtered listing, and a story's quotes grouped by speaker."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.entities.aliases import fold
+from storyline.entities.report import find_entity
+from storyline.store import Store
+from storyline.stories.report import resolve
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    id: str
+    document_id: str
+    published: str | None
+    kind: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None  # the entity's name when known, else the words of the article
+    speaker_text: str | None
+    speaker_entity_id: str | None
+    cue: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerQuotes:
+    speaker: str
+    entity_id: str | None
+    quotes: tuple[QuoteRow, ...]
+
+
+_SELECT = (
+    "SELECT q.id, q.document_id, d.published, q.kind, q.text, q.start, q.end, "
+    "coalesce(e.name, q.speaker_text), q.speaker_text, q.speaker_entity_id, q.cue "
+    "FROM quotes q JOIN documents d ON d.id = q.document_id "
+    "LEFT JOIN entities e ON e.id = q.speaker_entity_id "
+    "WHERE d.superseded_by IS NULL AND d.duplicate_of IS NULL"
+)
+
+
+def list_quotes(
+    store: Store,
+    *,
+    speaker: str | None = None,
+    story: str | None = None,
+    entity: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[QuoteRow]:
+    """Quotes of current, canonical articles (a copy repeats its original's), newest first.
+
+    ``speaker`` matches the speaker's entity (name, alias or surname) or, failing that, the
+    words naming the speaker ("a campaign spokesman"); ``story`` and ``entity`` take ids or
+    unique prefixes (an entity also by name)."""
+    where, params = [], []
+    if story is not None:
+        where.append("d.story_id = ?")
+        params.append(resolve(store, story))
+    if entity is not None:
+        where.append("q.speaker_entity_id = ?")
+        params.append(find_entity(store, entity))
+    rows = [
+        QuoteRow(*r)
+        for r in store.conn.execute(
+            _SELECT
+            + "".join(f" AND {w}" for w in where)
+            + " ORDER BY d.published IS NULL, d.published DESC, q.document_id, q.start",
+            params,
+        )
+    ]
+    if speaker is not None:
+        rows = [r for r in rows if _speaker_matches(r, fold(speaker).strip())]
+    return rows[offset : offset + limit]
+
+
+def _speaker_matches(row: QuoteRow, wanted: str) -> bool:
+    names = [fold(n) for n in (row.speaker, row.speaker_text) if n]
+    return any(wanted == n or wanted in n.split() or wanted in n for n in names)
+
+
+def by_speaker(store: Store, story_id: str) -> tuple[SpeakerQuotes, ...]:
+    """A story's direct and partial quotes, grouped by speaker, the most quoted first; quotes
+    without a named speaker come under the words that describe the source."""
+    rows = [
+        QuoteRow(*r)
+        for r in store.conn.execute(
+            _SELECT + " AND d.story_id = ? AND q.kind != 'indirect' "
+            "ORDER BY d.published IS NULL, d.published, q.document_id, q.start",
+            (story_id,),
+        )
+    ]
+    groups: dict[str, list[QuoteRow]] = {}
+    for row in rows:
+        key = row.speaker_entity_id or fold(row.speaker or "unattributed")
+        groups.setdefault(key, []).append(row)
+    ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0].speaker or ""))
+    return tuple(
+        SpeakerQuotes(g[0].speaker or "unattributed", g[0].speaker_entity_id, tuple(g))
+        for g in ordered
+    )
+
+
+def speaker_label(group: SpeakerQuotes) -> str:
+    return group.speaker if group.entity_id else f"{group.speaker} (unnamed source)"
+
+
+def quote_lines(groups: Sequence[SpeakerQuotes], numbers: dict[str, int]) -> list[str]:
+    """Markdown lines of a story's quotes by speaker; ``numbers`` maps documents to their
+    number among the story's sources."""
+    lines: list[str] = []
+    for group in groups:
+        lines += ["", f"**{speaker_label(group)}**", ""]
+        for quote in group.quotes:
+            source = numbers.get(quote.document_id, "?")
+            lines.append(f"- “{' '.join(quote.text.split())}” [{source}]")
+    return lines
