@@ -58,8 +58,10 @@ def test_filters_by_speaker_entity_and_story(store: Store) -> None:
     ).fetchone()[0]
     in_story = list_quotes(store, story=story)
     assert in_story and all(
-        store.conn.execute("SELECT story_id FROM documents WHERE id = ?", (q.document_id,))
-        .fetchone()[0] == story
+        store.conn.execute(
+            "SELECT story_id FROM documents WHERE id = ?", (q.document_id,)
+        ).fetchone()[0]
+        == story
         for q in in_story
     )
     for quote in everything:
