@@ -66,23 +66,25 @@ def main(args: argparse.Namespace) -> list[Row]:
     return rows
 
 
-def stage_rows(limit: int | None) -> list[Row]:
-    """The ``entities`` stage as a run does it (tag, extract, resolve pronouns, store), on a
-    store of BBC News, with one process and with both cores: ``run --only entities``."""
+def stage_rows(limit: int | None, stage: str = "entities") -> list[Row]:
+    """A global stage as a run does it, on a store of BBC News, with one process and with
+    both cores: ``run --only STAGE`` (the stage rebuilt from scratch)."""
     rows = []
-    with tempfile.TemporaryDirectory(prefix="storyline-bench-entities-") as folder:
+    with tempfile.TemporaryDirectory(prefix=f"storyline-bench-{stage}-") as folder:
         jsonl, db = Path(folder) / "bbc.jsonl", Path(folder) / "bbc.db"
         corpora.write_jsonl(corpora.bbc(limit), jsonl)
         with Store(db) as store:
             run([str(jsonl)], store, RunOptions(workers=2))
         words = sum(_words(text) for text in _texts(limit))
         for workers in (1, 2):
-            result = isolated("bench.entities:stage_alone", db=str(db), workers=workers)
+            result = isolated(
+                "bench.entities:stage_alone", db=str(db), workers=workers, stage=stage
+            )
             rows.append(
                 Row(
-                    "entities",
+                    stage,
                     "BBC News",
-                    f"entities stage (`run --only entities`), {workers} "
+                    f"{stage} stage (`run --only {stage}`), {workers} "
                     f"process{'es' if workers > 1 else ''}",
                     result.docs,
                     result.seconds,
@@ -93,10 +95,10 @@ def stage_rows(limit: int | None) -> list[Row]:
     return rows
 
 
-def stage_alone(db: str, workers: int) -> Timed:
+def stage_alone(db: str, workers: int, stage: str = "entities") -> Timed:
     with Store(Path(db)) as store:
         started = time.perf_counter()
-        summary = run([], store, RunOptions(workers=workers, only=("entities",)))
+        summary = run([], store, RunOptions(workers=workers, only=(stage,)))
         seconds = time.perf_counter() - started
         documents = store.conn.execute(
             "SELECT count(*) FROM documents WHERE superseded_by IS NULL"

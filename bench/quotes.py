@@ -128,6 +128,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--errors", type=int, default=0, metavar="N", help="print N misses of each kind to stderr"
     )
+    parser.add_argument(
+        "--no-stage-speed",
+        dest="stage_speed",
+        action="store_false",
+        help="skip timing the quotes stage on BBC News with 1 and 2 processes",
+    )
 
 
 def main(args: argparse.Namespace) -> list[Row]:
@@ -174,6 +180,10 @@ def main(args: argparse.Namespace) -> list[Row]:
                 ),
             )
         )
+    if getattr(args, "stage_speed", True):
+        from bench.entities import stage_rows
+
+        rows += stage_rows(args.limit, "quotes")
     return rows
 
 

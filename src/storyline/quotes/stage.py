@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from storyline.engines.local import LocalEngine
 from storyline.entities.stage import EntityStage
 from storyline.model import Problem
 from storyline.pipeline import Counters, GlobalStage
@@ -36,6 +37,23 @@ class SpeakerMention:
     end: int
     entity_id: str
     type: str
+
+
+CHUNK = 32
+
+
+def _extract_chunk(
+    documents: list[tuple[str, str, str]],
+) -> list[tuple[str, str, str, list[FoundQuote] | None, str]]:
+    """The quotes of each ``(id, source, text)``; a document that fails gives ``None`` and
+    the error, and the others go on."""
+    results: list[tuple[str, str, str, list[FoundQuote] | None, str]] = []
+    for document_id, source, text in documents:
+        try:
+            results.append((document_id, source, text, extract(text), ""))
+        except Exception as err:  # noqa: BLE001 - one bad document must not stop the run
+            results.append((document_id, source, text, None, f"{type(err).__name__}: {err}"))
+    return results
 
 
 def speaker_entity(quote: FoundQuote, mentions: Iterable[SpeakerMention]) -> str | None:
@@ -106,23 +124,27 @@ class QuoteStage(GlobalStage):
                 "(SELECT document_id FROM quote_documents) ORDER BY pk"
             )
         ]
+        documents = (
+            (document_id, *store.conn.execute(
+                "SELECT source, text FROM documents WHERE id = ?", (document_id,)
+            ).fetchone())
+            for document_id in pending
+        )  # fmt: skip
+        # Extraction is a pure function of each text: it runs on every core, and this
+        # process writes the results in order.
+        results = LocalEngine(self.workers, chunk_size=CHUNK).map(_extract_chunk, documents)
         for first in range(0, len(pending), BLOCK):
             with store.transaction():
-                for document_id in pending[first : first + BLOCK]:
-                    source, text = store.conn.execute(
-                        "SELECT source, text FROM documents WHERE id = ?", (document_id,)
-                    ).fetchone()
-                    try:
-                        quotes = extract(text)
-                    except Exception as err:  # noqa: BLE001 - one bad document must not stop the run
+                for _ in pending[first : first + BLOCK]:
+                    document_id, source, text, quotes, error = next(results)
+                    if quotes is None:
                         # Not marked as read: the next run tries it again.
-                        reason = type(err).__name__
-                        counts.failed[reason] += 1
+                        counts.failed[error.split(":", 1)[0]] += 1
                         problems.append(
                             Problem(
                                 source,
                                 "stage-failure",
-                                f"stage '{self.name}' failed: {reason}: {err}",
+                                f"stage '{self.name}' failed: {error}",
                                 "please report this with the input file",
                             )
                         )

@@ -108,3 +108,47 @@ def test_a_second_run_and_a_rebuild_keep_one_row_per_quote(files: Files, tmp_pat
         run([str(files.root)], store, RunOptions(workers=1, only=("quotes",)))
         again = sorted(r[0] for r in store.conn.execute("SELECT id FROM quotes"))
         assert first == again and len(first) == 3
+
+
+def test_two_workers_store_what_one_does(files: Files, tmp_path: Path) -> None:
+    files.write("a.txt", ARTICLE)
+    files.write("b.txt", ARTICLE.replace("Lars Holm", "Sara Berg").replace("Holm", "Berg"))
+
+    def quotes(workers: int) -> list[tuple[Any, ...]]:
+        with Store(tmp_path / f"news-{workers}.db") as store:
+            run([str(files.root)], store, RunOptions(workers=workers))
+            return store.conn.execute(
+                "SELECT d.source_key, q.start, q.end, q.kind, q.speaker_entity_id, q.cue "
+                "FROM quotes q JOIN documents d ON d.id = q.document_id "
+                "ORDER BY d.source_key, q.start"
+            ).fetchall()
+
+    alone = quotes(1)
+    assert alone and quotes(2) == alone
+
+
+def test_a_failing_document_is_reported_and_the_others_kept(
+    files: Files, tmp_path: Path, monkeypatch: Any
+) -> None:
+    import storyline.quotes.stage as stage
+
+    real = stage.extract
+
+    def flaky(text: str) -> list[FoundQuote]:
+        if "BOOM" in text:
+            raise ValueError("cannot read this one")
+        return real(text)
+
+    monkeypatch.setattr(stage, "extract", flaky)
+    files.write("good.txt", ARTICLE)
+    files.write("bad.txt", ARTICLE.replace("on Tuesday", "on Tuesday BOOM"))
+    with Store(tmp_path / "news.db") as store:
+        summary = run([str(files.root)], store, RunOptions(workers=1))
+        stored = store.conn.execute("SELECT count(DISTINCT document_id) FROM quotes").fetchone()[0]
+        assert stored == 1
+        assert any("cannot read this one" in p.message for p in summary.problems)
+        # Not marked as read: a later run (with the problem fixed) tries it again.
+        monkeypatch.setattr(stage, "extract", real)
+        run([str(files.root)], store, RunOptions(workers=1, only=()))
+        read = store.conn.execute("SELECT count(*) FROM quote_documents").fetchone()[0]
+        assert read == 2
