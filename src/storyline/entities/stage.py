@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from storyline.engines.local import LocalEngine
+from storyline.engines.per_document import failure, map_texts, stale, unread
 from storyline.entities.aliases import strip_possessive
 from storyline.entities.mentions import EntityMention, extract
 from storyline.entities.pronouns import PronounMention, resolve
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from storyline.store import Store
 
 BLOCK = 100
+READ = "entity_documents"  # the documents this stage has read
 # Documents sent to a worker at a time: long enough to amortise the pickling, short enough
 # to keep both cores busy to the end.
 CHUNK = 16
@@ -45,21 +46,11 @@ def _load_tagger() -> None:
         _TAGGER.append(load_tagger())
 
 
-def _analyse_chunk(
-    documents: list[tuple[str, str, str]],
-) -> list[tuple[str, str, _Found | None, str]]:
-    """Mentions and resolved pronouns of each ``(id, source, text)``; a document that fails
-    gives ``None`` and the error, and the others go on."""
+def _analyse(text: str) -> _Found:
+    """Mentions and resolved pronouns of one text (in a worker: its own tagger)."""
     _load_tagger()
-    tagger = _TAGGER[0]
-    results: list[tuple[str, str, _Found | None, str]] = []
-    for document_id, source, text in documents:
-        try:
-            mentions = extract(text, tagger.tag(text))
-            results.append((document_id, source, (mentions, resolve(text, mentions)), ""))
-        except Exception as err:  # noqa: BLE001 - one bad document must not stop the run
-            results.append((document_id, source, None, f"{type(err).__name__}: {err}"))
-    return results
+    mentions = extract(text, _TAGGER[0].tag(text))
+    return mentions, resolve(text, mentions)
 
 
 class EntityStage(GlobalStage):
@@ -85,49 +76,28 @@ class EntityStage(GlobalStage):
         counts = counters[self.name]
         with store.transaction():
             # Superseded versions (this run's or an interrupted one's) lose their mentions.
-            stale = [
-                r[0]
-                for r in store.conn.execute(
-                    "SELECT e.document_id FROM entity_documents e LEFT JOIN documents d "
-                    "ON d.id = e.document_id WHERE d.id IS NULL OR d.superseded_by IS NOT NULL"
-                )
-            ]
-            touched = self._forget(store, [*stale, *removed])
+            touched = self._forget(store, [*stale(store, READ), *removed])
             refresh_entities(store, touched)
-        pending = [
-            r[0]
-            for r in store.conn.execute(
-                "SELECT id FROM documents WHERE superseded_by IS NULL AND id NOT IN "
-                "(SELECT document_id FROM entity_documents) ORDER BY pk"
-            )
-        ]
+        pending = unread(store, READ)
         if not pending:
             return
-        documents = (
-            (document_id, *store.conn.execute(
-                "SELECT source, text FROM documents WHERE id = ?", (document_id,)
-            ).fetchone())
-            for document_id in pending
-        )  # fmt: skip
-        engine = LocalEngine(self.workers, chunk_size=CHUNK)
-        results = engine.map(_analyse_chunk, documents, initializer=_load_tagger)
+        results = map_texts(
+            store,
+            pending,
+            _analyse,
+            workers=self.workers,
+            chunk_size=CHUNK,
+            initializer=_load_tagger,
+        )
         for start in range(0, len(pending), BLOCK):
             touched = set()
             with store.transaction():
                 for _ in pending[start : start + BLOCK]:
-                    document_id, source, found, error = next(results)
+                    document_id, source, _, found, error = next(results)
                     if found is None:
                         # Not marked as read: the next run tries it again.
-                        reason = error.split(":", 1)[0]
-                        counts.failed[reason] += 1
-                        problems.append(
-                            Problem(
-                                source,
-                                "stage-failure",
-                                f"stage '{self.name}' failed: {error}",
-                                "please report this with the input file",
-                            )
-                        )
+                        counts.failed[error.split(":", 1)[0]] += 1
+                        problems.append(failure(self.name, source, error))
                         continue
                     mentions, pronouns = found
                     self._save(store, document_id, mentions, pronouns)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from storyline.engines.local import LocalEngine
+from storyline.engines.per_document import failure, map_texts, stale, unread
 from storyline.entities.stage import EntityStage
 from storyline.model import Problem
 from storyline.pipeline import Counters, GlobalStage
@@ -40,20 +40,7 @@ class SpeakerMention:
 
 
 CHUNK = 32
-
-
-def _extract_chunk(
-    documents: list[tuple[str, str, str]],
-) -> list[tuple[str, str, str, list[FoundQuote] | None, str]]:
-    """The quotes of each ``(id, source, text)``; a document that fails gives ``None`` and
-    the error, and the others go on."""
-    results: list[tuple[str, str, str, list[FoundQuote] | None, str]] = []
-    for document_id, source, text in documents:
-        try:
-            results.append((document_id, source, text, extract(text), ""))
-        except Exception as err:  # noqa: BLE001 - one bad document must not stop the run
-            results.append((document_id, source, text, None, f"{type(err).__name__}: {err}"))
-    return results
+READ = "quote_documents"  # the documents this stage has read
 
 
 def speaker_entity(quote: FoundQuote, mentions: Iterable[SpeakerMention]) -> str | None:
@@ -105,34 +92,15 @@ class QuoteStage(GlobalStage):
         counts = counters[self.name]
         with store.transaction():
             # Superseded versions (this run's or an interrupted one's) lose their quotes.
-            stale = [
-                r[0]
-                for r in store.conn.execute(
-                    "SELECT q.document_id FROM quote_documents q LEFT JOIN documents d "
-                    "ON d.id = q.document_id WHERE d.id IS NULL OR d.superseded_by IS NOT NULL"
-                )
-            ]
-            for document_id in [*stale, *removed]:
+            for document_id in [*stale(store, READ), *removed]:
                 store.conn.execute("DELETE FROM quotes WHERE document_id = ?", (document_id,))
                 store.conn.execute(
                     "DELETE FROM quote_documents WHERE document_id = ?", (document_id,)
                 )
-        pending = [
-            r[0]
-            for r in store.conn.execute(
-                "SELECT id FROM documents WHERE superseded_by IS NULL AND id NOT IN "
-                "(SELECT document_id FROM quote_documents) ORDER BY pk"
-            )
-        ]
-        documents = (
-            (document_id, *store.conn.execute(
-                "SELECT source, text FROM documents WHERE id = ?", (document_id,)
-            ).fetchone())
-            for document_id in pending
-        )  # fmt: skip
+        pending = unread(store, READ)
         # Extraction is a pure function of each text: it runs on every core, and this
         # process writes the results in order.
-        results = LocalEngine(self.workers, chunk_size=CHUNK).map(_extract_chunk, documents)
+        results = map_texts(store, pending, extract, workers=self.workers, chunk_size=CHUNK)
         for first in range(0, len(pending), BLOCK):
             with store.transaction():
                 for _ in pending[first : first + BLOCK]:
@@ -140,14 +108,7 @@ class QuoteStage(GlobalStage):
                     if quotes is None:
                         # Not marked as read: the next run tries it again.
                         counts.failed[error.split(":", 1)[0]] += 1
-                        problems.append(
-                            Problem(
-                                source,
-                                "stage-failure",
-                                f"stage '{self.name}' failed: {error}",
-                                "please report this with the input file",
-                            )
-                        )
+                        problems.append(failure(self.name, source, error))
                         continue
                     self._save(store, document_id, text, quotes)
                     counts.found["quotes"] += len(quotes)
