@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from storyline.quotes import speaker
 from storyline.quotes.context import Context
-from storyline.quotes.cues import ARTICLES, INVERTED, NAMING, SPEECH, TERM_MARKERS
+from storyline.quotes.cues import ARTICLES, INVERTED, NAMING, SPEECH, TERM_MARKERS, word_set
 from storyline.quotes.marks import Stretch
 from storyline.quotes.records import FoundQuote
 
@@ -301,13 +301,39 @@ def _partial_in_sentence(ctx: Context, stretch: Stretch) -> FoundQuote | None:
             source = speaker.as_source(tokens, k, ceiling, ctx.quoted)
             if source is not None:
                 return _quote(ctx, [stretch], "partial", Cue(k - 1, k + 1, source))
-            found = speaker.before(tokens, k, floor, ctx.quoted)
+            found = None
+            if (
+                tokens[k].text in INVERTED
+                and tokens[k - 1].text == ","
+                and k + 1 < ceiling
+                and _opens_source(tokens[k + 1].text)
+            ):
+                # '… support for Ukraine, said one of the minister's aides': the source
+                # follows an inverted cue; the word before the comma is not the speaker.
+                found = speaker.after(tokens, k + 1, ceiling, ctx.quoted)
+            found = found or speaker.before(tokens, k, floor, ctx.quoted)
             if found is None and tokens[k].text in INVERTED:
-                ceiling = ctx.token_at_or_after(sentence_end)
                 found = speaker.after(tokens, k + 1, ceiling, ctx.quoted)
             if found is not None:
                 return _quote(ctx, [stretch], "partial", Cue(k, k, found))
     return None
+
+
+_NOT_SOURCE_OPENERS = word_set(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december in on at of to that this last
+    earlier later"""
+)
+
+
+def _opens_source(word: str) -> bool:
+    """Whether the word after an inverted cue can open its source: "said one of the aides",
+    "said the mayor", "said Roe"; not "said Thursday", "said of the plan", "said at a
+    rally" (there the source stood before the cue, often in an apposition)."""
+    lower = word.lower()
+    if lower in _NOT_SOURCE_OPENERS:
+        return False
+    return lower in speaker.DETERMINERS or word[:1].isupper()
 
 
 def _continuation(ctx: Context, stretch: Stretch, last: FoundQuote | None) -> FoundQuote | None:

@@ -334,3 +334,13 @@ def test_an_unclosed_mark_in_a_one_line_article_stops_at_its_sentence() -> None:
     assert quote.kind == "direct"
     assert _content(text, quote) == "We will rebuild the bridge."
     assert all(q.start > quote.end for q in rest)
+
+
+def test_an_inverted_cue_after_a_comma_takes_the_source_after_it() -> None:
+    text = (
+        "The talks will cover the “slow repair of the old harbour wall” and money for the "
+        "fishing fleet, said one of the mayor's advisers."
+    )
+    (quote,) = extract(text)
+    assert quote.kind == "partial"
+    assert quote.speaker == "one of the mayor's advisers"
