@@ -55,7 +55,7 @@ def test_seed_quotes_have_their_speakers(seeds_dir: Path, tmp_path: Path) -> Non
     assert preview, "the preview article has attributed statements"
     aides = [r for r in preview if "rearmament" in r["text"]]
     assert aides, "the talks' agenda, attributed to an aide"
-    assert aides[0]["speaker_text"] == "one of the French defense minister's aides"
+    assert aides[0]["speaker_text"] == "one of the French defense minister’s aides"
     assert aides[0]["speaker_entity_id"] is None
     for row in rows:
         if row["kind"] != "indirect":
