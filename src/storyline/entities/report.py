@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from storyline.entities.aliases import fold
 from storyline.errors import StoreError
@@ -45,6 +45,10 @@ class EntityDetail:
     aliases: list[str]
     roles: list[RoleSeen]
     documents: list[EntityDocument]
+    # The stories its documents belong to (id, title, documents mentioning it), most first.
+    stories: list[tuple[str, str, int]] = field(default_factory=list)
+    # What it said: (document id, kind, quoted text), oldest first (filled by the quote stage).
+    quotes: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def role_label(role: dict[str, str | None]) -> str:
@@ -133,8 +137,35 @@ def entity_detail(store: Store, name_or_id: str) -> EntityDetail:
             (entity_id,),
         )
     ]
+    stories = [
+        (r[0], r[1] or "", r[2])
+        for r in store.conn.execute(
+            "SELECT s.id, s.title, COUNT(DISTINCT d.id) AS n FROM entity_mentions m "
+            "JOIN documents d ON d.id = m.document_id JOIN stories s ON s.id = d.story_id "
+            "WHERE m.entity_id = ? AND m.kind = 'name' AND d.superseded_by IS NULL "
+            "GROUP BY s.id ORDER BY n DESC, s.end DESC, s.id",
+            (entity_id,),
+        )
+    ]
+    quotes = [
+        (r[0], r[1], r[2])
+        for r in store.conn.execute(
+            "SELECT q.document_id, q.kind, q.text FROM quotes q "
+            "JOIN documents d ON d.id = q.document_id WHERE q.speaker_entity_id = ? "
+            "AND d.superseded_by IS NULL AND d.duplicate_of IS NULL "
+            "ORDER BY d.published IS NULL, d.published, d.pk, q.start",
+            (entity_id,),
+        )
+    ]
     return EntityDetail(
-        entity_id, row["name"], row["type"], json.loads(row["aliases"]), roles, documents
+        entity_id,
+        row["name"],
+        row["type"],
+        json.loads(row["aliases"]),
+        roles,
+        documents,
+        stories,
+        quotes,
     )
 
 
@@ -156,4 +187,12 @@ def text(detail: EntityDetail) -> str:
             f"  {doc.id[:12]}  {doc.published or 'undated'}  "
             f"{doc.mentions} mention(s)  {doc.title or ''}"
         )
+    lines.append("stories:")
+    lines += [f"  {sid}  {n} document(s)  {title}" for sid, title, n in detail.stories]
+    if not detail.stories:
+        lines.append("  (none)")
+    if detail.quotes:
+        lines.append("quotes:")
+        for document_id, kind, quoted in detail.quotes:
+            lines.append(f"  {document_id[:12]}  {kind}: “{' '.join(quoted.split())}”")
     return "\n".join(lines)

@@ -94,3 +94,13 @@ def test_cli_lists_quotes(store: Store) -> None:
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     assert rows and all(r["speaker"] == "Mette Lund" for r in rows)
+
+
+def test_entity_shows_its_stories_and_what_it_said(store: Store) -> None:
+    from storyline.entities.report import entity_detail, text
+
+    detail = entity_detail(store, "Lars Holm")
+    assert detail.stories and detail.stories[0][2] == 2  # both articles, one story
+    assert any("empties our harbours" in quoted for _, _, quoted in detail.quotes)
+    shown = text(detail)
+    assert "stories:" in shown and "quotes:" in shown
