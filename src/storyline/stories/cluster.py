@@ -57,6 +57,9 @@ def neighbours(nodes: Sequence[Node], window_days: int) -> list[list[int]]:
         for term in node.specific:
             postings[term].append(index)
     lists = []
+    # Similarity is symmetric: each pair is computed once, kept until its second node needs
+    # it (this loop is most of the stage's time).
+    computed: dict[tuple[int, int], float] = {}
     for index, node in enumerate(nodes):
         candidates = {other for term in node.specific for other in postings[term]}
         candidates.discard(index)
@@ -64,7 +67,10 @@ def neighbours(nodes: Sequence[Node], window_days: int) -> list[list[int]]:
         for other in candidates:
             if not _close_in_time(node, nodes[other], window_days):
                 continue
-            score = similarity(node.parts, nodes[other].parts)
+            if other < index:
+                score = computed.pop((other, index))
+            else:
+                score = computed[(index, other)] = similarity(node.parts, nodes[other].parts)
             if score >= NEIGHBOUR_FLOOR:
                 scored.append((score, -other))
         nearest = heapq.nlargest(NEIGHBOURS, scored)

@@ -220,9 +220,17 @@ def normalise(weights: Mapping[str, float]) -> dict[str, float]:
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    # A plain loop, not sum() over a generator: this is the stage's innermost call, and the
+    # loop skips the terms the other side lacks (adding 0.0 changes nothing).
     if len(a) > len(b):
         a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+    get = b.get
+    total = 0.0
+    for term, weight in a.items():
+        other = get(term)
+        if other is not None:
+            total += weight * other
+    return total
 
 
 def split(weights: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float]]:
