@@ -157,8 +157,11 @@ def quotes(store: Store) -> Iterator[dict[str, Any]]:
         "speaker_start",
         "speaker_end",
         "cue",
+        "field",
     )
-    for row in store.rows(f"SELECT {', '.join(columns)} FROM quotes ORDER BY document_id, start"):
+    for row in store.rows(
+        f"SELECT {', '.join(columns)} FROM quotes ORDER BY document_id, field DESC, start"
+    ):
         yield {c: row[c] for c in columns}
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from storyline.engines.per_document import failure, map_texts, stale, unread
+from storyline.entities.aliases import fold
 from storyline.entities.stage import EntityStage
 from storyline.model import Problem
 from storyline.pipeline import Counters, GlobalStage
@@ -64,6 +65,32 @@ def speaker_entity(quote: FoundQuote, mentions: Iterable[SpeakerMention]) -> str
     return best.entity_id if best is not None else None
 
 
+def _people_by_surname(store: Store, document_id: str) -> dict[str, str | None]:
+    """Surname and full name (folded) -> entity id of the people the article names; a
+    surname two of them share maps to ``None``."""
+    found: dict[str, str | None] = {}
+    for name, entity_id in store.conn.execute(
+        "SELECT DISTINCT name, entity_id FROM entity_mentions "
+        "WHERE document_id = ? AND type = 'person' AND kind = 'name'",
+        (document_id,),
+    ):
+        for key in {fold(name), fold(name).split()[-1]}:
+            found[key] = entity_id if found.get(key, entity_id) == entity_id else None
+    return found
+
+
+def _named_speaker(quote: FoundQuote, people: dict[str, str | None]) -> str | None:
+    """The person a headline's speaker words end with ("says Holm", "Minister Lars Holm")."""
+    if not quote.speaker:
+        return None
+    words = fold(quote.speaker).replace("'s", "").replace("’s", "").split()
+    for size in (len(words), 2, 1):
+        key = " ".join(words[-size:]) if size <= len(words) else ""
+        if key and people.get(key):
+            return people[key]
+    return None
+
+
 def quote_id(document_id: str, quote: FoundQuote) -> str:
     key = f"{document_id}:{quote.start}:{quote.end}:{quote.kind}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
@@ -72,7 +99,8 @@ def quote_id(document_id: str, quote: FoundQuote) -> str:
 class QuoteStage(GlobalStage):
     name: ClassVar[str] = "quotes"
     # Speakers are tied to the entity stage's mentions: a new entity version rebuilds quotes.
-    version: ClassVar[str] = f"1+entities.{EntityStage.version}"
+    # 2: quotes in headlines too (field 'title').
+    version: ClassVar[str] = f"2+entities.{EntityStage.version}"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "entities"})
     provides: ClassVar[frozenset[str]] = frozenset({"quotes"})
 
@@ -123,30 +151,47 @@ class QuoteStage(GlobalStage):
             )
         ]
         rows = [
-            (
-                quote_id(document_id, q),
-                document_id,
-                q.start,
-                q.end,
-                text[q.start : q.end],
-                q.kind,
-                speaker_entity(q, mentions),
-                q.speaker,
-                q.speaker_start,
-                q.speaker_end,
-                q.cue,
-                self.name,
-                self.version,
-            )
-            for q in quotes
+            self._row(document_id, "text", text, q, speaker_entity(q, mentions)) for q in quotes
         ]
+        title = store.conn.execute(
+            "SELECT title FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()[0]
+        if title:
+            # A quote in the headline: its speaker is matched by name against the people the
+            # article names (the tagger reads the body only).
+            people = _people_by_surname(store, document_id)
+            rows += [
+                self._row(document_id, "title", title, q, _named_speaker(q, people))
+                for q in extract(title)
+            ]
         store.conn.executemany(
             "INSERT OR REPLACE INTO quotes (id, document_id, start, end, text, kind, "
             "speaker_entity_id, speaker_text, speaker_start, speaker_end, cue, stage, "
-            "stage_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "stage_version, field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         store.conn.execute(
             "INSERT OR REPLACE INTO quote_documents (document_id, stage_version) VALUES (?, ?)",
             (document_id, self.version),
+        )
+
+    def _row(
+        self, document_id: str, field: str, source: str, quote: FoundQuote, entity: str | None
+    ) -> tuple[object, ...]:
+        key = document_id if field == "text" else f"{document_id}:title"
+        return (
+            quote_id(key, quote),
+            document_id,
+            quote.start,
+            quote.end,
+            source[quote.start : quote.end],
+            quote.kind,
+            entity,
+            quote.speaker,
+            quote.speaker_start,
+            quote.speaker_end,
+            quote.cue,
+            self.name,
+            self.version,
+            field,
         )

@@ -360,4 +360,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX quotes_speaker_entity ON quotes(speaker_entity_id);
         """,
     ),
+    Migration(
+        "0009_quote_field",
+        """
+        -- Where a quote's offsets point: 'text' (the clean body) or 'title' (the headline:
+        -- '"We will not back down," says minister'). Speaker offsets point into the same.
+        ALTER TABLE quotes ADD COLUMN field TEXT NOT NULL DEFAULT 'text';
+        """,
+    ),
 )

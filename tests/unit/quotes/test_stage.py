@@ -152,3 +152,24 @@ def test_a_failing_document_is_reported_and_the_others_kept(
         run([str(files.root)], store, RunOptions(workers=1, only=()))
         read = store.conn.execute("SELECT count(*) FROM quote_documents").fetchone()[0]
         assert read == 2
+
+
+def test_a_quote_in_the_headline_is_kept_with_its_field(files: Files, tmp_path: Path) -> None:
+    article = ARTICLE.replace(
+        "Harbour talks stall", "“We will not sign a deal that empties our harbours,” says Holm"
+    )
+    files.write("headline.txt", article)
+    with Store(tmp_path / "news.db") as store:
+        run([str(files.root)], store, RunOptions(workers=1))
+        title = store.conn.execute("SELECT title FROM documents").fetchone()[0]
+        rows = store.conn.execute(
+            "SELECT q.start, q.end, q.text, q.speaker_text, e.name FROM quotes q "
+            "LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.field = 'title'"
+        ).fetchall()
+        assert len(rows) == 1
+        start, end, text, speaker, name = rows[0]
+        assert title[start:end] == text and text.startswith("We will not sign")
+        assert speaker == "Holm" and name == "Lars Holm"
+        data = export(store)
+        jsonschema.validate(data, SCHEMA)
+        assert {q["field"] for q in data["quotes"]} == {"text", "title"}
