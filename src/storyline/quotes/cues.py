@@ -43,7 +43,10 @@ wondered doubt doubts doubted suspect suspects suspected
 """
 SPEECH = frozenset(_SPEECH.split())
 THOUGHT = frozenset(_THOUGHT.split())
-INDIRECT = SPEECH | THOUGHT
+# Verbs that introduce a quotation but no reported clause: "while continuing their efforts
+# to ..." reports nothing; '..., he continued: "..."' is a quote.
+_QUOTE_ONLY = word_set("continue continues continued continuing began begins read reads")
+INDIRECT = (SPEECH | THOUGHT) - _QUOTE_ONLY
 # A verb followed by one of these reports nothing ('concluded with a vote', 'came up').
 NOT_REPORTING_NEXT = word_set("with into up out")
 # Verbs that put their speaker after them in news prose: '"…," said the senator.'

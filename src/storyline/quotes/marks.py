@@ -92,7 +92,52 @@ def stretches(text: str) -> list[Stretch]:
             if following is None or not _opens_paragraph(text, *following):
                 found.append(_unclosed(text, open_at, open_width, p_end))
                 open_at = None
+    doubles = [s for s in found if s.end > s.start]
+    return sorted(
+        [*doubles, *_single_stretches(text, paragraphs, doubles)], key=lambda s: s.open_at
+    )
+
+
+# Curly single marks quote speech in British copy (‘We will not back down,’ he said). The
+# closing mark is also the apostrophe, so a pair is taken only when the opening mark follows
+# a space or punctuation and the closing one is followed by none of a word's letters, and
+# never inside a double-quoted stretch (where single marks are a quote within the quote).
+_SINGLE_OPEN = "‘"
+_SINGLE_CLOSE = "’"
+
+
+def _single_stretches(
+    text: str, paragraphs: list[tuple[int, int]], doubles: list[Stretch]
+) -> list[Stretch]:
+    found: list[Stretch] = []
+    inside = [(d.open_at, d.outer_end) for d in doubles]
+    for p_start, p_end in paragraphs:
+        i = text.find(_SINGLE_OPEN, p_start, p_end)
+        while i >= 0:
+            before = text[i - 1] if i > p_start else "\n"
+            j = _single_close(text, i + 1, p_end)
+            if (
+                before in _BEFORE_OPEN
+                and j is not None
+                and not any(a <= i < b or a < j < b for a, b in inside)
+            ):
+                found.append(Stretch(i + 1, j, i, j, 1, 1))
+                i = text.find(_SINGLE_OPEN, j + 1, p_end)
+            else:
+                i = text.find(_SINGLE_OPEN, i + 1, p_end)
     return [s for s in found if s.end > s.start]
+
+
+def _single_close(text: str, start: int, limit: int) -> int | None:
+    """The first ’ after ``start`` that no letter follows (an apostrophe sits inside a word:
+    "don’t", "Europe’s")."""
+    j = text.find(_SINGLE_CLOSE, start, limit)
+    while j >= 0:
+        after = text[j + 1] if j + 1 < limit else " "
+        if not after.isalnum():
+            return j
+        j = text.find(_SINGLE_CLOSE, j + 1, limit)
+    return None
 
 
 def _opens_paragraph(text: str, start: int, end: int) -> bool:

@@ -344,3 +344,28 @@ def test_an_inverted_cue_after_a_comma_takes_the_source_after_it() -> None:
     (quote,) = extract(text)
     assert quote.kind == "partial"
     assert quote.speaker == "one of the mayor's advisers"
+
+
+def test_curly_single_marks_quote_speech_but_apostrophes_do_not() -> None:
+    (said,) = extract("‘We will not back down,’ says fisheries minister Mara Holt")
+    assert said.kind == "direct" and said.speaker == "fisheries minister Mara Holt"
+    text = "The minister said: ‘We will not sign a deal that empties our harbours.’"
+    (colon,) = extract(text)
+    assert text[colon.start : colon.end].startswith("We will not sign")
+    assert extract("Europe’s ministers don’t agree, the trawlermen’ union is silent.") == []
+    assert extract("a so-called ‘coalition of the willing’ to watch the ceasefire") == []
+
+
+def test_single_marks_inside_a_quote_stay_part_of_it() -> None:
+    text = "“He told me ‘never again’ and walked out,” she said."
+    (quote,) = extract(text)
+    assert quote.speaker == "she"
+    assert "‘never again’" in text[quote.start : quote.end]
+
+
+def test_carrying_on_is_not_reporting() -> None:
+    text = (
+        "European leaders welcomed the talks while continuing their efforts to build up "
+        "their own defence industry."
+    )
+    assert extract(text) == []
