@@ -41,6 +41,7 @@ demo: install
 	@echo "  $(DEMO)/brief.html    a brief on the latest story (storyline report)"
 	@echo "  one article:          $(BIN)/storyline show ID --db $(DEMO)/news.db"
 	@echo "  copies and stories:   $(BIN)/storyline duplicates --db $(DEMO)/news.db; $(BIN)/storyline stories --db $(DEMO)/news.db"
+	@echo "  people and quotes:    $(BIN)/storyline entities --db $(DEMO)/news.db; $(BIN)/storyline quotes --db $(DEMO)/news.db"
 	@echo "  problems of the run:  $(BIN)/storyline problems --db $(DEMO)/news.db"
 
 lint: install-dev
