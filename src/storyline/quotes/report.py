@@ -53,33 +53,40 @@ def list_quotes(
 ) -> list[QuoteRow]:
     """Quotes of current, canonical articles (a copy repeats its original's), newest first.
 
-    ``speaker`` matches the speaker's entity (name, alias or surname) or, failing that, the
-    words naming the speaker ("a campaign spokesman"); ``story`` and ``entity`` take ids or
-    unique prefixes (an entity also by name)."""
-    where, params = [], []
+    ``speaker`` matches whole words of the speaker's entity name or of the words naming the
+    speaker ("Holm", "Lars Holm", "spokesman"); ``story`` and ``entity`` take ids or unique
+    prefixes (an entity also by name, alias or surname)."""
+    where: list[str] = []
+    params: list[str | int] = []
     if story is not None:
         where.append("d.story_id = ?")
         params.append(resolve(store, story))
     if entity is not None:
         where.append("q.speaker_entity_id = ?")
         params.append(find_entity(store, entity))
-    rows = [
-        QuoteRow(*r)
-        for r in store.conn.execute(
-            _SELECT
-            + "".join(f" AND {w}" for w in where)
-            + " ORDER BY d.published IS NULL, d.published DESC, q.document_id, q.start",
-            params,
-        )
-    ]
-    if speaker is not None:
-        rows = [r for r in rows if _speaker_matches(r, fold(speaker).strip())]
-    return rows[offset : offset + limit]
+    sql = (
+        _SELECT
+        + "".join(f" AND {w}" for w in where)
+        + " ORDER BY d.published IS NULL, d.published DESC, q.document_id, q.start"
+    )
+    if speaker is None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    rows = [QuoteRow(*r) for r in store.conn.execute(sql, params)]
+    if speaker is None:
+        return rows
+    wanted = fold(speaker).split()
+    return [r for r in rows if _speaker_matches(r, wanted)][offset : offset + limit]
 
 
-def _speaker_matches(row: QuoteRow, wanted: str) -> bool:
-    names = [fold(n) for n in (row.speaker, row.speaker_text) if n]
-    return any(wanted == n or wanted in n.split() or wanted in n for n in names)
+def _speaker_matches(row: QuoteRow, wanted: list[str]) -> bool:
+    """Whether ``wanted`` (folded words) stands as consecutive words in the speaker's name or
+    in the words naming the speaker: "Holm" matches "Lars Holm", not "Holmes"."""
+    for name in (row.speaker, row.speaker_text):
+        words = fold(name or "").replace("'s", "").replace("’s", "").split()
+        if any(words[i : i + len(wanted)] == wanted for i in range(len(words))):
+            return True
+    return False
 
 
 def by_speaker(store: Store, story_id: str) -> tuple[SpeakerQuotes, ...]:

@@ -104,3 +104,11 @@ def test_entity_shows_its_stories_and_what_it_said(store: Store) -> None:
     assert any("empties our harbours" in quoted for _, _, quoted in detail.quotes)
     shown = text(detail)
     assert "stories:" in shown and "quotes:" in shown
+
+
+def test_speaker_filter_matches_whole_words_and_pages(store: Store) -> None:
+    assert list_quotes(store, speaker="Hol") == []
+    holm = list_quotes(store, speaker="lars holm")
+    assert holm and all(q.speaker == "Lars Holm" for q in holm)
+    everything = list_quotes(store)
+    assert list_quotes(store, limit=1, offset=1) == everything[1:2]
