@@ -458,6 +458,41 @@ def quotes_command(
     emit(rows, ["document_id", "kind", "speaker", "cue", "text"], fmt, sys.stdout)
 
 
+@main.command("timeline")
+@db_option
+@click.option("--story", "story", help="Events of this story (id or prefix).")
+@click.option("--entity", "entity", help="Events this entity takes part in (id or name).")
+@click.option(
+    "--all",
+    "include_all",
+    is_flag=True,
+    help="Also events seen only as hypothetical or negated, and undated single mentions.",
+)
+@click.option("--limit", type=int, default=200, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the timeline as JSON.")
+def timeline_command(
+    db: str, story: str | None, entity: str | None, include_all: bool, limit: int, as_json: bool
+) -> None:
+    """Events in date order with their status (planned / happened ...), place, participants
+    and the articles that report them.
+
+    \b
+    Examples:
+      storyline timeline --db news.db --story s3f2a9c
+      storyline timeline --db news.db --entity "Boris Pistorius" --json
+    """
+    from storyline.events.report import text, timeline
+
+    if story is None and entity is None:
+        raise click.UsageError("pass --story ID or --entity NAME")
+    with Store(db, readonly=True) as store:
+        events = timeline(store, story=story, entity=entity, include_all=include_all, limit=limit)
+    if as_json:
+        click.echo(json.dumps([asdict(e) for e in events], indent=2, ensure_ascii=False))
+    else:
+        click.echo(text(events), nl=False)
+
+
 @main.command("report")
 @click.option("--story", "story_id", required=True, help="Story id (or a unique prefix).")
 @db_option

@@ -14,12 +14,19 @@ from storyline.clean import CleanStage
 from storyline.dedup import DedupStage
 from storyline.entities.stage import EntityStage
 from storyline.errors import PipelineError
+from storyline.events.stage import EventStage
 from storyline.pipeline import DocumentStage, GlobalStage, Pipeline
 from storyline.quotes.stage import QuoteStage
 from storyline.stories import StoryStage
 
 DOCUMENT_STAGES: tuple[type[DocumentStage], ...] = (CleanStage,)
-GLOBAL_STAGES: tuple[type[GlobalStage], ...] = (DedupStage, StoryStage, EntityStage, QuoteStage)
+GLOBAL_STAGES: tuple[type[GlobalStage], ...] = (
+    DedupStage,
+    StoryStage,
+    EntityStage,
+    QuoteStage,
+    EventStage,
+)
 
 
 @dataclass(frozen=True, slots=True)

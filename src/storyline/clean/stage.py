@@ -7,13 +7,19 @@ from typing import ClassVar
 
 from storyline.clean.article import clean_article
 from storyline.errors import EmptyInput
+from storyline.ingest.dates import date_from_dateline
 from storyline.model import Document
 from storyline.pipeline import DocumentStage
+
+# Where a publication date may come from, best first: a dateline that names its year
+# outranks only a date guessed from the file name or given on the command line.
+_WEAKER_THAN_DATELINE = frozenset({None, "filename", "cli"})
 
 
 class CleanStage(DocumentStage):
     name: ClassVar[str] = "clean"
-    version: ClassVar[str] = "1"
+    # 2: a dated dateline ("PARIS, March 11, 2025 (AFP) -") gives the publication date.
+    version: ClassVar[str] = "2"
     needs: ClassVar[frozenset[str]] = frozenset({"raw"})
     provides: ClassVar[frozenset[str]] = frozenset({"text", "title", "byline"})
 
@@ -25,6 +31,11 @@ class CleanStage(DocumentStage):
                 "no article text is left after cleaning",
                 hint="check that the file holds an article body, not only boilerplate",
             )
+        published, published_from = document.published, document.published_from
+        if cleaned.dateline is not None and cleaned.dateline.date_text:
+            dated = date_from_dateline(cleaned.dateline.date_text)
+            if dated is not None and published_from in _WEAKER_THAN_DATELINE:
+                published, published_from = dated, "dateline"
         authors = document.authors or cleaned.authors
         outlet = document.outlet or cleaned.outlet
         return replace(
@@ -37,4 +48,6 @@ class CleanStage(DocumentStage):
             flags=cleaned.flags,
             authors=authors,
             outlet=outlet,
+            published=published,
+            published_from=published_from,
         )

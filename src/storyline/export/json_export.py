@@ -166,17 +166,39 @@ def quotes(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def time_expressions(store: Store) -> Iterator[dict[str, Any]]:
-    columns = ("document_id", "start", "end", "text", "type", "value")
+    columns = ("document_id", "start", "end", "text", "type", "value", "anchor")
     for row in store.rows(
-        f"SELECT {', '.join(columns)} FROM time_expressions ORDER BY document_id, start"
+        f"SELECT {', '.join(columns)}, anchored FROM time_expressions ORDER BY document_id, start"
     ):
         yield {c: row[c] for c in columns}
 
 
+_MENTION_COLUMNS = (
+    "document_id",
+    "start",
+    "end",
+    "text",
+    "status",
+    "lemma",
+    "type",
+    "sentence_start",
+    "sentence_end",
+    "time_value",
+    "time_start",
+    "time_end",
+    "date_first",
+    "date_last",
+    "place_entity_id",
+    "place_start",
+    "place_end",
+)
+
+
 def events(store: Store) -> Iterator[dict[str, Any]]:
-    for row in store.rows("SELECT * FROM events ORDER BY date, id"):
+    for row in store.rows("SELECT * FROM events ORDER BY date_first IS NULL, date_first, id"):
         mentions = [
-            {c: m[c] for c in ("document_id", "start", "end", "text", "status")}
+            {c: m[c] for c in _MENTION_COLUMNS}
+            | {"participant_entity_ids": json.loads(m["participant_entity_ids"])}
             for m in store.rows(
                 "SELECT * FROM event_mentions WHERE event_id = ? ORDER BY document_id, start",
                 (row["id"],),
@@ -186,7 +208,11 @@ def events(store: Store) -> Iterator[dict[str, Any]]:
             "id": row["id"],
             "type": row["type"],
             "title": row["title"],
+            "status": row["status"],
             "date": row["date"],
+            "date_first": row["date_first"],
+            "date_last": row["date_last"],
+            "story_id": row["story_id"],
             "place_entity_id": row["place_entity_id"],
             "participant_entity_ids": json.loads(row["participant_entity_ids"]),
             "mentions": mentions,

@@ -98,6 +98,15 @@ def _plausible(value: date) -> bool:
     return _FIRST_YEAR <= value.year <= date.today().year + 1
 
 
+def date_from_dateline(date_text: str) -> date | None:
+    """The date of a dateline ("March 11, 2025", "11 March 2025"), only when it names the
+    year: "PARIS, March 11 (Reuters)" alone does not say which March."""
+    if not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", date_text):
+        return None
+    found = _parse(date_text)
+    return found if found is not None and _plausible(found) else None
+
+
 def date_from_path(path: str) -> date | None:
     """A date in a file name (``2025-03-12_x.txt``, ``20250312.txt``) or path (``2025/03/12/``)."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1]

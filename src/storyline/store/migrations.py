@@ -368,4 +368,58 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE quotes ADD COLUMN field TEXT NOT NULL DEFAULT 'text';
         """,
     ),
+    Migration(
+        "0010_events",
+        """
+        -- The event stage's tables. 0003 made event_mentions before any stage wrote to it:
+        -- a mention is stored before it is linked (event_id NULL), with its own type,
+        -- status, time, place and participants; nothing was ever written to the old table.
+        DROP TABLE event_mentions;
+        CREATE TABLE event_mentions (
+            id INTEGER PRIMARY KEY,
+            event_id TEXT,
+            document_id TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            lemma TEXT NOT NULL,
+            type TEXT NOT NULL,
+            status TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            time_value TEXT,
+            time_start INTEGER,
+            time_end INTEGER,
+            date_first TEXT,
+            date_last TEXT,
+            place_entity_id TEXT,
+            place_start INTEGER,
+            place_end INTEGER,
+            participant_entity_ids TEXT NOT NULL DEFAULT '[]',
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL,
+            confidence REAL
+        );
+        CREATE INDEX event_mentions_event ON event_mentions(event_id);
+        CREATE INDEX event_mentions_document ON event_mentions(document_id);
+        ALTER TABLE events ADD COLUMN story_id TEXT;
+        ALTER TABLE events ADD COLUMN status TEXT NOT NULL DEFAULT 'reported';
+        ALTER TABLE events ADD COLUMN date_first TEXT;
+        ALTER TABLE events ADD COLUMN date_last TEXT;
+        ALTER TABLE events ADD COLUMN documents INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX events_story ON events(story_id);
+        CREATE INDEX events_date ON events(date_first);
+        ALTER TABLE time_expressions ADD COLUMN anchored INTEGER NOT NULL DEFAULT 0;
+        -- Documents the event stage has read (also those without an event).
+        CREATE TABLE event_documents (
+            document_id TEXT PRIMARY KEY,
+            stage_version TEXT NOT NULL
+        ) WITHOUT ROWID;
+        -- Which members each story had when its events were last linked.
+        CREATE TABLE event_stories (
+            story_id TEXT PRIMARY KEY,
+            members TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
+    ),
 )

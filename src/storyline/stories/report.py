@@ -12,6 +12,7 @@ from storyline.store import Store
 from storyline.store.sqlite import like_prefix
 
 if TYPE_CHECKING:
+    from storyline.events.report import TimelineEvent
     from storyline.quotes.report import SpeakerQuotes
 
 
@@ -60,6 +61,8 @@ class StoryDetail:
     entities: tuple[KeyEntity, ...] = ()
     # Direct and partial quotes by speaker, when the quote stage has run.
     quotes: tuple[SpeakerQuotes, ...] = ()
+    # Dated events in date order, when the event stage has run.
+    events: tuple[TimelineEvent, ...] = ()
 
     def of_type(self, kind: str) -> tuple[KeyEntity, ...]:
         return tuple(e for e in self.entities if e.type == kind)
@@ -103,7 +106,9 @@ def resolve(store: Store, story_id: str) -> str:
 
 
 def story_detail(store: Store, story_id: str) -> StoryDetail:
-    from storyline.quotes.report import by_speaker  # quotes read stories: import late
+    # Quotes and events read stories: import late.
+    from storyline.events.report import timeline
+    from storyline.quotes.report import by_speaker
 
     story_id = resolve(store, story_id)
     row = store.conn.execute(
@@ -147,6 +152,7 @@ def story_detail(store: Store, story_id: str) -> StoryDetail:
         merged,
         key_entities(store, story_id),
         by_speaker(store, story_id),
+        tuple(timeline(store, story=story_id)),
     )
 
 
@@ -219,6 +225,10 @@ def markdown(detail: StoryDetail) -> str:
         from storyline.quotes.report import quote_lines
 
         lines += ["", "## Who said what", *quote_lines(detail.quotes, numbers)]
+    if detail.events:
+        from storyline.events.report import markdown_lines
+
+        lines += ["", "## Timeline", *markdown_lines(list(detail.events), numbers)]
     lines += ["", "## Sources", ""]
     for number, article in enumerate(detail.articles, start=1):
         lines.append(
@@ -230,6 +240,29 @@ def markdown(detail: StoryDetail) -> str:
                 f"    - {kind} copy: {outlet or 'unknown outlet'}, {published} (`{copy_id}`)"
             )
     return "\n".join(lines) + "\n"
+
+
+def _timeline_html(detail: StoryDetail, numbers: dict[str, int]) -> str:
+    from storyline.events.report import when
+
+    if not detail.events:
+        return ""
+    e = html.escape
+    items = "".join(
+        f"<li><b>{e(when(event))}</b> — {e(event.type)}"
+        + (f" in {e(event.place)}" if event.place else "")
+        + f": {e(event.title)} "
+        + ", ".join(
+            dict.fromkeys(
+                f"{e(m.status)} <a href='#a{numbers.get(m.document_id, 0)}'>"
+                f"[{numbers.get(m.document_id, '?')}]</a>"
+                for m in event.mentions
+            )
+        )
+        + "</li>"
+        for event in detail.events
+    )
+    return f"<h2>Timeline</h2><ul>{items}</ul>"
 
 
 def html_page(detail: StoryDetail) -> str:
@@ -289,5 +322,6 @@ def html_page(detail: StoryDetail) -> str:
         + entities
         + (f"<h2>Names</h2><p>{names}</p>" if names else "")
         + (f"<h2>Who said what</h2>{said}" if said else "")
+        + _timeline_html(detail, numbers)
         + f"<h2>Sources</h2><ol>{sources}</ol></body></html>\n"
     )

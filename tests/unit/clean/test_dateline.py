@@ -82,3 +82,23 @@ def test_datelines(text: str, dateline: Dateline) -> None:
 )
 def test_not_datelines(text: str) -> None:
     assert find_dateline(text) is None
+
+
+def test_a_dated_dateline_gives_the_publication_date_over_the_file_name() -> None:
+    from datetime import date
+
+    from storyline.clean.stage import CleanStage
+    from storyline.ingest.dates import date_from_dateline
+    from storyline.model import Document
+
+    text = "OSLO, June 4, 2025 (NTB) - Ministers met on Wednesday.\n\nThey agreed quotas."
+    base = Document(id="d", source="x.txt", source_key="x.txt", format="txt", raw_text=text)
+    dated = CleanStage().process(base)
+    assert (dated.published, dated.published_from) == (date(2025, 6, 4), "dateline")
+    # Metadata outranks a dateline; a dateline without its year gives nothing.
+    from dataclasses import replace
+
+    meta = replace(base, published=date(2025, 6, 5), published_from="sidecar")
+    assert CleanStage().process(meta).published == date(2025, 6, 5)
+    assert date_from_dateline("June 4") is None
+    assert date_from_dateline("February 30, 2025") is None

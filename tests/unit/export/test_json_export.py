@@ -59,8 +59,9 @@ def test_filled_fact_tables_export_with_spans(store: Store) -> None:
         "'events', '1')"
     )
     conn.execute(
-        "INSERT INTO event_mentions (event_id, document_id, start, end, text, status, stage, "
-        "stage_version) VALUES ('v1', 'd1', 5, 9, 'meet', 'planned', 'events', '1')"
+        "INSERT INTO event_mentions (event_id, document_id, start, end, text, lemma, type, "
+        "status, sentence_start, sentence_end, stage, stage_version) "
+        "VALUES ('v1', 'd1', 5, 9, 'meet', 'meet', 'meeting', 'planned', 0, 20, 'events', '1')"
     )
     data = export(store)
     jsonschema.validate(data, SCHEMA)

@@ -1,0 +1,316 @@
+"""Event mentions in one document: trigger, type, status, time, place and participants.
+
+Pure: given the clean text, the document's time expressions and entity mentions (both made
+by earlier steps) and the publication date, it returns what the text reports. Triggers
+come from the hand-written table of ``lexicon.py``; the status of each mention is read from
+the words around it (``status.py``); its time is the nearest dated expression in the
+sentence, its place the nearest place introduced by "in", "at" or used as a modifier ("a
+Paris meeting"), and its participants the people, organisations and actor places of the
+sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from storyline.entities.countries import by_name
+from storyline.entities.tokens import Token, sentences, tokenize
+from storyline.events.lexicon import TRIGGERS, Trigger
+from storyline.events.status import Clause, status_of
+from storyline.model import EventStatus
+
+# Words before a place that make it the event's location rather than an actor.
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+_BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "’s"})
+_ADVERBS = frozenset({"also", "still", "now", "then", "again", "already", "not", "reportedly"})
+# Words that, before an ambiguous noun trigger, show it is not an event ("in charge").
+_NOT_BEFORE = {
+    "strike": frozenset({"hunger"}),
+    "march": frozenset(),
+}
+# Verb triggers too common in other senses unless a place or time follows them.
+_NEEDS_SETTING = frozenset({"gather"})
+_SETTING = frozenset({"in", "at", "on", "for", "to", "outside", "near"})
+_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "any",
+        "no",
+        "every",
+        "each",
+    ]
+)
+# Sentence-initial capitalised words that are months or names, not triggers.
+_NOT_TRIGGERS_CAPITALISED = frozenset({"March", "May"})
+MAX_PARTICIPANTS = 8
+# How far (characters) a place may stand after or before its trigger.
+PLACE_AFTER = 60
+PLACE_BEFORE = 40
+
+
+@dataclass(frozen=True, slots=True)
+class TimeSpan:
+    """A time expression of the document, with the calendar days its value covers (both
+    ``None`` for durations, sets and unresolved expressions)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+    first: date | None
+    last: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySpan:
+    """An entity mention of the document, as the entity stage stored it."""
+
+    start: int
+    end: int
+    entity_id: str
+    name: str
+    type: str  # person | organization | place | misc
+    is_metonym: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FoundEvent:
+    """One event mention. ``text[start:end]`` is the trigger; ``sentence_start`` and
+    ``sentence_end`` bound the sentence that is its evidence."""
+
+    start: int
+    end: int
+    trigger: str
+    lemma: str
+    type: str
+    status: EventStatus
+    sentence_start: int
+    sentence_end: int
+    time: TimeSpan | None = None
+    place: EntitySpan | None = None
+    participants: tuple[EntitySpan, ...] = ()
+
+
+def extract_events(
+    text: str,
+    times: Sequence[TimeSpan],
+    entities: Sequence[EntitySpan],
+    published: date | None,
+    quotes: Sequence[tuple[int, int]] = (),
+) -> list[FoundEvent]:
+    """The event mentions of ``text``. ``quotes`` are the spans of quoted and reported
+    speech: an event inside one is what a source says, not what the article asserts."""
+    found: list[FoundEvent] = []
+    for sentence in sentences(text, tokenize(text)):
+        if not sentence:
+            continue
+        s_start, s_end = sentence[0].start, sentence[-1].end
+        for index, token in enumerate(sentence):
+            trigger = _trigger(sentence, index)
+            if trigger is None:
+                continue
+            in_times = [t for t in times if s_start <= t.start and t.end <= s_end]
+            time = _time(token, in_times) or _before_by(text, token, in_times, published)
+            in_sentence = [e for e in entities if s_start <= e.start and e.end <= s_end]
+            place = _place(text, token, in_sentence, noun=trigger.form in {"noun", "plural"})
+            clause = Clause(
+                tokens=tuple(t.text for t in sentence),
+                index=index,
+                form=_form(sentence, index, trigger),
+                quoted=any(q_start <= token.start < q_end for q_start, q_end in quotes),
+            )
+            found.append(
+                FoundEvent(
+                    start=token.start,
+                    end=token.end,
+                    trigger=token.text,
+                    lemma=trigger.lemma,
+                    type=trigger.type,
+                    status=status_of(clause, _days(time), published),
+                    sentence_start=s_start,
+                    sentence_end=s_end,
+                    time=time,
+                    place=place,
+                    participants=_participants(text, token, in_sentence, place),
+                )
+            )
+    return found
+
+
+def _trigger(sentence: Sequence[Token], index: int) -> Trigger | None:
+    word = sentence[index].text
+    lower = word.lower()
+    trigger = TRIGGERS.get(lower)
+    if trigger is None:
+        return None
+    if word != lower and (index > 0 or word in _NOT_TRIGGERS_CAPITALISED or word.isupper()):
+        # Capitalised inside a sentence: a name ("Summit County", "Strike Force").
+        return None
+    before = sentence[index - 1].text.lower() if index else ""
+    after = sentence[index + 1].text.lower() if index + 1 < len(sentence) else ""
+    if before in _NOT_BEFORE.get(lower, frozenset()):
+        return None
+    if trigger.lemma == "strike" and after in {"a", "an"}:
+        return None  # "strike a deal": the deal is the event
+    if trigger.lemma in _NEEDS_SETTING and after not in _SETTING:
+        return None
+    if trigger.lemma == "charge" and before in {"in", "took", "take"}:
+        return None
+    if trigger.lemma in {"offer", "bid", "march", "vote", "award", "launch", "purchase"} and (
+        trigger.form in {"noun", "plural"} and before not in _DETERMINERS and not _modifier(before)
+    ):
+        # Bare nouns that are also verbs in other senses need a determiner or modifier.
+        return None
+    return trigger
+
+
+def _modifier(word: str) -> bool:
+    return word.endswith(("ed", "al", "ic", "an", "ish", "ese")) or word[:1].isupper()
+
+
+def _form(sentence: Sequence[Token], index: int, trigger: Trigger) -> str:
+    """The trigger's form, with "-ing" nouns after a form of *be* read as verbs ("are
+    meeting", "was shooting")."""
+    if trigger.form == "noun" and sentence[index].text.lower().endswith("ing"):
+        back = index - 1
+        while back >= 0 and sentence[back].text.lower() in _ADVERBS:
+            back -= 1
+        if back >= 0 and sentence[back].text.lower() in _BE:
+            return "ing"
+    return trigger.form
+
+
+def _time(token: Token, times: Sequence[TimeSpan]) -> TimeSpan | None:
+    dated = [t for t in times if t.first is not None]
+    if not dated:
+        return None
+    return min(dated, key=lambda t: _distance(token, t.start, t.end))
+
+
+_DURATION = re.compile(r"^P(\d+)([YMWD])$")
+_AFTER_EVENT = re.compile(r"\s*(?:after|since)\b", re.IGNORECASE)
+_UNIT_DAYS = {"Y": 365, "M": 30, "W": 7, "D": 1}
+
+
+def _before_by(
+    text: str, token: Token, times: Sequence[TimeSpan], published: date | None
+) -> TimeSpan | None:
+    """The date of an event a duration reaches back to: "more than three years after
+    Russia invaded" (published 2025-03-11) dates the invasion to 2022, on or before
+    2022-03-11; "two weeks after the vote" to that week. The span is the duration's."""
+    if published is None:
+        return None
+    for time in times:
+        match = _DURATION.match(time.value or "") if time.type == "DURATION" else None
+        if match is None or time.end > token.start or token.start - time.end > 60:
+            continue
+        if not _AFTER_EVENT.match(text, time.end):
+            continue
+        amount, unit = int(match[1]), match[2]
+        try:
+            if unit == "Y":
+                day = published.replace(year=published.year - amount)
+            elif unit == "M":
+                month = published.year * 12 + published.month - 1 - amount
+                day = published.replace(year=month // 12, month=month % 12 + 1, day=1)
+            else:
+                day = published - timedelta(days=amount * _UNIT_DAYS[unit])
+        except ValueError:
+            day = published - timedelta(days=amount * _UNIT_DAYS[unit])
+        words = text[time.start : time.end].lower()
+        if unit == "Y":
+            first, last = date(day.year, 1, 1), date(day.year, 12, 31)
+            value = str(day.year)
+        elif unit == "M":
+            first = day.replace(day=1)
+            last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+            value = f"{day.year:04d}-{day.month:02d}"
+        else:
+            first = last = day
+            value = day.isoformat()
+        if words.startswith(("more than", "over")):
+            last = min(last, day)
+        elif words.startswith(("less than", "nearly", "almost", "under")):
+            first = max(first, day)
+        return TimeSpan(time.start, time.end, time.text, "DATE", value, first, last)
+    return None
+
+
+def _distance(token: Token, start: int, end: int) -> int:
+    return start - token.end if start >= token.end else token.start - end
+
+
+def _days(time: TimeSpan | None) -> tuple[date, date] | None:
+    if time is None or time.first is None or time.last is None:
+        return None
+    return time.first, time.last
+
+
+def _place(
+    text: str, token: Token, entities: Sequence[EntitySpan], *, noun: bool
+) -> EntitySpan | None:
+    """The nearest place set as the location, close to the trigger: after a locative
+    preposition ("met in the French capital") or, for a noun, a city right before it ("a
+    Paris meeting"; a country there is a party: "a U.S. proposal")."""
+    best: EntitySpan | None = None
+    for entity in entities:
+        if entity.type != "place" or entity.is_metonym:
+            continue
+        distance = _distance(token, entity.start, entity.end)
+        after = entity.start >= token.end
+        if distance > (PLACE_AFTER if after else PLACE_BEFORE):
+            continue
+        before = text[max(0, entity.start - 12) : entity.start].split()
+        if before and before[-1].lower() == "the" and len(before) > 1:
+            before = before[:-1]
+        located = bool(before) and before[-1].lower() in _LOCATIVE
+        modifier = noun and 0 <= token.start - entity.end <= 1 and not _is_country(entity)
+        if not (located or modifier):
+            continue
+        if best is None or distance < _distance(token, best.start, best.end):
+            best = entity
+    return best
+
+
+def _is_country(entity: EntitySpan) -> bool:
+    return entity.name.lower() in by_name()
+
+
+def _participants(
+    text: str, token: Token, entities: Sequence[EntitySpan], place: EntitySpan | None
+) -> tuple[EntitySpan, ...]:
+    """People and organisations of the sentence, and places that act (countries named as
+    parties, capitals as metonyms: "Washington said"), nearest to the trigger first."""
+    chosen: list[EntitySpan] = []
+    seen: set[str] = set()
+    for entity in sorted(entities, key=lambda e: _distance(token, e.start, e.end)):
+        if entity.type == "misc" or entity.entity_id in seen:
+            continue
+        if place is not None and entity.entity_id == place.entity_id:
+            continue
+        if entity.type == "place" and not entity.is_metonym:
+            # A country can be a party ("France and Germany agreed"); a city is a setting.
+            before = text[max(0, entity.start - 12) : entity.start].split()
+            if not _is_country(entity) or (before and before[-1].lower() in _LOCATIVE):
+                continue
+        seen.add(entity.entity_id)
+        chosen.append(entity)
+        if len(chosen) == MAX_PARTICIPANTS:
+            break
+    return tuple(chosen)

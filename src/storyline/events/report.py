@@ -1,0 +1,170 @@
+"""Reading events back: a timeline of a story or of an entity, in date order, each event
+with its status, place, participants and every mention with its own status and source."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from storyline.entities.report import find_entity
+from storyline.errors import StoreError
+from storyline.store import Store
+from storyline.stories.report import resolve
+
+
+@dataclass(frozen=True, slots=True)
+class EventMentionRow:
+    document_id: str
+    published: str | None
+    outlet: str | None
+    title: str | None
+    status: str
+    trigger: str
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int
+    time_text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    id: str
+    type: str
+    status: str
+    date: str | None  # the TIMEX3 value most mentions give ("2025-03-12", "2025-W10")
+    date_first: str | None
+    date_last: str | None
+    place: str | None
+    participants: tuple[str, ...]
+    title: str
+    story_id: str | None
+    mentions: tuple[EventMentionRow, ...]
+
+    @property
+    def statuses(self) -> str:
+        """How the articles report it, in order of publication: "planned → happened"."""
+        seen = list(dict.fromkeys(m.status for m in self.mentions))
+        return " → ".join(seen)
+
+
+def timeline(
+    store: Store,
+    *,
+    story: str | None = None,
+    entity: str | None = None,
+    include_all: bool = False,
+    limit: int = 200,
+) -> list[TimelineEvent]:
+    """Events of a story, or those an entity takes part in (or is the place of), in date
+    order (undated last). Unless ``include_all``, events seen only as hypothetical or
+    negated are left out, and so are undated events reported by a single mention."""
+    if story is None and entity is None:
+        raise StoreError("a timeline needs a story or an entity", hint="pass --story or --entity")
+    where, params = [], []
+    if story is not None:
+        where.append("e.story_id = ?")
+        params.append(resolve(store, story))
+    if entity is not None:
+        entity_id = find_entity(store, entity)
+        where.append(
+            "(e.place_entity_id = ? OR e.id IN (SELECT event_id FROM event_mentions "
+            "WHERE event_id IS NOT NULL AND participant_entity_ids LIKE ?))"
+        )
+        params += [entity_id, f'%"{entity_id}"%']
+    if not include_all:
+        where.append("e.status NOT IN ('hypothetical', 'negated')")
+        where.append(
+            "(e.date_first IS NOT NULL OR (SELECT count(*) FROM event_mentions x "
+            "WHERE x.event_id = e.id) > 1)"
+        )
+    rows = store.conn.execute(
+        "SELECT e.id, e.type, e.status, e.date, e.date_first, e.date_last, p.name, "
+        "e.participant_entity_ids, e.title, e.story_id FROM events e "
+        "LEFT JOIN entities p ON p.id = e.place_entity_id "
+        f"WHERE {' AND '.join(where)} "
+        "ORDER BY e.date_first IS NULL, e.date_first, e.date_last, e.id LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    return [_event(store, row) for row in rows]
+
+
+def _event(store: Store, row: tuple[object, ...]) -> TimelineEvent:
+    ids = json.loads(str(row[7]))
+    names = dict(
+        store.conn.execute(
+            f"SELECT id, name FROM entities WHERE id IN ({', '.join('?' * len(ids))})", ids
+        ).fetchall()
+    )
+    mentions = tuple(
+        EventMentionRow(*r)
+        for r in store.conn.execute(
+            "SELECT m.document_id, d.published, d.outlet, d.title, m.status, m.text, m.start, "
+            "m.end, substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start), "
+            "m.sentence_start, CASE WHEN m.time_start IS NULL THEN NULL ELSE "
+            "substr(d.text, m.time_start + 1, m.time_end - m.time_start) END "
+            "FROM event_mentions m JOIN documents d ON d.id = m.document_id "
+            "WHERE m.event_id = ? ORDER BY d.published IS NULL, d.published, d.pk, m.start",
+            (row[0],),
+        )
+    )
+    return TimelineEvent(
+        id=str(row[0]),
+        type=str(row[1]),
+        status=str(row[2]),
+        date=_str(row[3]),
+        date_first=_str(row[4]),
+        date_last=_str(row[5]),
+        place=_str(row[6]),
+        participants=tuple(names[i] for i in ids if i in names),
+        title=str(row[8]),
+        story_id=_str(row[9]),
+        mentions=mentions,
+    )
+
+
+def _str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def when(event: TimelineEvent) -> str:
+    if event.date_first is None:
+        return "undated"
+    if event.date_first == event.date_last:
+        return event.date_first
+    return f"{event.date_first} – {event.date_last}"
+
+
+def text(events: list[TimelineEvent]) -> str:
+    """The timeline as plain text for the terminal."""
+    if not events:
+        return "no events\n"
+    lines = []
+    for event in events:
+        where = f" in {event.place}" if event.place else ""
+        lines.append(f"{when(event)}  {event.type}{where}  [{event.statuses}]")
+        if event.participants:
+            lines.append(f"    with: {', '.join(event.participants[:6])}")
+        for mention in event.mentions:
+            sentence = " ".join(mention.sentence.split())
+            if len(sentence) > 140:
+                sentence = sentence[:137] + "…"
+            lines.append(
+                f"    - {mention.status}: {mention.published or 'undated'} "
+                f"{mention.outlet or ''} ({mention.document_id[:12]} "
+                f"{mention.start}-{mention.end}) {sentence}"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def markdown_lines(events: list[TimelineEvent], numbers: dict[str, int]) -> list[str]:
+    """The "Timeline" section of a story brief: one line per event, sources numbered as in
+    the brief."""
+    lines = [""]
+    for event in events:
+        where = f" in {event.place}" if event.place else ""
+        sources = ", ".join(
+            dict.fromkeys(f"{m.status} [{numbers.get(m.document_id, '?')}]" for m in event.mentions)
+        )
+        lines.append(f"- **{when(event)}** — {event.type}{where}: {event.title} ({sources})")
+    return lines

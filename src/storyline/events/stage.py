@@ -1,0 +1,358 @@
+"""The event stage: time expressions and event mentions of each new document, and the
+events they report, linked across the articles of each story.
+
+Runs after the entity and quote stages: participants and places are the entity stage's
+mentions, and an event inside a quote is what a source says ("reported"). Reading a
+document (time expressions, then event mentions) is a pure function of its text, its
+publication date, its entity mentions and its quote spans: it runs on every core, and this
+process writes the results in order.
+
+Linking is per story: mentions in different stories are never the same event. A story is
+relinked when its members changed since its events were last linked (``event_stories``
+keeps the member list), so a run that adds ten articles relinks the stories they joined,
+not the whole store. An event's id comes from its earliest mention, so it stays stable
+while that mention stays in the event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+
+from storyline.engines.local import LocalEngine
+from storyline.engines.per_document import failure, stale, unread
+from storyline.events.extract import EntitySpan, FoundEvent, TimeSpan, extract_events
+from storyline.model import Problem
+from storyline.pipeline import Counters, GlobalStage
+from storyline.quotes.stage import QuoteStage
+
+if TYPE_CHECKING:
+    from storyline.store import Store
+
+READ = "event_documents"
+BLOCK = 200
+CHUNK = 16
+# When mentions of one event disagree, the status the timeline shows for the event: what
+# happened outranks what was planned, which outranks what was only said or supposed.
+_STATUS_ORDER = ("happened", "ongoing", "planned", "reported", "hypothetical", "negated")
+MAX_EVENT_PARTICIPANTS = 12
+
+# (document id, source, text, published ISO or None, entity spans, quote spans)
+Job = tuple[str, str, str, str | None, list[EntitySpan], list[tuple[int, int]]]
+# (document id, source, times, events or None when it failed, error)
+Result = tuple[str, str, list[TimeSpan], list[FoundEvent] | None, str]
+
+
+def read_document(
+    text: str,
+    published: date | None,
+    entities: Sequence[EntitySpan],
+    quotes: Sequence[tuple[int, int]] = (),
+) -> tuple[list[TimeSpan], list[FoundEvent]]:
+    """One document's time expressions (normalised against ``published``; relative ones
+    stay unresolved without it) and event mentions."""
+    from storyline.timex import find_times, value_range
+
+    times = []
+    for found in find_times(text, published):
+        days = value_range(found.value) if found.value and found.type in {"DATE", "TIME"} else None
+        first, last = days if days is not None else (None, None)
+        times.append(
+            TimeSpan(found.start, found.end, found.text, found.type, found.value, first, last)
+        )
+    return times, extract_events(text, times, entities, published, quotes)
+
+
+def _read_chunk(jobs: list[Job]) -> list[Result]:
+    results: list[Result] = []
+    for document_id, source, text, published, entities, quotes in jobs:
+        try:
+            day = date.fromisoformat(published) if published else None
+            times, events = read_document(text, day, entities, quotes)
+            results.append((document_id, source, times, events, ""))
+        except Exception as err:  # noqa: BLE001 - one bad document must not stop the run
+            results.append((document_id, source, [], None, f"{type(err).__name__}: {err}"))
+    return results
+
+
+def event_id(document_id: str, start: int) -> str:
+    return "evt_" + hashlib.sha1(f"{document_id}:{start}".encode()).hexdigest()[:16]
+
+
+class EventStage(GlobalStage):
+    name: ClassVar[str] = "events"
+    # Participants come from entity mentions and "reported" from quotes: a new version of
+    # either rebuilds events.
+    version: ClassVar[str] = f"1+quotes.{QuoteStage.version}"
+    needs: ClassVar[frozenset[str]] = frozenset({"text", "entities", "quotes", "stories"})
+    provides: ClassVar[frozenset[str]] = frozenset({"time", "events"})
+
+    def reset(self, store: Store) -> None:
+        with store.transaction():
+            for table in (
+                "time_expressions",
+                "event_mentions",
+                "events",
+                "event_documents",
+                "event_stories",
+            ):
+                store.conn.execute(f"DELETE FROM {table}")
+
+    def update(
+        self,
+        store: Store,
+        changed: Sequence[str],
+        removed: Sequence[str],
+        counters: Counters,
+        problems: list[Problem],
+    ) -> None:
+        counts = counters[self.name]
+        with store.transaction():
+            for document_id in [*stale(store, READ), *removed]:
+                for table in ("time_expressions", "event_mentions"):
+                    store.conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
+                store.conn.execute(f"DELETE FROM {READ} WHERE document_id = ?", (document_id,))
+        pending = unread(store, READ)
+        engine = LocalEngine(self.workers, chunk_size=CHUNK)
+        results = engine.map(_read_chunk, self._jobs(store, pending))
+        for first in range(0, len(pending), BLOCK):
+            with store.transaction():
+                for _ in pending[first : first + BLOCK]:
+                    document_id, source, times, events, error = next(results)
+                    if events is None:
+                        counts.failed[error.split(":", 1)[0]] += 1
+                        problems.append(failure(self.name, source, error))
+                        continue
+                    self._save(store, document_id, times, events)
+                    counts.found["time expressions"] += len(times)
+                    counts.found["event mentions"] += len(events)
+                    counts.passed += 1
+        with store.transaction():
+            counts.found["events"] += self._link(store)
+
+    def _jobs(self, store: Store, document_ids: Sequence[str]) -> Iterator[Job]:
+        for document_id in document_ids:
+            source, text, published = store.conn.execute(
+                "SELECT source, text, published FROM documents WHERE id = ?", (document_id,)
+            ).fetchone()
+            entities = [
+                EntitySpan(r[0], r[1], r[2], r[3], r[4], bool(r[5]))
+                for r in store.conn.execute(
+                    "SELECT start, end, entity_id, name, type, is_metonym FROM entity_mentions "
+                    "WHERE document_id = ? ORDER BY start",
+                    (document_id,),
+                )
+            ]
+            quotes = [
+                (r[0], r[1])
+                for r in store.conn.execute(
+                    "SELECT start, end FROM quotes WHERE document_id = ? AND field = 'text'",
+                    (document_id,),
+                )
+            ]
+            yield document_id, source, text, published, entities, quotes
+
+    def _save(
+        self, store: Store, document_id: str, times: list[TimeSpan], events: list[FoundEvent]
+    ) -> None:
+        published = store.conn.execute(
+            "SELECT published FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()[0]
+        store.conn.executemany(
+            "INSERT INTO time_expressions (document_id, start, end, text, type, value, anchor, "
+            "stage, stage_version, anchored) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    document_id,
+                    t.start,
+                    t.end,
+                    t.text,
+                    t.type,
+                    t.value,
+                    published,
+                    self.name,
+                    self.version,
+                    int(published is not None),
+                )
+                for t in times
+            ],
+        )
+        store.conn.executemany(
+            "INSERT INTO event_mentions (document_id, start, end, text, lemma, type, status, "
+            "sentence_start, sentence_end, time_value, time_start, time_end, date_first, "
+            "date_last, place_entity_id, place_start, place_end, participant_entity_ids, "
+            "stage, stage_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?)",
+            [
+                (
+                    document_id,
+                    e.start,
+                    e.end,
+                    e.trigger,
+                    e.lemma,
+                    e.type,
+                    e.status,
+                    e.sentence_start,
+                    e.sentence_end,
+                    e.time.value if e.time else None,
+                    e.time.start if e.time else None,
+                    e.time.end if e.time else None,
+                    e.time.first.isoformat() if e.time and e.time.first else None,
+                    e.time.last.isoformat() if e.time and e.time.last else None,
+                    e.place.entity_id if e.place else None,
+                    e.place.start if e.place else None,
+                    e.place.end if e.place else None,
+                    json.dumps(list(dict.fromkeys(p.entity_id for p in e.participants))),
+                    self.name,
+                    self.version,
+                )
+                for e in events
+            ],
+        )
+        store.conn.execute(
+            f"INSERT OR REPLACE INTO {READ} (document_id, stage_version) VALUES (?, ?)",
+            (document_id, self.version),
+        )
+
+    def _link(self, store: Store) -> int:
+        """Relink the stories whose members changed; return how many events were made."""
+        conn = store.conn
+        current = {
+            story_id: members
+            for story_id, members in conn.execute(
+                "SELECT story, group_concat(id, ' ') FROM (SELECT COALESCE(story_id, 'doc:' || id) "
+                "AS story, id FROM documents WHERE superseded_by IS NULL ORDER BY story, id) "
+                "GROUP BY story"
+            )
+        }
+        linked = dict(conn.execute("SELECT story_id, members FROM event_stories").fetchall())
+        gone = [story_id for story_id in linked if story_id not in current]
+        touched = [s for s, members in current.items() if linked.get(s) != members]
+        for story_id in gone:
+            self._drop_story(store, story_id)
+        made = 0
+        for story_id in touched:
+            self._drop_story(store, story_id)
+            made += self._link_story(store, story_id, current[story_id].split())
+            conn.execute(
+                "INSERT OR REPLACE INTO event_stories (story_id, members) VALUES (?, ?)",
+                (story_id, current[story_id]),
+            )
+        return made
+
+    def _drop_story(self, store: Store, story_id: str) -> None:
+        store.conn.execute(
+            "UPDATE event_mentions SET event_id = NULL WHERE event_id IN "
+            "(SELECT id FROM events WHERE story_id = ?)",
+            (story_id,),
+        )
+        store.conn.execute("DELETE FROM events WHERE story_id = ?", (story_id,))
+        store.conn.execute("DELETE FROM event_stories WHERE story_id = ?", (story_id,))
+
+    def _link_story(self, store: Store, story_id: str, members: list[str]) -> int:
+        marks = ", ".join("?" * len(members))
+        rows = list(
+            store.rows(
+                "SELECT m.id, m.document_id, m.start, m.text, m.lemma, m.type, m.status, "
+                "m.date_first, m.date_last, m.time_value, m.place_entity_id, "
+                "m.participant_entity_ids, substr(d.text, m.sentence_start + 1, "
+                "m.sentence_end - m.sentence_start) AS sentence, d.published, d.pk "
+                f"FROM event_mentions m JOIN documents d ON d.id = m.document_id "
+                f"WHERE m.document_id IN ({marks}) "
+                "ORDER BY d.published IS NULL, d.published, d.pk, m.start",
+                members,
+            )
+        )
+        if not rows:
+            return 0
+        from storyline.events.link import EventCandidate, link
+
+        candidates = [
+            EventCandidate(
+                key=str(r["id"]),
+                document_id=r["document_id"],
+                group=story_id,
+                trigger=r["text"],
+                lemma=r["lemma"],
+                type=r["type"],
+                sentence=r["sentence"],
+                time=(
+                    (date.fromisoformat(r["date_first"]), date.fromisoformat(r["date_last"]))
+                    if r["date_first"] and r["date_last"]
+                    else None
+                ),
+                participants=frozenset(json.loads(r["participant_entity_ids"])),
+                place=r["place_entity_id"],
+                published=date.fromisoformat(r["published"]) if r["published"] else None,
+            )
+            for r in rows
+        ]
+        clusters: dict[int, list[int]] = {}
+        for index, cluster in enumerate(link(candidates)):
+            clusters.setdefault(cluster, []).append(index)
+        for indexes in clusters.values():
+            members_rows = [rows[i] for i in indexes]
+            first = members_rows[0]  # rows are in publication order
+            new_id = event_id(first["document_id"], first["start"])
+            self._save_event(store, new_id, story_id, members_rows)
+        return len(clusters)
+
+    def _save_event(
+        self, store: Store, new_id: str, story_id: str, rows: list[sqlite3.Row]
+    ) -> None:
+        types = Counter(r["type"] for r in rows)
+        statuses = {r["status"] for r in rows}
+        status = next((s for s in _STATUS_ORDER if s in statuses), "reported")
+        # The date most mentions give, preferring a single day to a week or a month.
+        dated = [r for r in rows if r["date_first"]]
+        days = Counter((r["date_first"], r["date_last"], r["time_value"]) for r in dated)
+        best = (
+            max(days, key=lambda d: (days[d], d[0] == d[1], d[0] or ""))
+            if days
+            else (None, None, None)
+        )
+        places = Counter(r["place_entity_id"] for r in rows if r["place_entity_id"])
+        participants: Counter[str] = Counter()
+        for r in rows:
+            participants.update(json.loads(r["participant_entity_ids"]))
+        title = self._title(rows)
+        store.conn.execute(
+            "INSERT OR REPLACE INTO events (id, type, title, date, place_entity_id, "
+            "participant_entity_ids, stage, stage_version, story_id, status, date_first, "
+            "date_last, documents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                new_id,
+                types.most_common(1)[0][0],
+                title,
+                best[2],
+                places.most_common(1)[0][0] if places else None,
+                json.dumps([p for p, _ in participants.most_common(MAX_EVENT_PARTICIPANTS)]),
+                self.name,
+                self.version,
+                story_id,
+                status,
+                best[0],
+                best[1],
+                len({r["document_id"] for r in rows}),
+            ),
+        )
+        store.conn.executemany(
+            "UPDATE event_mentions SET event_id = ? WHERE id = ?",
+            [(new_id, r["id"]) for r in rows],
+        )
+
+    @staticmethod
+    def _title(rows: list[sqlite3.Row]) -> str:
+        """The evidence sentence of the event's best mention: one that happened if any,
+        else the earliest; cut to a readable length."""
+        ranked = sorted(
+            rows,
+            key=lambda r: _STATUS_ORDER.index(r["status"]),
+        )
+        sentence = " ".join(str(ranked[0]["sentence"]).split())
+        return sentence if len(sentence) <= 160 else sentence[:157].rstrip() + "…"

@@ -1,0 +1,299 @@
+"""Whether an event mention is planned, happened, ongoing, reported, hypothetical or negated.
+
+Read from the words around the trigger, in this order: negation ("did not meet", "no
+deal", "the talks were called off"), hypothesis ("could meet", "if they agree", "a
+possible ceasefire"), plan ("will meet", "plans to visit", "was to propose", "the upcoming
+summit", "said ... would take place"), the progressive ("are meeting"), and the past
+("met", "has signed", "held talks", "after the meeting"). Where the words say nothing the
+date decides: before the publication day it happened, after it it is planned. Inside quoted
+speech a happening is "reported": a source says so, the article does not.
+
+No parser: the window is the trigger's clause, cut at semicolons, colons, dashes and
+clause words, which measurement on news sentences showed is enough for these cues.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from storyline.model import EventStatus
+
+_BOUNDARY = frozenset({";", ":", "—", "–", "(", ")", "which", "who", "while", "but", "whereas"})
+_NEGATION = frozenset({"not", "n't", "never", "no", "without", "nor"})
+_NEGATING_VERBS = frozenset(
+    """
+    fail failed fails refuse refused refuses decline declined declines deny denied denies
+    reject rejected rejects
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+_CANCELLED = frozenset(
+    [
+        "cancelled",
+        "canceled",
+        "scrapped",
+        "postponed",
+        "suspended",
+        "collapsed",
+        "abandoned",
+        "shelved",
+    ]
+)
+_MODAL = frozenset({"could", "might", "may", "should", "can", "must"})
+_CONDITION = frozenset({"if", "unless", "whether"})
+_POSSIBLE = frozenset(
+    [
+        "possible",
+        "potential",
+        "any",
+        "hypothetical",
+        "eventual",
+        "future",
+        "prospective",
+        "proposed",
+    ]
+)
+_FUTURE = frozenset({"will", "'ll", "shall", "wo"})
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "this", "that", "these", "its", "their", "his", "her", "our", "any"]
+)
+# Verbs whose object is wished for rather than real: "to propose a ceasefire".
+_IRREALIS = frozenset(
+    """
+    propose proposed proposes proposing demand demanded demands demanding urge urged urges
+    urging seek seeking sought call calling push pushing want wants wanted support
+    supporting backing back
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+_PLANNING = frozenset(
+    """
+    plan plans planned planning intend intends intended expect expects expected due set
+    scheduled aim aims aimed hope hopes hoped want wants wanted seek seeks sought prepare
+    prepares prepared preparing going poised ready agree agreed agrees promise promised
+    promises threaten threatened threatens willing is are was were am
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+_UPCOMING = frozenset(
+    [
+        "upcoming",
+        "planned",
+        "scheduled",
+        "forthcoming",
+        "next",
+        "proposed",
+        "expected",
+        "looming",
+        "coming",
+    ]
+)
+_REPORTING = frozenset(
+    """
+    said says say told tells announced announces added adds stated states confirmed
+    confirms according reported reports insisted insists noted notes warned warns
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+_PRESENT_BE = frozenset({"am", "is", "are", "'re", "'s", "’s"})
+_PAST_AUX = frozenset({"has", "have", "had", "'ve", "'d"})
+_AFTER = frozenset({"after", "following", "since"})
+_AHEAD = frozenset({"ahead", "before", "until", "pending"})
+_PAST_IRREGULAR = frozenset(
+    """
+    met held took made said came went began gave saw told found left put struck won lost
+    fell rose sent spent brought thought led ran stood kept broke chose drove spoke wrote
+    sat got did was were had ended concluded took agreed signed
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+_NOT_PAST = frozenset(
+    """
+    need needed red bed shed seed speed feed united red-carpet alleged armed detailed
+    based limited so-called embed
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """The sentence's tokens, the trigger's position, its form ("base", "s", "past",
+    "ing", "noun", "plural") and whether it stands inside quoted speech."""
+
+    tokens: tuple[str, ...]
+    index: int
+    form: str
+    quoted: bool = False
+
+
+def status_of(
+    clause: Clause, days: tuple[date, date] | None, published: date | None
+) -> EventStatus:
+    words = [t.lower() for t in clause.tokens]
+    left = _left(words, clause.index, 6)
+    right = _right(words, clause.index, 6)
+    noun = clause.form in {"noun", "plural"}
+
+    if _negated(left[-4:], left, right, noun):
+        return "negated"
+    if _hypothetical(left, noun, words, clause.index):
+        return "hypothetical"
+    if _planned(left, right, noun, words, clause.index):
+        return "planned"
+    future_day = days is not None and published is not None and days[0] > published
+    if clause.form == "ing" and _skip_adverbs(left)[-1:] and _skip_adverbs(left)[-1] in _PRESENT_BE:
+        return "planned" if future_day else "ongoing"
+    if _past(clause, left, right, noun):
+        return _asserted(clause)
+    if days is not None and published is not None:
+        if future_day:
+            return "planned"
+        if days[1] < published:
+            return _asserted(clause)
+    # The sentence's tense, for a noun whose own words say nothing ("These talks, which
+    # excluded Europe, concluded with ...").
+    tense = _sentence_tense(words, clause.index)
+    if tense == "future":
+        return "planned"
+    if tense == "past" and clause.form not in {"base", "s"}:
+        return _asserted(clause)
+    return "reported"
+
+
+def _asserted(clause: Clause) -> EventStatus:
+    return "reported" if clause.quoted else "happened"
+
+
+def _left(words: list[str], index: int, size: int) -> list[str]:
+    start = index
+    while start > 0 and index - start < size and words[start - 1] not in _BOUNDARY:
+        start -= 1
+    return words[start:index]
+
+
+def _right(words: list[str], index: int, size: int) -> list[str]:
+    end = index + 1
+    while end < len(words) and end - index <= size and words[end] not in _BOUNDARY:
+        end += 1
+    return words[index + 1 : end]
+
+
+def _skip_adverbs(left: list[str]) -> list[str]:
+    end = len(left)
+    while end > 0 and left[end - 1] in {"also", "still", "now", "then", "again", "already"}:
+        end -= 1
+    return left[:end]
+
+
+def _negated(near: list[str], left: list[str], right: list[str], noun: bool) -> bool:
+    if any(w in _NEGATION for w in near):
+        return True
+    if len(left) >= 2 and left[-1] == "to" and left[-2] in _NEGATING_VERBS:
+        return True
+    if noun and any(w in _CANCELLED for w in right[:4]):
+        return True
+    return noun and "called" in right[:4] and "off" in right[:5]
+
+
+def _hypothetical(left: list[str], noun: bool, words: list[str], index: int) -> bool:
+    if any(w in _MODAL for w in left):
+        return True
+    if any(w in _CONDITION for w in left):
+        return True
+    if noun and any(w in _POSSIBLE for w in left[-3:]) and "proposed" not in left[-3:]:
+        return True
+    if noun and any(w in _IRREALIS for w in left[-4:]):
+        return True  # "to propose a ceasefire", "called for talks": asked for, not held
+    return bool("would" in left[-4:] and not _reported_before(words, index))
+
+
+def _reported_before(words: list[str], index: int) -> bool:
+    return any(w in _REPORTING for w in words[:index])
+
+
+def _planned(left: list[str], right: list[str], noun: bool, words: list[str], index: int) -> bool:
+    recent = left[-4:]
+    if any(w in _FUTURE for w in recent):
+        return True
+    if "would" in recent and _reported_before(words, index):
+        return True
+    if len(left) >= 2 and left[-1] == "to" and left[-2] in _PLANNING:
+        return True
+    if len(left) >= 3 and left[-1] == "to" and left[-3] in _PLANNING:
+        return True  # "plans to then meet" / "is due to formally sign"
+    if noun:
+        # The object of an infinitive takes its plan: "willing to support a ceasefire".
+        if "to" in left[-4:-1]:
+            to = len(left) - 4 + left[-4:-1].index("to") if len(left) >= 4 else left.index("to")
+            infinitive = to + 1 < len(left) and left[to + 1] not in _DETERMINERS
+            if to > 0 and left[to - 1] in _PLANNING and infinitive:
+                return True
+        if any(w in _UPCOMING for w in left[-3:]):
+            return True
+        if any(w in _AHEAD for w in left[-3:]):
+            return True
+        if right[:1] and right[0] in _FUTURE:
+            return True
+        if (
+            right[:1]
+            and right[0] in {"is", "are"}
+            and right[1:2]
+            and right[1]
+            in {
+                "due",
+                "scheduled",
+                "expected",
+                "set",
+                "planned",
+                "to",
+            }
+        ):
+            return True
+        if "would" in right[:2] and _reported_before(words, index):
+            return True
+    return False
+
+
+_SUPPORT_PAST = frozenset(
+    """
+    held hosted attended chaired concluded ended began opened closed staged reached struck
+    signed sealed clinched wrapped finished completed carried launched
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+_AFTER_NOUN = frozenset({"took", "ended", "concluded", "began", "opened", "closed", "was", "were"})
+
+
+def _past(clause: Clause, left: list[str], right: list[str], noun: bool) -> bool:
+    """Whether the trigger's own words put it in the past: a past form, a perfect ("has
+    signed"), or for a noun a light verb ("held talks", "the talks ended") or "after"."""
+    if clause.form == "past":
+        return True
+    if any(w in _PAST_AUX for w in left[-3:]) and clause.form != "ing":
+        return True
+    if not noun:
+        return False
+    if any(w in _AFTER for w in left[-3:]) or "last" in left[-2:]:
+        return True
+    if any(w in _SUPPORT_PAST for w in left[-3:]):
+        return True
+    follows = [w for w in right[:3] if w not in {"also", "finally", "had", "have", "has"}]
+    if follows[:1] and follows[0] in _AFTER_NOUN | _SUPPORT_PAST:
+        return follows[0] not in {"was", "were"} or (
+            len(follows) > 1 and follows[1] in {"held", "concluded", "staged", "hosted"}
+        )
+    return False
+
+
+def _regular_past(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST
+
+
+def _sentence_tense(words: list[str], index: int) -> str | None:
+    """ "future" when the sentence speaks of what will be (also "said ... would"), "past"
+    when it has a past verb and no future one, else None."""
+    if any(w in _FUTURE for w in words):
+        return "future"
+    if "would" in words and _reported_before(words, words.index("would")):
+        return "future"
+    for i, word in enumerate(words[:-2]):
+        if word in {"is", "are", "was", "were"} and words[i + 1] == "to":
+            return "future"  # "Ukraine was to propose ..."
+    if any(w in _PAST_IRREGULAR or _regular_past(w) for w in words):
+        return "past"
+    return None

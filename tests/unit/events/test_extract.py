@@ -1,0 +1,127 @@
+"""Event mentions, their status, time, place and participants, on sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.events.extract import EntitySpan, FoundEvent, TimeSpan, extract_events
+
+PUBLISHED = date(2025, 6, 3)  # a Tuesday
+
+
+def _entities(text: str, names: dict[str, str]) -> list[EntitySpan]:
+    spans = []
+    for name, kind in names.items():
+        start = text.find(name)
+        while start >= 0:
+            spans.append(EntitySpan(start, start + len(name), f"id:{name}", name, kind))
+            start = text.find(name, start + 1)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _time(text: str, words: str, day: date) -> TimeSpan:
+    start = text.index(words)
+    return TimeSpan(start, start + len(words), words, "DATE", day.isoformat(), day, day)
+
+
+def _events(
+    text: str, names: dict[str, str] | None = None, times: list[TimeSpan] | None = None
+) -> list[FoundEvent]:
+    return extract_events(text, times or [], _entities(text, names or {}), PUBLISHED)
+
+
+def _one(text: str, trigger: str, **kwargs: object) -> FoundEvent:
+    found = [e for e in _events(text, **kwargs) if e.trigger == trigger]  # type: ignore[arg-type]
+    assert len(found) == 1, [e.trigger for e in _events(text, **kwargs)]  # type: ignore[arg-type]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "status"),
+    [
+        ("The two ministers will meet in Oslo next week.", "meet", "planned"),
+        ("The two ministers met in Oslo.", "met", "happened"),
+        ("The two ministers are meeting in Oslo today.", "meeting", "ongoing"),
+        ("The two ministers did not meet in Oslo.", "meet", "negated"),
+        ("The two ministers could meet in Oslo.", "meet", "hypothetical"),
+        ("The ministers plan to meet in Oslo.", "meet", "planned"),
+        ("The union has signed the agreement.", "signed", "happened"),
+        ("The summit was called off after the storm.", "summit", "negated"),
+        ("There will be no deal this year, the minister said.", "deal", "negated"),
+        ("Officials said the talks would take place in Oslo.", "talks", "planned"),
+        ("If the talks fail, the strike goes on.", "talks", "hypothetical"),
+        ("Leaders discussed a possible ceasefire.", "ceasefire", "hypothetical"),
+        ("The leaders held talks in Oslo.", "talks", "happened"),
+        ("After the meeting, the leaders left for home.", "meeting", "happened"),
+        ("The upcoming summit in Oslo is the first in years.", "summit", "planned"),
+        ("Ukraine was to propose a truce during the visit.", "propose", "planned"),
+    ],
+)
+def test_status_from_the_words_around_the_trigger(sentence: str, trigger: str, status: str) -> None:
+    assert _one(sentence, trigger).status == status
+
+
+def test_a_date_after_publication_makes_a_noun_planned() -> None:
+    text = "The summit on Friday brings the leaders of ten nations to Oslo."
+    event = _one(text, "summit", times=[_time(text, "Friday", date(2025, 6, 6))])
+    assert event.status == "planned"
+    assert event.time is not None and event.time.first == date(2025, 6, 6)
+
+
+def test_quoted_happenings_are_reported() -> None:
+    text = 'The aide said: "The ministers met in secret last month."'
+    quote = (text.index('"'), len(text))
+    events = extract_events(text, [], [], PUBLISHED, quotes=[quote])
+    assert [e.status for e in events if e.trigger == "met"] == ["reported"]
+
+
+def test_place_participants_and_evidence_offsets() -> None:
+    text = "Foreign ministers of Norway and Chile will meet in Oslo on Friday, Jana Berg said."
+    names = {"Norway": "place", "Chile": "place", "Oslo": "place", "Jana Berg": "person"}
+    event = _one(text, "meet", names=names, times=[_time(text, "Friday", date(2025, 6, 6))])
+    assert text[event.start : event.end] == "meet"
+    assert event.place is not None and event.place.name == "Oslo"
+    assert {p.name for p in event.participants} == {"Norway", "Chile", "Jana Berg"}
+    assert text[event.sentence_start : event.sentence_end] == text
+    assert event.type == "meeting" and event.lemma == "meet"
+
+
+def test_a_city_before_a_noun_is_the_place_but_a_country_is_a_party() -> None:
+    text = "A Geneva meeting followed a U.S. proposal."
+    names = {"Geneva": "place", "U.S.": "place"}
+    events = {e.trigger: e for e in _events(text, names=names)}
+    meeting, proposal = events["meeting"], events["proposal"]
+    assert meeting.place is not None and meeting.place.name == "Geneva"
+    assert proposal.place is None and [p.name for p in proposal.participants] == ["U.S."]
+
+
+def test_words_that_only_look_like_triggers() -> None:
+    text = (
+        "The Summit County sheriff struck a deal in March. She is in charge of the fleet. "
+        "Farmers gather information."
+    )
+    triggers = [e.trigger for e in _events(text)]
+    assert triggers == ["deal"]
+
+
+def test_a_place_far_from_the_trigger_is_not_its_place() -> None:
+    text = (
+        "After their meeting, the ministers signed a long statement on trade, fisheries "
+        "and the future of cooperation in Norway."
+    )
+    event = _one(text, "meeting", names={"Norway": "place"})
+    assert event.place is None
+
+
+def test_a_duration_after_an_event_dates_the_event() -> None:
+    text = "More than three years after the rebels seized the port, the siege goes on."
+    start = text.index("More than three years")
+    duration = TimeSpan(start, start + 21, text[start : start + 21], "DURATION", "P3Y", None, None)
+    text = text.replace("seized", "attacked")
+    event = _one(text, "attacked", times=[duration])
+    assert event.time is not None and event.time.value == "2022"
+    assert (event.time.first, event.time.last) == (date(2022, 1, 1), date(2022, 6, 3))
+    assert event.status == "happened"
