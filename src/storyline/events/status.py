@@ -137,7 +137,7 @@ def status_of(
     if _planned(left, right, noun, words, clause.index):
         return "planned"
     future_day = days is not None and published is not None and days[0] > published
-    if clause.form == "ing" and _skip_adverbs(left)[-1:] and _skip_adverbs(left)[-1] in _PRESENT_BE:
+    if _progressive(clause, left):
         return "planned" if future_day else "ongoing"
     if _past(clause, left, right, noun):
         return _asserted(clause)
@@ -174,11 +174,30 @@ def _right(words: list[str], index: int, size: int) -> list[str]:
     return words[index + 1 : end]
 
 
+_SKIPPED = frozenset(
+    {"also", "still", "now", "then", "again", "already", "`", "``", '"', "“", "'", "‘"}
+)
+
+
 def _skip_adverbs(left: list[str]) -> list[str]:
     end = len(left)
-    while end > 0 and left[end - 1] in {"also", "still", "now", "then", "again", "already"}:
+    while end > 0 and left[end - 1] in _SKIPPED:
         end -= 1
     return left[:end]
+
+
+def _progressive(clause: Clause, left: list[str]) -> bool:
+    """A present progressive: "are meeting", "they're talking", "appear to be
+    deteriorating", and its passive "are being organized"."""
+    before = _skip_adverbs(left)
+    if clause.form == "past" and before[-1:] == ["being"]:
+        before = before[:-1]
+    elif clause.form != "ing":
+        return False
+    if not before:
+        return False
+    last = before[-1]
+    return last in _PRESENT_BE or last == "be" or last.endswith(("'re", "’re", "'m", "’m"))
 
 
 def _negated(near: list[str], left: list[str], right: list[str], noun: bool) -> bool:
