@@ -57,6 +57,16 @@ _TABLE: dict[str, tuple[str, str]] = {
     "launch": ("launch unveil", "launch unveiling"),
     "award": ("award", "award prize"),
     "injury": ("injure wound", "injury"),
+    "contest": ("win beat defeat clinch", "victory win defeat triumph"),
+    "release": ("release free", "release"),
+    "damage": ("damage destroy", "damage destruction"),
+    "escape": ("escape flee", "escape"),
+    "investigation": ("investigate probe", "investigation inquiry probe"),
+    "accusation": ("accuse allege", "accusation allegation"),
+    "rescue": ("rescue evacuate", "rescue evacuation"),
+    "fire": ("", "fire blaze arson"),
+    "robbery": ("rob", "robbery heist theft"),
+    "riot": ("riot", "riot unrest clash"),
 }
 
 # Past tense and participle of the irregular verbs above.
@@ -65,7 +75,25 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "buy": ("bought",),
     "quit": ("quit",),
     "shoot": ("shot",),
+    "win": ("won",),
+    "beat": ("beat", "beaten"),
+    "flee": ("fled",),
+    "free": ("freed",),
 }
+
+
+# Verbs whose past and "-ing" forms are not made by the rules below.
+_DOUBLED: dict[str, tuple[str, str]] = {
+    "quit": ("quit", "quitting"),
+    "shoot": ("shot", "shooting"),
+    "win": ("won", "winning"),
+    "rob": ("robbed", "robbing"),
+    "flee": ("fled", "fleeing"),
+    "free": ("freed", "freeing"),
+}
+
+
+_ADJECTIVE_BASE = frozenset({"free"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,14 +114,14 @@ def _verb_forms(verb: str) -> dict[str, str]:
         forms[verb[:-1] + "ies"] = "s"
     else:
         forms[verb + "s"] = "s"
-    if verb.endswith("ie"):
+    if verb in _DOUBLED:
+        past, ing = _DOUBLED[verb]
+    elif verb.endswith("ie"):
         past, ing = verb + "d", verb[:-2] + "ying"
     elif verb.endswith("e"):
         past, ing = verb + "d", verb[:-1] + "ing"
     elif verb.endswith("y") and verb[-2] not in "aeiou":
         past, ing = verb[:-1] + "ied", verb + "ing"
-    elif verb in {"quit", "shoot"}:
-        past, ing = {"quit": ("quit", "quitting"), "shoot": ("shot", "shooting")}[verb]
         past, ing = verb + verb[-1] + "ed", verb + verb[-1] + "ing"
     else:
         past, ing = verb + "ed", verb + "ing"
@@ -123,6 +151,8 @@ def _build() -> dict[str, Trigger]:
                 triggers.setdefault(plural, Trigger(type_, lemma, "plural"))
         for verb in verbs.split():
             for form, kind in _verb_forms(verb).items():
+                if verb in _ADJECTIVE_BASE and kind in {"base", "s"}:
+                    continue  # "free trade", "frees" is rare: the past and "-ing" only
                 # A noun reading listed above wins ("attack", "votes", "meeting"); the
                 # extractor reads "are meeting" as a verb from the auxiliary before it.
                 if form in triggers:
