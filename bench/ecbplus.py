@@ -179,3 +179,172 @@ def split_title(lines: Sequence[str]) -> tuple[str | None, list[str]]:
             return line, rest
         break
     return None, list(lines)
+
+
+# --- event mentions and their gold coreference -------------------------------------------
+
+# The event tags: ACTION_OCCURRENCE, ACTION_REPORTING, ... and their negated NEG_ACTION_*.
+_EVENT_TAG = re.compile(r"^(?:NEG_)?ACTION_")
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One gold event mention of ECB+ and its gold chain.
+
+    ``id`` is the mention id of the CoNLL keys used with ECB+ (``12_10ecb.xml_5``: the file
+    name and the markable's ``m_id``). ``chain`` is the instance the mention refers to: the
+    ``note`` of its ``CROSS_DOC_COREF`` relation, ``<topic>/intra/<target m_id>`` for a
+    chain annotated only within a document (``INTRA_DOC_COREF``), or the mention id itself
+    for a mention in no relation (a singleton). The keys name an intra-document chain by its
+    target's ``m_id`` alone, so two documents of a topic whose chains have the same target
+    are one chain there (once in the dev topics: ``34_12ecb`` and ``34_13ecb``); the reader
+    follows the keys, so that its chains are exactly theirs.
+    """
+
+    id: str
+    document: str  # the article id, e.g. "12_10ecb"
+    topic: int
+    subtopic: str
+    sentence: int  # the XML's sentence number
+    tokens: tuple[int, ...]  # the trigger's token numbers within its sentence
+    trigger: str
+    sentence_text: str  # the whole sentence, detokenised
+    tag: str
+    chain: str
+
+    @property
+    def story(self) -> str:
+        return f"{self.topic}/{self.subtopic}"
+
+
+def coreference_sentences() -> dict[str, frozenset[int]]:
+    """``article id -> sentence numbers`` that ECB+ annotated for coreference.
+
+    The standard setup (Cybulska and Vossen 2015; the CoNLL keys) scores only the mentions
+    in these sentences.
+    """
+    path = data_dir("ecbplus") / "ECBplus_coreference_sentences.csv"
+    found: dict[str, set[int]] = {}
+    with path.open(encoding="utf-8") as handle:
+        next(handle)  # the header: Topic,File,Sentence Number
+        for line in handle:
+            parts = line.strip().split(",")
+            if len(parts) == 3:
+                found.setdefault(f"{parts[0]}_{parts[1]}", set()).add(int(parts[2]))
+    return {name: frozenset(numbers) for name, numbers in found.items()}
+
+
+def read_event_mentions(
+    topics: Iterable[int], *, annotated_only: bool = True
+) -> list[EventMention]:
+    """The gold event mentions of ``topics``, document by document as :func:`read` orders them.
+
+    With ``annotated_only`` (the standard setup), only mentions in the sentences listed in
+    ``ECBplus_coreference_sentences.csv``.
+    """
+    root = data_dir("ecbplus") / "ECB+"
+    selected = coreference_sentences() if annotated_only else None
+    mentions: list[EventMention] = []
+    for article in read(topics):
+        path = root / str(article.topic) / f"{article.id}.xml"
+        sentences = selected.get(article.id, frozenset()) if selected is not None else None
+        mentions += _event_mentions(path, article, sentences)
+    return mentions
+
+
+def _event_mentions(
+    path: Path, article: EcbArticle, sentences: frozenset[int] | None
+) -> list[EventMention]:
+    root = ET.parse(path).getroot()
+    tokens: dict[str, tuple[int, int, str]] = {}  # t_id -> (sentence, number, text)
+    words: dict[int, list[str]] = {}
+    for token in root.iter("token"):
+        sentence, text = int(token.get("sentence", "0")), token.text or ""
+        tokens[token.get("t_id", "")] = (sentence, int(token.get("number", "0")), text)
+        words.setdefault(sentence, []).append(text)
+    chains = _chains(root, f"{article.id}.xml", article.topic)
+    found: list[EventMention] = []
+    markables = root.find("Markables")
+    for markable in markables if markables is not None else ():
+        anchors = [tokens[a.get("t_id", "")] for a in markable.iter("token_anchor")]
+        if not _EVENT_TAG.match(markable.tag) or not anchors:
+            continue
+        sentence = anchors[0][0]
+        if sentences is not None and sentence not in sentences:
+            continue
+        mention_id = f"{article.id}.xml_{markable.get('m_id')}"
+        anchors.sort()
+        found.append(
+            EventMention(
+                id=mention_id,
+                document=article.id,
+                topic=article.topic,
+                subtopic=article.subtopic,
+                sentence=sentence,
+                tokens=tuple(number for _, number, _ in anchors),
+                trigger=detokenise([text for _, _, text in anchors]),
+                sentence_text=detokenise(words[sentence]),
+                tag=markable.tag,
+                chain=chains.get(mention_id, mention_id),
+            )
+        )
+    return found
+
+
+def sentence_tokens(article: EcbArticle) -> dict[int, list[str]]:
+    """``sentence number -> tokens`` of one article, as the XML has them."""
+    path = data_dir("ecbplus") / "ECB+" / str(article.topic) / f"{article.id}.xml"
+    sentences: dict[int, list[str]] = {}
+    for token in ET.parse(path).getroot().iter("token"):
+        sentences.setdefault(int(token.get("sentence", "0")), []).append(token.text or "")
+    return sentences
+
+
+def _chains(root: ET.Element, file_name: str, topic: int) -> dict[str, str]:
+    """``mention id -> chain`` from the document's coreference relations."""
+    chains: dict[str, str] = {}
+    relations = root.find("Relations")
+    for relation in relations if relations is not None else ():
+        target = relation.find("target")
+        if target is None:
+            continue
+        if relation.tag == "CROSS_DOC_COREF":
+            chain = relation.get("note", "")
+        elif relation.tag == "INTRA_DOC_COREF":
+            chain = f"{topic}/intra/{target.get('m_id')}"
+        else:
+            continue
+        for source in relation.iter("source"):
+            mention_id = f"{file_name}_{source.get('m_id')}"
+            # A mention in both kinds of relation belongs to its cross-document instance.
+            if relation.tag == "CROSS_DOC_COREF" or mention_id not in chains:
+                chains[mention_id] = chain
+    return chains
+
+
+# --- the CoNLL format of the coreference keys --------------------------------------------
+
+
+def read_conll_chains(path: Path) -> dict[str, str]:
+    """``mention id -> chain`` of a CoNLL coreference file with one mention per line.
+
+    The ECB+ keys (``keys/evt_gold_dev.keyfile``) hold one document, ``evt``; each line is
+    ``evt  0  <n>  <mention id>  (<chain>)``.
+    """
+    chains: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        columns = line.split()
+        chains[columns[3]] = columns[-1].strip("()")
+    return chains
+
+
+def write_conll_chains(path: Path, chains: Sequence[tuple[str, int]], name: str = "evt") -> None:
+    """Write ``(mention id, chain number)`` pairs in the keys' format, for the official scorer."""
+    lines = [f"#begin document ({name});"]
+    lines += [
+        f"{name}\t0\t{index}\t{mention}\t({chain})" for index, (mention, chain) in enumerate(chains)
+    ]
+    lines.append("#end document")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -39,7 +39,7 @@ def store(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Store:
 def _times(store: Store, name: str) -> list[tuple[str, str | None, str]]:
     """(words, value, the sentence's start) of one seed's time expressions."""
     return [
-        (r[0], r[1], r[2][max(0, r[3] - 60) : r[3] + 40])
+        (r[0], r[1], r[2][max(0, r[3] - 60) : r[3] + 60])
         for r in store.conn.execute(
             "SELECT t.text, t.value, d.text, t.start FROM time_expressions t "
             "JOIN documents d ON d.id = t.document_id WHERE d.source LIKE ? ORDER BY t.start",

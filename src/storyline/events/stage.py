@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from storyline.engines.local import LocalEngine
 from storyline.engines.per_document import failure, stale, unread
+from storyline.entities.countries import countries
 from storyline.events.extract import EntitySpan, FoundEvent, TimeSpan, extract_events
 from storyline.model import Problem
 from storyline.pipeline import Counters, GlobalStage
@@ -78,6 +79,17 @@ def _read_chunk(jobs: list[Job]) -> list[Result]:
         except Exception as err:  # noqa: BLE001 - one bad document must not stop the run
             results.append((document_id, source, [], None, f"{type(err).__name__}: {err}"))
     return results
+
+
+def _country_ids(store: Store) -> frozenset[str]:
+    """Entity ids of the places that are countries (their canonical names are the
+    countries table's)."""
+    names = {c.name for c in countries()}
+    return frozenset(
+        r[0]
+        for r in store.conn.execute("SELECT id, name FROM entities WHERE type = 'place'")
+        if r[1] in names
+    )
 
 
 def event_id(document_id: str, start: int) -> str:
@@ -272,6 +284,7 @@ class EventStage(GlobalStage):
             return 0
         from storyline.events.link import EventCandidate, link
 
+        countries = _country_ids(store)
         candidates = [
             EventCandidate(
                 key=str(r["id"]),
@@ -287,7 +300,9 @@ class EventStage(GlobalStage):
                     else None
                 ),
                 participants=frozenset(json.loads(r["participant_entity_ids"])),
-                place=r["place_entity_id"],
+                # A country is too coarse to veto a link: "in France" and "in Paris" can be
+                # the same meeting. Only cities and finer places are passed as the place.
+                place=r["place_entity_id"] if r["place_entity_id"] not in countries else None,
                 published=date.fromisoformat(r["published"]) if r["published"] else None,
             )
             for r in rows

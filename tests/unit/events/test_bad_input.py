@@ -38,26 +38,24 @@ def test_impossible_and_far_off_dates_get_no_guessed_value(files: Files, tmp_pat
 
 
 def test_a_publication_date_after_the_events_still_anchors(files: Files, tmp_path: Path) -> None:
-    """An archive page republished years later: "on Tuesday" resolves against the date the
+    """An archive page republished months later: "on Tuesday" resolves against the date the
     article carries, and a dated event before it is history, not a plan."""
     files.write(
-        "2031-01-07_archive.txt",
+        "2026-01-06_archive.txt",
         "From the archive: ministers met in Oslo\n\nFisheries ministers met in Oslo on "
         "March 12, 2025 and agreed new quotas. They met again on Tuesday.\n",
     )
     store = _run(files, tmp_path)
     values = _values(store)
     assert values.get("March 12, 2025") == "2025-03-12"
-    assert values.get("Tuesday") == "2031-01-07"
+    assert values.get("Tuesday") == "2026-01-06"
     statuses = dict(
         store.conn.execute("SELECT date_first, status FROM event_mentions WHERE text = 'met'")
     )
     assert statuses.get("2025-03-12") == "happened"
 
 
-def test_a_time_zone_shifted_timestamp_keeps_the_writers_day(
-    files: Files, tmp_path: Path
-) -> None:
+def test_a_time_zone_shifted_timestamp_keeps_the_writers_day(files: Files, tmp_path: Path) -> None:
     """23:30 in New York is already the next day in UTC; the article was written on the
     12th, so its "on Wednesday" is the 12th."""
     files.write(
@@ -73,6 +71,16 @@ def test_a_time_zone_shifted_timestamp_keeps_the_writers_day(
     assert values.get("Wednesday") == "2025-03-12" and values.get("Friday") == "2025-03-14"
 
 
+def test_a_publication_date_far_in_the_future_is_not_an_anchor(
+    files: Files, tmp_path: Path
+) -> None:
+    """A file name dated 2131 is a typo, not a date: the article is kept undated."""
+    files.write("2131-01-07_typo.txt", "Ministers meet\n\nThe ministers met on Tuesday.\n")
+    store = _run(files, tmp_path)
+    assert store.conn.execute("SELECT published FROM documents").fetchone()[0] is None
+    assert _values(store).get("Tuesday") is None
+
+
 def test_an_article_without_any_date(files: Files, tmp_path: Path) -> None:
     files.write(
         "undated/note.txt",
@@ -84,6 +92,9 @@ def test_an_article_without_any_date(files: Files, tmp_path: Path) -> None:
     values = _values(store)
     assert values and all(v is None for k, v in values.items() if k != "a year")
     assert store.conn.execute("SELECT count(*) FROM event_mentions").fetchone()[0] >= 2
-    assert store.conn.execute(
-        "SELECT count(*) FROM event_mentions WHERE date_first IS NOT NULL"
-    ).fetchone()[0] == 0
+    assert (
+        store.conn.execute(
+            "SELECT count(*) FROM event_mentions WHERE date_first IS NOT NULL"
+        ).fetchone()[0]
+        == 0
+    )

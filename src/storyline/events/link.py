@@ -1,0 +1,312 @@
+"""Cross-document event linking: mentions of one real happening become one event.
+
+A pure function of the mentions it is given (ECB+ gold mentions in ``bench/events.py``,
+Storyline's own in the event stage), so the same code is measured and shipped.
+
+Mentions are linked only inside a ``group`` (the product passes the story: two articles in
+different stories do not report the same happening; the benchmark passes Storyline's own
+document clusters). Inside a group every pair gets a linking probability, and
+average-linkage agglomerative clustering joins clusters while the mean probability of their
+pairs stays above :data:`THRESHOLD`. The evidence, as a logistic regression:
+
+- the same trigger key (:mod:`storyline.events.lemma`: "fired" / "fire", "election" /
+  "elect") is the strongest; the same class of happening ("quake" / "earthquake",
+  "arrest" / "detain") is weaker;
+- both count more when most of the group's documents use that key or class: the
+  happening every article reports, not a background one that one article recalls;
+- reporting verbs ("said", "told") name a different act each time, so their key match
+  counts for little without other evidence;
+- the sentences' words (TF-IDF cosine, trigger left out) tell the pirates' capture from
+  the navy's earlier sinking of a trawler; two mentions in one sentence are seldom one
+  happening, nor is a mention whose trigger word the other's sentence names beside its own;
+- two mentions with known, different types, dates ranges that do not overlap (give or take
+  :data:`TIME_SLACK`) or different places are never in one cluster (a veto: the mean of a
+  cluster pair with a vetoed pair is minus infinity).
+
+Participants are accepted but not scored: with Storyline's entity tagger on the sentences,
+their overlap got no weight on the ECB+ training topics (every article of a story names the
+same people). The weights were fitted on the ECB+ training topics only
+(``python -m bench events``). A group is a story's mentions; the clustering is about O(n²).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+import numpy.typing as npt
+
+from storyline.dedup.text import STOPWORDS
+from storyline.events.lemma import derived, head, key, sense, words
+
+# Pair-score model: a logistic regression over the features of :func:`pair_scores`, fitted
+# on the pairs of the ECB+ training topics (in Storyline's own story clusters) and rounded.
+SAME_KEY = 3.1
+SAME_KEY_REPORTING = 1.05  # instead of SAME_KEY when both are reporting verbs
+SAME_SENSE = 1.65
+CONTEXT = 1.8
+CONTEXT_SAME_KEY = 0.85
+SAME_SENTENCE = -3.05
+# A's trigger written in B's sentence (another document, another key): B's sentence names
+# A's happening beside its own, so B is most often a different one.
+CROSS_MENTION = -1.35
+# The share of the group's documents that use the key (or the class): a happening that
+# all articles report.
+KEY_SHARE = 2.5
+KEY_SHARE_REPORTING = 0.8
+SENSE_SHARE = 2.3
+BIAS = -3.7
+# Clusters join while the mean linking probability of their pairs is above this (tuned on
+# the training topics for CoNLL F1).
+THRESHOLD = 0.4
+# Two date ranges this far apart still describe one happening. Storyline's dates come from
+# one normaliser that reads tense ("will meet on Wednesday" / "met on Wednesday" are the same
+# day), so no slack: the military chiefs' Paris meeting on Tuesday and the ministers' on
+# Wednesday are two events.
+TIME_SLACK = timedelta(days=0)
+# The same kind of event on the same day (a range of a week at most) at the same known
+# place: the setting alone makes one happening likely ("will meet in the French capital on
+# Wednesday" / "gathered in Paris on Wednesday"). ECB+ mentions carry no type, date or
+# place, so this term is not fitted there; it is set to outweigh the bias on its own.
+SAME_SETTING = 4.5
+SETTING_DAYS = 7
+# Reporting and other light verbs: each use is its own act, so a shared key proves little.
+_REPORTING_TEXT = """
+say tell report state add claim accord confirm announce note explain describe comment write
+quote cite know call ask
+"""
+_REPORTING = frozenset(key(w) for w in _REPORTING_TEXT.split())
+_BLOCKED = -np.inf
+
+
+@dataclass(frozen=True, slots=True)
+class EventCandidate:
+    """One event mention as the linker sees it. ``participants`` and ``published`` are
+    carried for callers and later use; the score does not read them yet."""
+
+    key: str  # the caller's id of the mention
+    document_id: str
+    group: str  # mentions in different groups are never linked (the product: the story id)
+    trigger: str  # the trigger words as written
+    lemma: str  # the trigger's lemma; "" to let the linker derive it from ``trigger``
+    type: str | None = None  # the event type when known ("meeting")
+    sentence: str = ""  # the sentence around the trigger
+    time: tuple[date, date] | None = None  # normalised date range when known
+    participants: frozenset[str] = frozenset()  # entity ids or canonical names
+    place: str | None = None
+    published: date | None = None
+
+
+def link(candidates: Sequence[EventCandidate], threshold: float = THRESHOLD) -> list[int]:
+    """A cluster number for each candidate, in order; equal numbers are one event.
+
+    Numbers are dense (0, 1, 2 ...) in the order clusters first appear.
+    """
+    groups: dict[str, list[int]] = {}
+    for index, candidate in enumerate(candidates):
+        groups.setdefault(candidate.group, []).append(index)
+    labels = [0] * len(candidates)
+    next_label = 0
+    for members in groups.values():
+        scores = pair_scores([candidates[i] for i in members])
+        for local, cluster in enumerate(average_linkage(scores, threshold)):
+            labels[members[local]] = next_label + cluster
+        next_label = max(labels[i] for i in members) + 1
+    return _dense(labels)
+
+
+def pair_scores(candidates: Sequence[EventCandidate]) -> npt.NDArray[np.float64]:
+    """The symmetric matrix of linking probabilities of one group's pairs (minus infinity:
+    never linked). Context words are weighed by their rarity in the group's own sentences,
+    so a group links the same way whatever else is linked in the same call."""
+    heads = [head(c.lemma or c.trigger) for c in candidates]
+    keys = [derived(word) for word in heads]
+    senses = [sense(word) for word in heads]
+    same_key = _equal(keys)
+    reporting = np.array([key(word) in _REPORTING for word in heads])
+    light = same_key & np.logical_and.outer(reporting, reporting)
+    documents = [c.document_id for c in candidates]
+    same_document = _equal(documents)
+    contexts = [_context(c) for c in candidates]
+    cosine = _cosines(contexts, _idf(contexts))
+    share = _share(keys, documents)
+    classes = [f"sense:{s}" if s else f"key:{k}" for s, k in zip(senses, keys, strict=True)]
+    same_sense = _equal(classes) & ~same_key
+    logit = np.full(same_key.shape, BIAS)
+    logit += np.where(light, SAME_KEY_REPORTING, SAME_KEY) * same_key
+    logit += (SAME_SENSE + SENSE_SHARE * _share(classes, documents)) * same_sense
+    logit += CONTEXT * cosine + CONTEXT_SAME_KEY * cosine * same_key
+    sentences = [c.sentence or f"-{i}" for i, c in enumerate(candidates)]  # "" is unknown
+    logit += SAME_SENTENCE * (same_document & _equal(sentences))
+    logit += CROSS_MENTION * (_cross_mentions(keys, candidates) & ~same_key & ~same_document)
+    logit += np.where(light, KEY_SHARE_REPORTING, KEY_SHARE) * share * same_key
+    logit += SAME_SETTING * _same_setting(candidates)
+    probability: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-logit))
+    probability[_vetoed(candidates)] = _BLOCKED
+    np.fill_diagonal(probability, 0.0)
+    return probability
+
+
+def average_linkage(scores: npt.NDArray[np.float64], threshold: float) -> list[int]:
+    """Clusters of the items of ``scores``: repeatedly join the two clusters with the highest
+    mean pair score while it exceeds ``threshold``. A vetoed pair (minus infinity) makes
+    the mean of its clusters minus infinity, so it is never joined.
+
+    Each row keeps its best partner, so a join rescans only the rows that pointed at the
+    two joined clusters: about O(n²) for n items rather than O(n³).
+    """
+    count = scores.shape[0]
+    sums = scores.astype(np.float64, copy=True)
+    np.fill_diagonal(sums, _BLOCKED)
+    sizes = np.ones(count)
+    means = sums.copy()
+    best = np.argmax(means, axis=1) if count else np.zeros(0, dtype=np.int64)
+    best_score = means[np.arange(count), best] if count else np.zeros(0)
+    alive = np.ones(count, dtype=bool)
+    members: list[list[int]] = [[i] for i in range(count)]
+    while count > 1:
+        a = int(np.argmax(best_score))
+        b = int(best[a])
+        if not best_score[a] > threshold:
+            break
+        a, b = min(a, b), max(a, b)
+        sums[a, :] += sums[b, :]
+        sums[:, a] = sums[a, :]
+        sums[a, a] = _BLOCKED
+        sizes[a] += sizes[b]
+        members[a] += members[b]
+        members[b] = []
+        alive[b] = False
+        with np.errstate(invalid="ignore"):
+            row = sums[a, :] / (sizes[a] * sizes)
+        row[~alive] = _BLOCKED
+        row[a] = _BLOCKED
+        means[a, :] = row
+        means[:, a] = row
+        means[b, :] = _BLOCKED
+        means[:, b] = _BLOCKED
+        best_score[b] = _BLOCKED
+        stale = np.flatnonzero((best == a) | (best == b))
+        for i in stale:
+            if i != b:
+                best[i] = int(np.argmax(means[i]))
+                best_score[i] = means[i, best[i]]
+        improved = row > best_score
+        improved[[a, b]] = False
+        best[improved] = a
+        best_score[improved] = row[improved]
+        best[a] = int(np.argmax(means[a]))
+        best_score[a] = means[a, best[a]]
+    labels = [0] * count
+    for label, group in enumerate(g for g in members if g):
+        for item in group:
+            labels[item] = label
+    return labels
+
+
+def _context(candidate: EventCandidate) -> Counter[str]:
+    trigger = {key(w) for w in words(candidate.trigger)}
+    found = Counter(
+        key(w)
+        for w in words(candidate.sentence)
+        if w not in STOPWORDS and len(w) > 2 and not w.isdigit()
+    )
+    for word in trigger:
+        found.pop(word, None)
+    return found
+
+
+def _share(keys: Sequence[str], documents: Sequence[str]) -> npt.NDArray[np.float64]:
+    """For a pair, the smaller of the shares of the group's documents that use their keys."""
+    using: dict[str, set[str]] = {}
+    for word, document in zip(keys, documents, strict=True):
+        using.setdefault(word, set()).add(document)
+    total = len(set(documents))
+    share = np.array([len(using[word]) / total for word in keys])
+    smaller: npt.NDArray[np.float64] = np.minimum.outer(share, share)
+    return smaller
+
+
+def _cross_mentions(
+    keys: Sequence[str], candidates: Sequence[EventCandidate]
+) -> npt.NDArray[np.bool_]:
+    """Pairs where one's trigger key is among the other's sentence words."""
+    written = [{derived(w) for w in words(c.sentence)} for c in candidates]
+    found = np.array([[word in other for other in written] for word in keys], dtype=bool)
+    either: npt.NDArray[np.bool_] = found | found.T
+    return either
+
+
+def _idf(contexts: Sequence[Counter[str]]) -> dict[str, float]:
+    frequency: Counter[str] = Counter()
+    for context in contexts:
+        frequency.update(context.keys())
+    total = len(contexts)
+    return {word: math.log((1 + total) / (1 + n)) + 1 for word, n in frequency.items()}
+
+
+def _cosines(contexts: Sequence[Counter[str]], idf: dict[str, float]) -> npt.NDArray[np.float64]:
+    vocabulary = {w: i for i, w in enumerate(sorted({w for c in contexts for w in c}))}
+    matrix = np.zeros((len(contexts), max(len(vocabulary), 1)))
+    for row, context in enumerate(contexts):
+        for word, n in context.items():
+            matrix[row, vocabulary[word]] = (1 + math.log(n)) * idf.get(word, 1.0)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    matrix /= np.where(norms > 0, norms, 1.0)
+    return matrix @ matrix.T
+
+
+def _vetoed(candidates: Sequence[EventCandidate]) -> npt.NDArray[np.bool_]:
+    """Pairs that cannot be one happening: known types, places or dates that disagree."""
+    vetoed = _differ([c.type for c in candidates]) | _differ([c.place for c in candidates])
+    dated = np.array([c.time is not None for c in candidates])
+    if dated.any():
+        slack = TIME_SLACK.days
+        first = np.array([c.time[0].toordinal() if c.time else 0 for c in candidates])
+        last = np.array([c.time[1].toordinal() if c.time else 0 for c in candidates])
+        apart = (first[:, None] > last[None, :] + slack) | (first[None, :] > last[:, None] + slack)
+        vetoed |= apart & np.logical_and.outer(dated, dated)
+    return vetoed
+
+
+def _same_setting(candidates: Sequence[EventCandidate]) -> npt.NDArray[np.bool_]:
+    """Pairs of the same known type, at the same known place, dated to the same short span."""
+    count = len(candidates)
+    out = np.zeros((count, count), dtype=bool)
+    for i, a in enumerate(candidates):
+        if a.type is None or a.place is None or a.time is None:
+            continue
+        if (a.time[1] - a.time[0]).days >= SETTING_DAYS:
+            continue
+        for j in range(i + 1, count):
+            b = candidates[j]
+            if (b.type, b.place, b.time) == (a.type, a.place, a.time):
+                out[i, j] = out[j, i] = True
+    return out
+
+
+def _differ(values: Sequence[str | None]) -> npt.NDArray[np.bool_]:
+    """Pairs where both values are known and not equal."""
+    codes = {value: n for n, value in enumerate(dict.fromkeys(v for v in values if v is not None))}
+    array = np.array([codes[v] if v is not None else -1 for v in values])
+    known = array >= 0
+    differ: npt.NDArray[np.bool_] = np.not_equal.outer(array, array) & np.logical_and.outer(
+        known, known
+    )
+    return differ
+
+
+def _equal(labels: Sequence[str]) -> npt.NDArray[np.bool_]:
+    codes = {label: n for n, label in enumerate(dict.fromkeys(labels))}
+    array = np.array([codes[label] for label in labels])
+    same: npt.NDArray[np.bool_] = np.equal.outer(array, array)
+    return same
+
+
+def _dense(labels: Sequence[int]) -> list[int]:
+    order: dict[int, int] = {}
+    return [order.setdefault(label, len(order)) for label in labels]

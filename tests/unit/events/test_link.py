@@ -1,0 +1,165 @@
+"""Event linking (``events/link.py``) and trigger keys (``events/lemma.py``) on own sentences."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import numpy as np
+import pytest
+
+from storyline.events.lemma import derived, head, key, sense
+from storyline.events.link import EventCandidate, average_linkage, link
+
+
+def mention(document: str, trigger: str, sentence: str, group: str = "story-1") -> EventCandidate:
+    return EventCandidate(
+        key=f"{document}:{trigger}",
+        document_id=document,
+        group=group,
+        trigger=trigger,
+        lemma="",
+        sentence=sentence,
+    )
+
+
+MET = mention("a", "met", "The foreign ministers met in Paris on Monday to discuss the truce.")
+MEETING = mention("b", "meeting", "The meeting of foreign ministers in Paris ended late.")
+
+
+def test_two_articles_on_one_meeting_link() -> None:
+    assert link([MET, MEETING]) == [0, 0]
+
+
+def test_a_different_place_blocks_the_link() -> None:
+    assert link([replace(MET, place="Paris"), replace(MEETING, place="Berlin")]) == [0, 1]
+    assert link([replace(MET, place="Paris"), replace(MEETING, place="Paris")]) == [0, 0]
+
+
+def test_dates_that_do_not_overlap_block_the_link() -> None:
+    monday = (date(2024, 3, 4), date(2024, 3, 4))
+    same_week = (date(2024, 3, 4), date(2024, 3, 5))
+    later = (date(2024, 6, 10), date(2024, 6, 10))
+    assert link([replace(MET, time=monday), replace(MEETING, time=later)]) == [0, 1]
+    assert link([replace(MET, time=monday), replace(MEETING, time=same_week)]) == [0, 0]
+
+
+@pytest.mark.parametrize(
+    ("day", "linked"), [(4, True), (5, False), (6, False), (3, False), (2, False)]
+)
+def test_dates_a_day_apart_are_two_happenings(day: int, linked: bool) -> None:
+    """Storyline's dates come from one normaliser that reads tense, so a meeting on Monday
+    and one on Tuesday are two meetings (the seeds' chiefs and ministers in Paris)."""
+    monday = (date(2024, 3, 4), date(2024, 3, 4))
+    other = (date(2024, 3, day), date(2024, 3, day))
+    labels = link([replace(MET, time=monday), replace(MEETING, time=other)])
+    assert (labels == [0, 0]) is linked
+
+
+def test_known_types_that_differ_block_the_link() -> None:
+    assert link([replace(MET, type="meeting"), replace(MEETING, type="visit")]) == [0, 1]
+
+
+def test_mentions_in_different_groups_never_link() -> None:
+    assert link([MET, replace(MEETING, group="story-2")]) == [0, 1]
+
+
+def test_a_group_links_the_same_whatever_else_is_linked() -> None:
+    # The product links one story at a time, the benchmark a whole corpus in one call.
+    others = [
+        mention(f"x{n}", "meeting", f"A meeting of the {word} council.", group="story-2")
+        for n, word in enumerate(("city", "school", "harbour", "county"))
+    ]
+    alone = link([MET, MEETING])
+    together = link([MET, MEETING, *others])
+    assert together[:2] == alone
+
+
+def test_the_callers_lemma_is_used() -> None:
+    talks = mention("b", "talks", "Talks between the foreign ministers in Paris went on.")
+    assert link([replace(MET, lemma="meet"), replace(talks, lemma="meet")]) == [0, 0]
+
+
+def test_words_for_one_kind_of_happening_link_with_shared_context() -> None:
+    first = mention("a", "earthquake", "A strong earthquake struck northern Chile on Sunday.")
+    second = mention("b", "quake", "The quake in northern Chile damaged roads and homes.")
+    assert link([first, second]) == [0, 0]
+
+
+def test_saying_is_a_new_act_each_time() -> None:
+    first = mention("a", "said", "The mayor said the bridge would reopen in spring.")
+    second = mention("b", "said", "Police said two men were held after the robbery.")
+    assert link([first, second]) == [0, 1]
+
+
+def test_labels_are_dense_and_in_order() -> None:
+    other = mention("c", "arrested", "Police arrested a man in Lyon.", group="story-9")
+    assert link([other, MET, MEETING]) == [0, 1, 1]
+    assert link([]) == []
+
+
+def brute_force(scores: np.ndarray, threshold: float) -> list[list[int]]:
+    clusters = [[i] for i in range(len(scores))]
+    while len(clusters) > 1:
+        best = max(
+            (float(np.mean(scores[np.ix_(clusters[x], clusters[y])])), x, y)
+            for x in range(len(clusters))
+            for y in range(x + 1, len(clusters))
+        )
+        if not best[0] > threshold:
+            break
+        clusters[best[1]] += clusters.pop(best[2])
+    return sorted(sorted(c) for c in clusters)
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_average_linkage_matches_the_definition(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    size = int(rng.integers(1, 10))
+    scores = rng.random((size, size))
+    scores = (scores + scores.T) / 2
+    vetoed = rng.random((size, size)) < 0.05
+    scores[vetoed | vetoed.T] = -np.inf
+    np.fill_diagonal(scores, 0.0)
+    found: dict[int, list[int]] = {}
+    for item, label in enumerate(average_linkage(scores, 0.5)):
+        found.setdefault(label, []).append(item)
+    assert sorted(found.values()) == brute_force(scores, 0.5)
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("fire", "fired", "fires", "firing"),
+        ("shoot", "shot", "shots", "shooting", "shootings"),
+        ("meet", "met", "meeting", "meetings"),
+        ("stop", "stopped", "stopping"),
+        ("die", "died", "dies", "dying"),
+        ("place", "placed", "placing"),
+    ],
+)
+def test_inflections_share_a_key(forms: tuple[str, ...]) -> None:
+    assert len({key(form) for form in forms}) == 1
+
+
+@pytest.mark.parametrize(
+    ("verb", "noun"),
+    [("elect", "election"), ("investigate", "investigation"), ("seize", "seizure")],
+)
+def test_derived_nouns_share_the_verbs_key(verb: str, noun: str) -> None:
+    assert derived(verb) == derived(noun)
+
+
+def test_senses_and_heads() -> None:
+    assert sense("quake") == sense("earthquake") is not None
+    assert sense("arrested") == sense("detained") is not None
+    assert sense("killed") == sense("death") is not None
+    assert sense("fired") != sense("arrested")
+    assert head("checked into") == "checked"
+    assert head("heart attack") == "attack"
+    assert head("double-murder") == "murder"
+
+
+def test_mentions_without_sentences_link_on_their_words() -> None:
+    first, second = mention("a", "summit", ""), mention("b", "summits", "")
+    assert link([first, second]) == [0, 0]
