@@ -19,13 +19,18 @@ Train topics by default show the development figures; ``--topics dev`` for the d
 from __future__ import annotations
 
 import argparse
+import tempfile
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
-from bench import ecbplus
+from bench import corpora, ecbplus
 from bench.events import score_predicted
+from bench.measure import isolated
 from bench.report import Row
 from storyline.events.extract import extract_events
+from storyline.runner import RunOptions, run
+from storyline.store import Store
 
 PACKAGES = ("storyline",)
 NOTES: list[str] = [
@@ -37,6 +42,47 @@ NOTES: list[str] = [
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--topics", choices=("train", "dev"), action="append")
+    parser.add_argument(
+        "--speed",
+        type=int,
+        metavar="N",
+        help="also time the events stage (time expressions, mentions, linking) on N dated "
+        "Reuters articles, with 1 and 2 processes",
+    )
+
+
+def speed_rows(count: int) -> list[Row]:
+    """``run --only events`` on a store of ``count`` Reuters-21578 articles (dated, so every
+    relative expression is normalised), with one process and with both cores."""
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="storyline-bench-events-") as folder:
+        jsonl, db = Path(folder) / "reuters.jsonl", Path(folder) / "reuters.db"
+        corpora.write_jsonl(corpora.reuters(count), jsonl)
+        with Store(db) as store:
+            run([str(jsonl)], store, RunOptions(workers=2))
+            words = sum(
+                len(r[0].split())
+                for r in store.conn.execute(
+                    "SELECT text FROM documents WHERE superseded_by IS NULL"
+                )
+            )
+        for workers in (1, 2):
+            result = isolated(
+                "bench.entities:stage_alone", db=str(db), workers=workers, stage="events"
+            )
+            rows.append(
+                Row(
+                    "events stage",
+                    "Reuters-21578",
+                    f"events stage (`run --only events`), {workers} "
+                    f"process{'es' if workers > 1 else ''}",
+                    result.docs,
+                    result.seconds,
+                    result.peak_mb,
+                    extra=(("words/s", f"{words / result.seconds:,.0f}"),),
+                )
+            )
+    return rows
 
 
 def predicted_mentions(topics: Sequence[int]) -> dict[str, list[tuple[int, int, int]]]:
@@ -97,4 +143,6 @@ def main(args: argparse.Namespace) -> list[Row]:
                 ),
             )
         )
+    if args.speed:
+        rows += speed_rows(args.speed)
     return rows
