@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from storyline.entities.countries import by_name
@@ -117,16 +117,20 @@ def extract_events(
     """The event mentions of ``text``. ``quotes`` are the spans of quoted and reported
     speech: an event inside one is what a source says, not what the article asserts."""
     found: list[FoundEvent] = []
+    anaphoric: set[int] = set()
     for sentence in sentences(text, tokenize(text)):
         if not sentence:
             continue
         s_start, s_end = sentence[0].start, sentence[-1].end
-        for index, token in enumerate(sentence):
-            trigger = _trigger(sentence, index)
-            if trigger is None:
-                continue
-            in_times = [t for t in times if s_start <= t.start and t.end <= s_end]
-            time = _time(token, in_times) or _before_by(text, token, in_times, published)
+        triggers = [(i, t) for i in range(len(sentence)) if (t := _trigger(sentence, i))]
+        in_times = [t for t in times if s_start <= t.start and t.end <= s_end]
+        for index, trigger in triggers:
+            token = sentence[index]
+            time = (
+                _time(text, token, in_times, [sentence[i] for i, _ in triggers], s_start)
+                or _before_by(text, token, in_times, published)
+                or _same_day(text, s_start, s_end, times)
+            )
             in_sentence = [e for e in entities if s_start <= e.start and e.end <= s_end]
             place = _place(text, token, in_sentence, noun=trigger.form in {"noun", "plural"})
             clause = Clause(
@@ -135,6 +139,8 @@ def extract_events(
                 form=_form(sentence, index, trigger),
                 quoted=any(q_start <= token.start < q_end for q_start, q_end in quotes),
             )
+            if _anaphoric(sentence, index, trigger):
+                anaphoric.add(len(found))
             found.append(
                 FoundEvent(
                     start=token.start,
@@ -150,7 +156,36 @@ def extract_events(
                     participants=_participants(text, token, in_sentence, place),
                 )
             )
-    return found
+    return _resolve_anaphors(found, anaphoric)
+
+
+_ANAPHORIC = frozenset("the their this that these those its his her our".split())  # noqa: SIM905
+
+
+def _anaphoric(sentence: Sequence[Token], index: int, trigger: Trigger) -> bool:
+    """A noun trigger that points back ("their meeting", "the talks", "these joint
+    talks"): a definite or possessive determiner right before it or one word earlier."""
+    if trigger.form not in {"noun", "plural"}:
+        return False
+    words = [t.text.lower() for t in sentence[max(0, index - 2) : index]]
+    return bool(words) and (words[-1] in _ANAPHORIC or (len(words) == 2 and words[0] in _ANAPHORIC))
+
+
+def _resolve_anaphors(found: list[FoundEvent], anaphoric: set[int]) -> list[FoundEvent]:
+    """An undated "the talks" / "their meeting" takes the time and place of the last
+    mention of the same kind before it in the article that has a time: "Following their
+    meeting" after "gathered in Paris on Wednesday" is Wednesday's meeting in Paris."""
+    resolved = []
+    for index, event in enumerate(found):
+        if index in anaphoric and event.time is None:
+            earlier = next(
+                (e for e in reversed(resolved) if e.type == event.type and e.time is not None),
+                None,
+            )
+            if earlier is not None:
+                event = replace(event, time=earlier.time, place=event.place or earlier.place)
+        resolved.append(event)
+    return resolved
 
 
 def _trigger(sentence: Sequence[Token], index: int) -> Trigger | None:
@@ -196,11 +231,51 @@ def _form(sentence: Sequence[Token], index: int, trigger: Trigger) -> str:
     return trigger.form
 
 
-def _time(token: Token, times: Sequence[TimeSpan]) -> TimeSpan | None:
-    dated = [t for t in times if t.first is not None]
-    if not dated:
+_CLAUSE_BREAK = re.compile(r"[,;:–—(]")
+
+
+def _time(
+    text: str, token: Token, times: Sequence[TimeSpan], triggers: Sequence[Token], start: int
+) -> TimeSpan | None:
+    """The dated expression of the sentence that belongs to this trigger, nearest first.
+
+    One opening the sentence ("On Tuesday, Ukraine agreed ... following talks") dates every
+    trigger of it; elsewhere an expression dates the triggers of its own clause (no comma,
+    colon or dash between them) and, beyond the clause, only the trigger nearest to it:
+    "are meeting in Paris on Tuesday, eager ... after any talks" leaves the talks undated.
+    """
+    best: TimeSpan | None = None
+    for time in times:
+        if time.first is None:
+            continue
+        opening = len(text[start : time.start].split()) <= 1
+        between = text[min(token.end, time.end) : max(token.start, time.start)]
+        nearest = min(triggers, key=lambda t: _distance(t, time.start, time.end)) is token
+        if not (opening or nearest or not _CLAUSE_BREAK.search(between)):
+            continue
+        if best is None or _distance(token, time.start, time.end) < _distance(
+            token, best.start, best.end
+        ):
+            best = time
+    return best
+
+
+_SAME_DAY = re.compile(r"\b(?:on )?(?:the same day|that same day|that day)\b", re.IGNORECASE)
+
+
+def _same_day(text: str, start: int, end: int, times: Sequence[TimeSpan]) -> TimeSpan | None:
+    """ "would take place on the same day": the day of the last dated expression before the
+    sentence, with the span of the words that refer back to it."""
+    match = _SAME_DAY.search(text, start, end)
+    if match is None:
         return None
-    return min(dated, key=lambda t: _distance(token, t.start, t.end))
+    earlier = [t for t in times if t.end <= start and t.first is not None and t.first == t.last]
+    if not earlier:
+        return None
+    day = earlier[-1]
+    return TimeSpan(
+        match.start(), match.end(), match.group(), "DATE", day.value, day.first, day.last
+    )
 
 
 _DURATION = re.compile(r"^P(\d+)([YMWD])$")

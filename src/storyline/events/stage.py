@@ -21,7 +21,7 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
 from storyline.engines.local import LocalEngine
@@ -79,6 +79,27 @@ def _read_chunk(jobs: list[Job]) -> list[Result]:
         except Exception as err:  # noqa: BLE001 - one bad document must not stop the run
             results.append((document_id, source, [], None, f"{type(err).__name__}: {err}"))
     return results
+
+
+# How far back an undated "happened" mention, or ahead an undated plan, may reach.
+_HORIZON = timedelta(days=3650)
+
+
+def _when(row: sqlite3.Row) -> tuple[date, date] | None:
+    """The days a mention can be about: its date when it has one; else, from its status
+    and its article's publication day, before it (what happened) or after it (a plan). An
+    article cannot report as done what is dated after it was published, so "the talks"
+    that concluded cannot be Saturday's planned talks."""
+    if row["date_first"] and row["date_last"]:
+        return date.fromisoformat(row["date_first"]), date.fromisoformat(row["date_last"])
+    if not row["published"]:
+        return None
+    published = date.fromisoformat(row["published"])
+    if row["status"] == "happened":
+        return published - _HORIZON, published
+    if row["status"] == "planned":
+        return published, published + _HORIZON
+    return None
 
 
 def _country_ids(store: Store) -> frozenset[str]:
@@ -294,11 +315,7 @@ class EventStage(GlobalStage):
                 lemma=r["lemma"],
                 type=r["type"],
                 sentence=r["sentence"],
-                time=(
-                    (date.fromisoformat(r["date_first"]), date.fromisoformat(r["date_last"]))
-                    if r["date_first"] and r["date_last"]
-                    else None
-                ),
+                time=_when(r),
                 participants=frozenset(json.loads(r["participant_entity_ids"])),
                 # A country is too coarse to veto a link: "in France" and "in Paris" can be
                 # the same meeting. Only cities and finer places are passed as the place.

@@ -125,3 +125,14 @@ def test_a_duration_after_an_event_dates_the_event() -> None:
     assert event.time is not None and event.time.value == "2022"
     assert (event.time.first, event.time.last) == (date(2022, 1, 1), date(2022, 6, 3))
     assert event.status == "happened"
+
+
+def test_the_same_day_takes_the_day_named_before() -> None:
+    text = (
+        "The ministers meet in Oslo on Friday. Officials said a summit of generals would "
+        "take place on the same day."
+    )
+    friday = _time(text, "Friday", date(2025, 6, 6))
+    summit = _one(text, "summit", times=[friday])
+    assert summit.time is not None and summit.time.first == date(2025, 6, 6)
+    assert text[summit.time.start : summit.time.end] == "on the same day"
