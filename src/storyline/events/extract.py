@@ -175,7 +175,7 @@ def _resolve_anaphors(found: list[FoundEvent], anaphoric: set[int]) -> list[Foun
     """An undated "the talks" / "their meeting" takes the time and place of the last
     mention of the same kind before it in the article that has a time: "Following their
     meeting" after "gathered in Paris on Wednesday" is Wednesday's meeting in Paris."""
-    resolved = []
+    resolved: list[FoundEvent] = []
     for index, event in enumerate(found):
         if index in anaphoric and event.time is None:
             earlier = next(
