@@ -34,6 +34,16 @@ _NOT_BEFORE = {
 # Verb triggers too common in other senses unless a place or time follows them.
 _NEEDS_SETTING = frozenset({"gather"})
 _SETTING = frozenset({"in", "at", "on", "for", "to", "outside", "near"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "who", "that", "which"})
+# What one meets when "meet" is not a meeting: "meet the targets", "meet demand".
+_TARGETS = frozenset(
+    """
+    target targets demand demands needs need payments payment obligations obligation
+    criteria criterion deadline deadlines requirements requirement expectations conditions
+    condition costs cost goals goal standards standard commitments commitment quota quotas
+    forecasts forecast estimates shortfall challenge challenges terms budget
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
 _DETERMINERS = frozenset(
     [
         "a",
@@ -205,6 +215,10 @@ def _trigger(sentence: Sequence[Token], index: int) -> Trigger | None:
         return None  # "strike a deal": the deal is the event
     if trigger.lemma in _NEEDS_SETTING and after not in _SETTING:
         return None
+    if trigger.lemma == "meet" and _meets_a_target(sentence, index):
+        return None  # "meet the targets", "to meet interest payments"
+    if lower.endswith("s") and trigger.form in {"noun", "plural"} and before in _SUBJECT_PRONOUNS:
+        return None  # "she talks", "it offers": a verb, not the noun
     if trigger.lemma == "charge" and before in {"in", "took", "take"}:
         return None
     if trigger.lemma in {"offer", "bid", "march", "vote", "award", "launch", "purchase"} and (
@@ -213,6 +227,11 @@ def _trigger(sentence: Sequence[Token], index: int) -> Trigger | None:
         # Bare nouns that are also verbs in other senses need a determiner or modifier.
         return None
     return trigger
+
+
+def _meets_a_target(sentence: Sequence[Token], index: int) -> bool:
+    following = [t.text.lower() for t in sentence[index + 1 : index + 5]]
+    return any(word in _TARGETS for word in following)
 
 
 def _modifier(word: str) -> bool:

@@ -132,7 +132,7 @@ def status_of(
 
     if _negated(left[-4:], left, right, noun):
         return "negated"
-    if _hypothetical(left, noun, words, clause.index):
+    if _hypothetical(left, right, noun, words, clause.index):
         return "hypothetical"
     if _planned(left, right, noun, words, clause.index):
         return "planned"
@@ -210,7 +210,13 @@ def _negated(near: list[str], left: list[str], right: list[str], noun: bool) -> 
     return noun and "called" in right[:4] and "off" in right[:5]
 
 
-def _hypothetical(left: list[str], noun: bool, words: list[str], index: int) -> bool:
+def _hypothetical(
+    left: list[str], right: list[str], noun: bool, words: list[str], index: int
+) -> bool:
+    if noun and any(w in _MODAL for w in right[:2]):
+        return True  # "an emergency meeting could settle it"
+    if noun and "would" in right[:2] and not _reported_before(words, index):
+        return True
     if any(w in _MODAL for w in left):
         return True
     if any(w in _CONDITION for w in left):

@@ -136,3 +136,12 @@ def test_the_same_day_takes_the_day_named_before() -> None:
     summit = _one(text, "summit", times=[friday])
     assert summit.time is not None and summit.time.first == date(2025, 6, 6)
     assert text[summit.time.start : summit.time.end] == "on the same day"
+
+
+def test_meeting_a_target_and_third_person_verbs_are_not_events() -> None:
+    text = (
+        "The firm will meet its sales targets. She talks and he listens. "
+        "An emergency meeting could settle it."
+    )
+    events = _events(text)
+    assert [(e.trigger, e.status) for e in events] == [("meeting", "hypothetical")]
