@@ -215,6 +215,8 @@ def _trigger(sentence: Sequence[Token], index: int) -> Trigger | None:
         return None  # "strike a deal": the deal is the event
     if trigger.lemma in _NEEDS_SETTING and after not in _SETTING:
         return None
+    if lower == "shot" and (before in _DETERMINERS or _modifier_word(before)):
+        return None  # "a clear shot", "his best shot": a chance, not gunfire
     if trigger.lemma == "meet" and _meets_a_target(sentence, index):
         return None  # "meet the targets", "to meet interest payments"
     if lower.endswith("s") and trigger.form in {"noun", "plural"} and before in _SUBJECT_PRONOUNS:
@@ -232,6 +234,10 @@ def _trigger(sentence: Sequence[Token], index: int) -> Trigger | None:
 def _meets_a_target(sentence: Sequence[Token], index: int) -> bool:
     following = [t.text.lower() for t in sentence[index + 1 : index + 5]]
     return any(word in _TARGETS for word in following)
+
+
+def _modifier_word(word: str) -> bool:
+    return word in {"clear", "best", "good", "real", "long", "big", "fair", "first", "last"}
 
 
 def _modifier(word: str) -> bool:

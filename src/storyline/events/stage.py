@@ -81,8 +81,11 @@ def _read_chunk(jobs: list[Job]) -> list[Result]:
     return results
 
 
-# How far back an undated "happened" mention, or ahead an undated plan, may reach.
-_HORIZON = timedelta(days=3650)
+# How far back an undated "happened" mention, or ahead an undated plan, may reach. News
+# dates what is not recent ("won the primary in 2008"); what it leaves undated happened
+# days or weeks before, so "Trump's primary wins" is not Clinton's 2008 win.
+_PAST_HORIZON = timedelta(days=31)
+_FUTURE_HORIZON = timedelta(days=366)
 
 
 def _when(row: sqlite3.Row) -> tuple[date, date] | None:
@@ -96,9 +99,9 @@ def _when(row: sqlite3.Row) -> tuple[date, date] | None:
         return None
     published = date.fromisoformat(row["published"])
     if row["status"] == "happened":
-        return published - _HORIZON, published
+        return published - _PAST_HORIZON, published
     if row["status"] == "planned":
-        return published, published + _HORIZON
+        return published, published + _FUTURE_HORIZON
     return None
 
 
