@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Files
+from storyline.clean import CleanStage
 from storyline.runner import RunOptions, run
 from storyline.store import Store
 
@@ -50,7 +51,7 @@ def test_run_stores_cleaned_documents(corpus: Files, store: Store) -> None:
     one = docs["one.txt"]
     assert one.title == "Harbour cranes stand idle"
     assert one.outlet == "CW" and one.published_from == "sidecar"
-    assert dict(one.stages) == {"clean": "1"}
+    assert dict(one.stages) == {"clean": CleanStage.version}
     assert one.offset_map is not None
     for start in range(0, len(one.text), 7):
         raw_start, raw_end = one.raw_span(start, min(start + 7, len(one.text)))
@@ -187,7 +188,7 @@ def test_outdated_stage_versions_are_brought_up_to_date(corpus: Files, store: St
     store.conn.execute('UPDATE documents SET stages = \'{"clean":"0"}\'')
     summary = run([str(corpus.root)], store, options())
     assert summary.updated == 3
-    assert {dict(d.stages)["clean"] for d in store.iter_documents()} == {"1"}
+    assert {dict(d.stages)["clean"] for d in store.iter_documents()} == {CleanStage.version}
 
 
 def test_two_worker_processes_give_the_same_store(corpus: Files, tmp_path: Path) -> None:

@@ -1,0 +1,150 @@
+"""Lengths of time and repetitions: "three years", "more than three years", "the past two
+weeks", "two-year", "for 10 days" (tagged "10 days", as in TimeBank); "every week", "daily",
+"$5 a year".
+
+A duration is not a point: its value is a TIMEX3 period ("P3Y", "PT4H", "PXD" for "a few
+days") and it is never anchored. TimeBank spans keep hedges ("more than", "nearly") and
+leave out the preposition ("for", "in").
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.timex.base import Context, Reading, Rule
+from storyline.timex.lexicon import (
+    NUMBER,
+    UNIT,
+    UNIT_WORDS,
+    WEEKDAY,
+    WEEKDAY_WORDS,
+    duration_value,
+    number_value,
+    unit_code,
+    weekday_number,
+    words,
+)
+
+_HEDGE = (
+    r"(?:(?i:more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|roughly"
+    r"|approximately|at\s+least|at\s+most|up\s+to|under|some"
+    r"|no\s+more\s+than|no\s+less\s+than|as\s+many\s+as|as\s+long\s+as|as\s+much\s+as"
+    r"|the\s+better\s+part\s+of|upwards\s+of)\s+)"
+)
+_FRAME = (
+    r"(?:(?i:the)\s+(?:(?i:past|last|next|first|final|previous|coming|following|latest|same"
+    r"|entire|full|whole)\s+)?)"
+)
+_PER = {"D": "P1D", "W": "P1W", "M": "P1M", "Q": "P3M", "Y": "P1Y", "TH": "PT1H"}
+
+
+def _duration(match: re.Match[str], ctx: Context) -> Reading | None:
+    number = match.group("n")
+    if match.group("n2"):  # "two to three weeks": the length is not one number
+        return Reading("DURATION", duration_value(None, unit_code(match.group("unit"))), False)
+    unit_text = match.group("unit").lower()
+    unit = unit_code(unit_text)
+    quantity = number_value(number)
+    if number.lower() in {"a", "an"} and unit in {"TS", "Q"}:
+        return None  # "a second term", "a quarter of the shares"
+    if unit == "Q" and (unit_text.endswith("s") and "-" in match.group(0)):
+        return None  # "three-quarters": a fraction
+    if unit == "WE":
+        return None
+    value = duration_value(quantity, unit)
+    start = match.start()
+    if re.match(r"(?i:the)\s", match.group(0)) and "-" in match.group(0):
+        # "the eight-year contract": TimeBank tags the modifier "eight-year", not "the".
+        start = match.start("n")
+    return Reading("DURATION", value, False, (start, match.end()))
+
+
+def _bare_plural(match: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading("DURATION", duration_value(None, unit_code(match.group("unit"))), False)
+
+
+def _every(match: re.Match[str], ctx: Context) -> Reading | None:
+    quantity = number_value(match.group("n")) if match.group("n") else 1.0
+    if match.group("other"):
+        quantity = 2.0
+    return Reading("SET", duration_value(quantity, unit_code(match.group("unit"))), False)
+
+
+def _every_weekday(match: re.Match[str], ctx: Context) -> Reading | None:
+    day = match.group("day") or match.group("day2")
+    return Reading("SET", f"XXXX-WXX-{weekday_number(day) + 1}", False)
+
+
+_ADVERBS = {
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
+    "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
+    "semiannually": "P6M",
+}  # fmt: skip
+
+
+def _adverb(match: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading("SET", _ADVERBS[match.group("word").lower()], False)
+
+
+def _rate(match: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading("SET", _PER[unit_code(match.group("unit"))], False)
+
+
+RULES = (
+    Rule(
+        "rate",
+        re.compile(
+            r"(?:\d|%|\b(?i:percent|cents?|dollars?|million|billion|trillion|pounds|euros"
+            r"|yen|times|barrels|tons|tonnes))\s+(?P<t>(?i:a|an)\s+(?P<unit>(?i:day|week|month"
+            r"|year|hour)))\b"
+        ),
+        _rate,
+        UNIT_WORDS,
+    ),
+    Rule(
+        "duration",
+        re.compile(
+            rf"(?<![\w$£€.,])(?:{_HEDGE}?{_FRAME}|{_HEDGE})?(?P<n>(?i:{NUMBER}))"
+            rf"(?:\s+(?i:to|or)\s+(?P<n2>(?i:{NUMBER})))?[\s-]+"
+            rf"(?P<unit>(?i:{UNIT}))\b(?!-(?i:old)\b|\s+(?i:old|of\s+age)\b)(?:\s+(?i:or\s+so))?"
+        ),
+        _duration,
+        UNIT_WORDS,
+    ),
+    Rule(
+        "bare plural unit",
+        re.compile(
+            r"\b(?i:for|in|over|within|after|lasting|took)\s+"
+            r"(?P<t>(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|years|decades"
+            r"|centuries)))\b(?!\s+(?i:of|ago|earlier|later|before|after))"
+        ),
+        _bare_plural,
+        UNIT_WORDS,
+    ),
+    Rule(
+        "every unit",
+        re.compile(
+            r"\b(?i:every|each|per)\s+(?:(?P<other>(?i:other))\s+)?(?:(?P<n>(?i:"
+            + NUMBER
+            + r"))\s+)?(?P<unit>(?i:day|week|month|quarter|year|hour|minute"
+            r"|days|weeks|months|quarters|years|hours|minutes))\b"
+        ),
+        _every,
+        words("every each per"),
+    ),
+    Rule(
+        "every weekday",
+        re.compile(rf"\b(?i:every|each)\s+(?P<day>{WEEKDAY})\b|\b(?P<t>(?P<day2>{WEEKDAY})s)\b"),
+        _every_weekday,
+        WEEKDAY_WORDS,
+    ),
+    Rule(
+        "frequency adverb",
+        re.compile(
+            r"\b(?P<word>(?i:daily|nightly|weekly|biweekly|monthly|quarterly|annually"
+            r"|yearly|hourly|semiannually))\b(?!\s+[a-z])"
+        ),
+        _adverb,
+        words(" ".join(_ADVERBS)),
+    ),
+)

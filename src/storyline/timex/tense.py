@@ -1,0 +1,103 @@
+"""Which way a clause looks in time: back (past), forward (future) or neither.
+
+A bare weekday or month ("on Saturday", "in May") names the nearest such day only when the
+verb does not say otherwise: "met on Saturday" is the Saturday before publication, "will meet
+on Saturday" the one after. The nearest tense marker to the expression within its sentence
+decides; one just before counts a little more than one just after, since English puts the
+verb first ("said on Monday", "will meet on Wednesday").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Tense = Literal["past", "future", "present", "none"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_FUTURE_WORDS = _words(
+    """will 'll wo shall would tomorrow next upcoming scheduled planned expected due payable
+    effective until till expires expiring"""
+)
+_FUTURE_BEFORE_TO = _words("going due set plans plan planning expected scheduled intends")
+_PAST_WORDS = _words(
+    """said told met was were had did went came made took gave saw found left held began fell
+    rose won lost sold bought paid spent brought thought became got kept led ran wrote spoke
+    chose drew drove flew grew knew meant sent stood struck taught threw understood wore broke
+    caught felt fought heard hid built shot sat sought swore woke ago yesterday last earlier
+    killed died arrived"""
+)
+_BE_PRESENT = _words("is are am 's 're")
+_BE_ANY = _words("is are am was were be been being 's 're")
+# -ed words that are not past verbs (or are adjectives in news copy).
+_NOT_PAST = _words(
+    """need needs speed seed feed bed red hundred indeed united limited based related proposed
+    shed weed breed exceed proceed succeed embed"""
+)
+_TOKEN = re.compile(r"[A-Za-z']+")
+_SENTENCE_END = re.compile(r"[.!?;][\"”’)]*\s+(?=[\"“A-Z])|\n")
+_WINDOW = 400
+# A trailing attribution (", officials said.") reports the sentence; its verb is not the
+# tense of the clause before it ("will meet again on Friday, officials said").
+_ATTRIBUTION = re.compile(
+    r",\s*(?:(?:[\w'.-]+\s+){0,5}(?:said|says|say|told|added|reported|announced)"
+    r"|(?:said|says|added|reported)\s)[^,]*$"
+)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end of the sentence holding ``text[start:end]`` (looked for within a window)."""
+    left = max(0, start - _WINDOW)
+    begin = left
+    for match in _SENTENCE_END.finditer(text, left, start):
+        begin = match.end()
+    after = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))
+    return begin, after.start() + 1 if after else min(len(text), end + _WINDOW)
+
+
+def tense_at(text: str, start: int, end: int) -> Tense:
+    """The tense of the verb nearest to ``text[start:end]`` in its sentence."""
+    begin, finish = sentence_bounds(text, start, end)
+    attribution = _ATTRIBUTION.search(text, end, finish)
+    if attribution is not None:
+        finish = attribution.start()
+    before = [m.group(0).lower() for m in _TOKEN.finditer(text, begin, start)]
+    after = [m.group(0).lower() for m in _TOKEN.finditer(text, end, finish)]
+    tokens = before + after
+    # Outward from the expression, alternating sides; the first marker found is the nearest.
+    for step in range(1, max(len(before), len(after)) + 1):
+        for index in (len(before) - step, len(before) + step - 1):
+            if 0 <= index < len(tokens):
+                tense = _token_tense(tokens, index)
+                if tense != "none":
+                    return tense
+    return "none"
+
+
+def _token_tense(tokens: list[str], index: int) -> Tense:
+    token = tokens[index]
+    previous = tokens[index - 1] if index else ""
+    following = tokens[index + 1] if index + 1 < len(tokens) else ""
+    if token in _FUTURE_WORDS:
+        if token in {"due", "expected", "scheduled", "planned"}:
+            # "was due to expire Friday" looked forward from a day now past.
+            if previous in {"was", "were", "been", "had"}:
+                return "past"
+            if previous not in _BE_ANY and token != "scheduled":
+                return "none"
+        return "future"
+    if following == "to" and (token in _FUTURE_BEFORE_TO or token in _BE_ANY):
+        return "future"
+    if token.endswith("ing") and previous in _BE_PRESENT:
+        return "present"
+    participle = token.endswith("ed") and len(token) > 3 and token not in _NOT_PAST
+    if token in _PAST_WORDS or participle:
+        # A passive participle carries no tense of its own: "will be sold", "is sold".
+        if previous in {"be", "being", "been"}:
+            return "none"
+        return "present" if previous in _BE_PRESENT else "past"
+    return "none"
