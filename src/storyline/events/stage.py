@@ -127,6 +127,8 @@ class EventStage(GlobalStage):
     version: ClassVar[str] = f"1+quotes.{QuoteStage.version}"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "entities", "quotes", "stories"})
     provides: ClassVar[frozenset[str]] = frozenset({"time", "events"})
+    # The entity ids of countries, read once per linking pass.
+    _countries: frozenset[str] | None = None
 
     def reset(self, store: Store) -> None:
         with store.transaction():
@@ -272,6 +274,7 @@ class EventStage(GlobalStage):
         for story_id in gone:
             self._drop_story(store, story_id)
         made = 0
+        self._countries = _country_ids(store)
         for story_id in touched:
             self._drop_story(store, story_id)
             made += self._link_story(store, story_id, current[story_id].split())
@@ -308,7 +311,7 @@ class EventStage(GlobalStage):
             return 0
         from storyline.events.link import EventCandidate, link
 
-        countries = _country_ids(store)
+        countries = self._countries if self._countries is not None else _country_ids(store)
         candidates = [
             EventCandidate(
                 key=str(r["id"]),
