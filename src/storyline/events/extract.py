@@ -34,6 +34,12 @@ _NOT_BEFORE = {
 # Verb triggers too common in other senses unless a place or time follows them.
 _NEEDS_SETTING = frozenset({"gather"})
 _SETTING = frozenset({"in", "at", "on", "for", "to", "outside", "near"})
+_MILITARY = frozenset(
+    """
+    air missile drone military deadly rocket artillery retaliatory nuclear pre-emptive
+    preemptive israeli russian ukrainian u.s. american us airstrike precision targeted
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "who", "that", "which"})
 # What one meets when "meet" is not a meeting: "meet the targets", "meet demand".
 _TARGETS = frozenset(
@@ -215,6 +221,11 @@ def _trigger(sentence: Sequence[Token], index: int) -> Trigger | None:
         return None  # "strike a deal": the deal is the event
     if trigger.lemma in _NEEDS_SETTING and after not in _SETTING:
         return None
+    if trigger.lemma == "strike" and not _MILITARY & {
+        t.text.lower() for t in sentence[max(0, index - 2) : index]
+    }:
+        # A strike without a weapon before it is a walkout ("the dockers' strike").
+        trigger = Trigger("protest", "strike", trigger.form)
     if lower == "shot" and (before in _DETERMINERS or _modifier_word(before)):
         return None  # "a clear shot", "his best shot": a chance, not gunfire
     if trigger.lemma == "meet" and _meets_a_target(sentence, index):

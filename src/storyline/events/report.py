@@ -72,6 +72,11 @@ def timeline(
             "WHERE event_id IS NOT NULL AND participant_entity_ids LIKE ?))"
         )
         params += [entity_id, f'%"{entity_id}"%']
+    # An event only copies mention repeats one its originals' mentions are linked into.
+    where.append(
+        "EXISTS (SELECT 1 FROM event_mentions c JOIN documents cd ON cd.id = c.document_id "
+        "WHERE c.event_id = e.id AND cd.duplicate_of IS NULL)"
+    )
     if not include_all:
         where.append("e.status NOT IN ('hypothetical', 'negated')")
         where.append(
@@ -104,7 +109,9 @@ def _event(store: Store, row: tuple[object, ...]) -> TimelineEvent:
             "m.sentence_start, CASE WHEN m.time_start IS NULL THEN NULL ELSE "
             "substr(d.text, m.time_start + 1, m.time_end - m.time_start) END "
             "FROM event_mentions m JOIN documents d ON d.id = m.document_id "
-            "WHERE m.event_id = ? ORDER BY d.published IS NULL, d.published, d.pk, m.start",
+            # A copy repeats its original's mentions: the timeline lists the original's.
+            "WHERE m.event_id = ? AND d.duplicate_of IS NULL "
+            "ORDER BY d.published IS NULL, d.published, d.pk, m.start",
             (row[0],),
         )
     )

@@ -105,6 +105,12 @@ def _when(row: sqlite3.Row) -> tuple[date, date] | None:
     return None
 
 
+def _span_days(first: str, last: str) -> int:
+    """How precise a date range is, in classes: a day, a week, a month, longer."""
+    days = (date.fromisoformat(last) - date.fromisoformat(first)).days
+    return 0 if days == 0 else 1 if days < 7 else 2 if days < 31 else 3
+
+
 def _country_ids(store: Store) -> frozenset[str]:
     """Entity ids of the places that are countries (their canonical names are the
     countries table's)."""
@@ -346,11 +352,17 @@ class EventStage(GlobalStage):
         types = Counter(r["type"] for r in rows)
         statuses = {r["status"] for r in rows}
         status = next((s for s in _STATUS_ORDER if s in statuses), "reported")
-        # The date most mentions give, preferring a single day to a week or a month.
-        dated = [r for r in rows if r["date_first"]]
-        days = Counter((r["date_first"], r["date_last"], r["time_value"]) for r in dated)
+        # The most precise date the mentions give (a day before a week, a month, a year:
+        # "signed on Friday" dates the agreement better than "a deal this year"), the one
+        # most articles give among equally precise ones (copies count once).
+        dated = {
+            (r["document_id"], r["date_first"], r["date_last"], r["time_value"])
+            for r in rows
+            if r["date_first"]
+        }
+        days = Counter((first, last, value) for _, first, last, value in dated)
         best = (
-            max(days, key=lambda d: (days[d], d[0] == d[1], d[0] or ""))
+            min(days, key=lambda d: (_span_days(d[0], d[1]), -days[d], d[0]))
             if days
             else (None, None, None)
         )

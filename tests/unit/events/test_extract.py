@@ -145,3 +145,11 @@ def test_meeting_a_target_and_third_person_verbs_are_not_events() -> None:
     )
     events = _events(text)
     assert [(e.trigger, e.status) for e in events] == [("meeting", "hypothetical")]
+
+
+def test_a_strike_is_a_walkout_unless_a_weapon_comes_before_it() -> None:
+    events = {
+        e.trigger + str(e.start): e.type
+        for e in _events("The dockers' strike closed the port. An air strike hit the depot.")
+    }
+    assert sorted(events.values()) == ["attack", "protest"]
