@@ -46,6 +46,20 @@ def stale(store: Store, read_table: str) -> list[str]:
     ]
 
 
+def forget(
+    store: Store, read_table: str, tables: Sequence[str], removed: Sequence[str]
+) -> list[str]:
+    """Drop the results of documents gone stale (a newer version replaced them, in this run
+    or an interrupted one) or removed, from ``tables`` and ``read_table``, in one
+    transaction; return their ids."""
+    gone = [*stale(store, read_table), *removed]
+    with store.transaction():
+        for document_id in gone:
+            for table in (*tables, read_table):
+                store.conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
+    return gone
+
+
 def map_texts(
     store: Store,
     document_ids: Sequence[str],

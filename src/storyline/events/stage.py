@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
 from storyline.engines.local import LocalEngine
-from storyline.engines.per_document import failure, stale, unread
+from storyline.engines.per_document import failure, forget, unread
 from storyline.entities.countries import countries
 from storyline.events.extract import EntitySpan, FoundEvent, TimeSpan, extract_events
 from storyline.model import Problem
@@ -156,11 +156,9 @@ class EventStage(GlobalStage):
         problems: list[Problem],
     ) -> None:
         counts = counters[self.name]
-        with store.transaction():
-            for document_id in [*stale(store, READ), *removed]:
-                for table in ("time_expressions", "event_mentions"):
-                    store.conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
-                store.conn.execute(f"DELETE FROM {READ} WHERE document_id = ?", (document_id,))
+        # Superseded versions lose their time expressions and mentions; their stories'
+        # member lists change, so those stories are relinked below.
+        forget(store, READ, ("time_expressions", "event_mentions"), removed)
         pending = unread(store, READ)
         engine = LocalEngine(self.workers, chunk_size=CHUNK)
         results = engine.map(_read_chunk, self._jobs(store, pending))

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from storyline.engines.per_document import failure, map_texts, stale, unread
+from storyline.engines.per_document import failure, forget, map_texts, unread
 from storyline.entities.aliases import fold
 from storyline.entities.stage import EntityStage
 from storyline.model import Problem
@@ -118,13 +118,8 @@ class QuoteStage(GlobalStage):
         problems: list[Problem],
     ) -> None:
         counts = counters[self.name]
-        with store.transaction():
-            # Superseded versions (this run's or an interrupted one's) lose their quotes.
-            for document_id in [*stale(store, READ), *removed]:
-                store.conn.execute("DELETE FROM quotes WHERE document_id = ?", (document_id,))
-                store.conn.execute(
-                    "DELETE FROM quote_documents WHERE document_id = ?", (document_id,)
-                )
+        # Superseded versions (this run's or an interrupted one's) lose their quotes.
+        forget(store, READ, ("quotes",), removed)
         pending = unread(store, READ)
         # Extraction is a pure function of each text: it runs on every core, and this
         # process writes the results in order.
