@@ -422,4 +422,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         ) WITHOUT ROWID;
         """,
     ),
+    Migration(
+        "0011_documents_story_index",
+        """
+        -- A story's articles are read by story_id (story, report, quotes by story, the
+        -- timeline): without an index each read scans the documents (14 s at 100k).
+        CREATE INDEX documents_story ON documents(story_id);
+        """,
+    ),
 )

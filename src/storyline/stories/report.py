@@ -130,11 +130,12 @@ def story_detail(store: Store, story_id: str) -> StoryDetail:
         (story_id,),
     ):
         copies = tuple(
-            store.conn.execute(
+            (r[0], r[1], r[2], r[3])  # plain tuples: `story --json` serialises them
+            for r in store.conn.execute(
                 "SELECT id, outlet, duplicate_kind, published FROM documents "
                 "WHERE duplicate_of = ? AND superseded_by IS NULL ORDER BY published, id",
                 (doc_id,),
-            ).fetchall()
+            )
         )
         articles.append(Article(doc_id, title, outlet, published, copies))
     merged = tuple(

@@ -143,3 +143,18 @@ def test_sentence_starts_and_punctuation_do_not_make_names() -> None:
     counts = term_counts(None, "The talks failed. Officials left Paris, Berlin stayed calm.")
     assert "n:the" not in counts and "n:paris berlin" not in counts
     assert "y:2008" in term_counts(None, "The 2008 quake killed 12 people.")
+
+
+def test_story_json_serialises_stories_with_copies(demo: Store) -> None:
+    """`storyline story ID --json` on a story whose articles have copies."""
+    from dataclasses import asdict
+
+    with_copies = [
+        row.id
+        for row in list_stories(demo, limit=100)
+        if any(a.copies for a in story_detail(demo, row.id).articles)
+    ]
+    assert with_copies
+    detail = story_detail(demo, with_copies[0])
+    data = json.loads(json.dumps(asdict(detail)))
+    assert any(a["copies"] for a in data["articles"])
