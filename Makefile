@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check
 DEMO   := demo
 
-.PHONY: demo test install install-dev lint typecheck unit bench clean
+.PHONY: demo test install install-dev browser lint typecheck unit bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,17 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
+
+# The browser tests drive Debian's Chromium (never a browser Playwright downloads). As root
+# (CI) install it when missing; otherwise say why the browser tests will skip.
+browser:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else \
+		echo "chromium is not installed and this is not root: the browser tests will skip" \
+			"(install it with: sudo apt-get install -y chromium)"; \
+	fi
 
 demo: install
 	@mkdir -p $(DEMO)
@@ -51,7 +62,7 @@ lint: install-dev
 typecheck: install-dev
 	$(BIN)/mypy
 
-unit: install-dev
+unit: install-dev browser
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck unit

@@ -18,7 +18,7 @@ from storyline import __version__
 from storyline.config import default
 from storyline.errors import StorylineError
 from storyline.output import emit, format_option
-from storyline.runner import RunOptions, RunSummary, print_progress, run
+from storyline.runner import ProgressLine, RunOptions, RunSummary, count_inputs, run
 from storyline.store import Store
 
 DB_HELP = "SQLite file of the store."
@@ -92,6 +92,11 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input had a problem.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show inputs done, rate and ETA on stderr (default: when stderr is a terminal).",
+)
 def run_command(
     paths: tuple[str, ...],
     db: str,
@@ -102,6 +107,7 @@ def run_command(
     strict: bool,
     quiet: bool,
     as_json: bool,
+    progress: bool | None,
 ) -> None:
     """Read articles (folders, globs, .txt with .meta.json sidecars, .html, .jsonl) into the store.
 
@@ -119,11 +125,18 @@ def run_command(
         workers=workers or None,
         only=tuple(s for item in only for s in item.split(",") if s),
     )
-    show_progress = not quiet and not as_json and sys.stderr.isatty()
+    if progress is None:
+        progress = not quiet and not as_json and sys.stderr.isatty()
     with Store(db) as store:
-        summary = run(paths, store, options, on_progress=print_progress if show_progress else None)
-    if show_progress:
-        click.echo("", err=True)
+        line = ProgressLine(count_inputs(paths, store) if progress and paths else None)
+        summary = run(
+            paths,
+            store,
+            options,
+            on_progress=line if progress else None,
+            on_stage=line.stage if progress else None,
+        )
+    line.done()
     for problem in summary.problems:
         label = "warning" if problem.severity == "warning" else "skipped"
         click.echo(f"{label}: {problem}", err=True)
@@ -574,6 +587,40 @@ def search_command(query: str, db: str, limit: int, fmt: str) -> None:
     with Store(db, readonly=True) as store:
         rows = [dict(r) for r in store.search(query, limit=limit)]
     emit(rows, ["id", "title", "snippet"], fmt, sys.stdout)
+
+
+@main.command("serve")
+@db_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; the default keeps the app on this machine.",
+)
+@click.option("--port", type=int, default=8000, show_default=True)
+def serve_command(db: str, host: str, port: int) -> None:
+    """Serve the store as web pages and a JSON API (read-only): stories, articles, entities,
+    search. Open http://127.0.0.1:8000/ ; the API is described at /api/docs.
+
+    \b
+    Example:
+      storyline serve --db news.db
+      storyline serve --db news.db --port 8080
+    """
+    import uvicorn
+
+    from storyline.web import create_app
+
+    app = create_app(db)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(
+            f"storyline: serving on {host}: anyone who can reach this address can read the store",
+            err=True,
+        )
+    click.echo(
+        f"Storyline on http://{host}:{port}/ (store {db}, read-only); Ctrl-C stops it", err=True
+    )
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 def _parse_date(value: str) -> date:

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TextIO
 
 from storyline.engines import LocalEngine
 from storyline.errors import InputError
@@ -143,6 +143,7 @@ def run(
     options: RunOptions = RunOptions(),
     *,
     on_progress: Callable[[int, float], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> RunSummary:
     """Process ``paths`` into ``store``; with ``options.only``, re-run those stages on the store."""
     started = time.monotonic()
@@ -189,7 +190,7 @@ def run(
                 on_progress,
                 started,
             )
-        _run_global_stages(store, summary, stage_plan.rebuild, options.workers)
+        _run_global_stages(store, summary, stage_plan.rebuild, options.workers, on_stage)
         summary.status = "finished"
     except KeyboardInterrupt:
         summary.status = "interrupted"
@@ -202,10 +203,16 @@ def run(
 
 
 def _run_global_stages(
-    store: Store, summary: RunSummary, rebuild: frozenset[str], workers: int | None = None
+    store: Store,
+    summary: RunSummary,
+    rebuild: frozenset[str],
+    workers: int | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> None:
     """Bring each global stage up to date; rebuild it when asked or when its version changed."""
     for stage in global_stages():
+        if on_stage is not None:
+            on_stage(stage.name)
         stage.workers = workers
         started = time.perf_counter()
         if stage.name in rebuild or store.stage_state(stage.name) != stage.version:
@@ -284,7 +291,57 @@ def _save(store: Store, batch: list[Document], summary: RunSummary) -> None:
     summary.superseded.extend(result.superseded)
 
 
-def print_progress(seen: int, seconds: float) -> None:
-    rate = seen / seconds if seconds else 0.0
-    sys.stderr.write(f"\r  {seen} inputs, {rate:.0f}/s ")
-    sys.stderr.flush()
+class ProgressLine:
+    """``storyline run``'s progress on one rewritten stderr line: inputs done, rate, and an
+    ETA when the number of inputs is known (:func:`count_inputs`); then the global stage
+    being run, which on a large store is most of the time."""
+
+    def __init__(self, total: int | None = None, stream: TextIO | None = None) -> None:
+        self.total = total
+        self.stream = stream if stream is not None else sys.stderr
+        self.width = 0
+
+    def __call__(self, seen: int, seconds: float) -> None:
+        rate = seen / seconds if seconds > 0 else 0.0
+        text = f"{seen}/{self.total} inputs" if self.total else f"{seen} inputs"
+        text += f", {rate:.0f}/s"
+        if self.total and rate > 0 and seen < self.total:
+            text += f", ETA {_duration((self.total - seen) / rate)}"
+        self._show(text)
+
+    def stage(self, name: str) -> None:
+        self._show(f"stage {name}…")
+
+    def done(self) -> None:
+        """Erase the line, so the summary printed next starts clean."""
+        if self.width:
+            self.stream.write("\r" + " " * (self.width + 2) + "\r")
+            self.stream.flush()
+            self.width = 0
+
+    def _show(self, text: str) -> None:
+        padding = " " * max(0, self.width - len(text))
+        self.width = len(text)
+        self.stream.write(f"\r  {text}{padding}")
+        self.stream.flush()
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds + 0.5)
+    if seconds < 60:
+        return f"{seconds}s"
+    if seconds < 3600:
+        return f"{seconds // 60}m{seconds % 60:02d}s"
+    return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
+
+
+def count_inputs(paths: Iterable[str], store: Store) -> int:
+    """How many inputs a run of ``paths`` will read (unchanged files left out): the total
+    that gives the progress line its ETA. Costs a walk of the folders (and a pass over
+    feeds and JSON Lines files) before the run, so it is done only when progress is shown."""
+    current = signature(build_pipeline())
+
+    def unchanged(path: str, size: int, mtime_ns: int) -> bool:
+        return store.file_is_current(path, size, mtime_ns, current)
+
+    return sum(1 for item in discover(list(paths), skip=unchanged) if isinstance(item, SourceRef))

@@ -1,0 +1,29 @@
+"""Errors of the web app: one exception carrying an HTTP status, and how library errors map.
+
+A query the store cannot answer (an unknown id, a bad search, an ambiguous prefix) is the
+caller's mistake and must come back as a 4xx with the library's own message and hint, never
+as a 500: :func:`from_storyline` decides which 4xx.
+"""
+
+from __future__ import annotations
+
+from storyline.errors import StorylineError
+
+
+class ApiError(Exception):
+    """An error to show the caller: ``status`` (4xx/5xx), ``message`` and what to do."""
+
+    def __init__(self, status: int, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.hint = hint
+
+    def as_dict(self) -> dict[str, object]:
+        return {"status": self.status, "message": self.message, "hint": self.hint}
+
+
+def from_storyline(err: StorylineError) -> ApiError:
+    """Unknown ids ("no story with id …") are 404; anything else asked wrongly is 400."""
+    status = 404 if err.message.startswith("no ") else 400
+    return ApiError(status, err.message, hint=err.hint)

@@ -1,0 +1,105 @@
+"""Full-text search over titles and bodies (FTS5), ranked, with highlighted snippets.
+
+FTS5 marks the matched words with two private-use characters rather than HTML tags: the
+article text is escaped first and only then are the marks turned into ``<mark>``, so an
+article that contains markup can never inject it into the page.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from storyline.entities.report import find_entity
+from storyline.store import Store
+from storyline.stories.report import resolve
+from storyline.web.errors import ApiError
+from storyline.web.filters import Filters
+
+OPEN, CLOSE = "\ue000", "\ue001"
+SNIPPET_WORDS = 24
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    story_id: str | None
+    duplicate_of: str | None
+    title_marked: str  # the title with OPEN/CLOSE around matches
+    snippet_marked: str  # a passage of the text with OPEN/CLOSE around matches
+    rank: float
+
+    @property
+    def snippet(self) -> str:
+        return self.snippet_marked.replace(OPEN, "").replace(CLOSE, "")
+
+    @property
+    def snippet_html(self) -> Markup:
+        return marked_html(self.snippet_marked)
+
+    @property
+    def title_html(self) -> Markup:
+        return marked_html(self.title_marked)
+
+
+def marked_html(text: str) -> Markup:
+    """Escape ``text``, then turn the FTS marks into ``<mark>`` elements."""
+    escaped = str(escape(text))
+    return Markup(escaped.replace(OPEN, "<mark>").replace(CLOSE, "</mark>"))
+
+
+def search(
+    store: Store, query: str, filters: Filters, *, limit: int, offset: int
+) -> tuple[list[SearchHit], int]:
+    """Current documents matching ``query`` (FTS5 syntax), best first; and how many match."""
+    if not query.strip():
+        raise ApiError(422, "empty search query", hint="type words to look for, e.g. strike")
+    where = ["documents_fts MATCH ?", "d.superseded_by IS NULL"]
+    params: list[Any] = [query]
+    if filters.start:
+        where.append("d.published >= ?")
+        params.append(filters.start.isoformat())
+    if filters.end_exclusive:
+        where.append("d.published < ?")
+        params.append(filters.end_exclusive)
+    if filters.outlet:
+        where.append("d.outlet = ?")
+        params.append(filters.outlet)
+    if filters.entity:
+        where.append("d.id IN (SELECT document_id FROM entity_mentions WHERE entity_id = ?)")
+        params.append(find_entity(store, filters.entity))
+    if filters.story:
+        where.append("d.story_id = ?")
+        params.append(resolve(store, filters.story))
+    condition = " AND ".join(where)
+    source = "FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid"
+    try:
+        total = int(
+            store.conn.execute(f"SELECT count(*) {source} WHERE {condition}", params).fetchone()[0]
+        )
+        rows = store.conn.execute(
+            "SELECT d.id, d.title, d.outlet, d.published, d.story_id, d.duplicate_of, "
+            f"highlight(documents_fts, 0, '{OPEN}', '{CLOSE}'), "
+            f"snippet(documents_fts, 1, '{OPEN}', '{CLOSE}', '…', {SNIPPET_WORDS}), "
+            f"documents_fts.rank {source} WHERE {condition} "
+            "ORDER BY documents_fts.rank LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
+    except sqlite3.OperationalError as err:
+        raise ApiError(
+            400,
+            f"bad search query {query!r}: {err}",
+            hint='use words, "quoted phrases", AND, OR, NOT and prefix*; '
+            "quote words that contain punctuation",
+        ) from None
+    hits = [
+        SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "", r[7] or "", float(r[8]))
+        for r in rows
+    ]
+    return hits, total
