@@ -17,7 +17,7 @@ from typing import Any
 from storyline.entities.report import find_entity
 from storyline.store import Store
 from storyline.stories.report import resolve
-from storyline.web.filters import Filters
+from storyline.web.filters import Filters, document_conditions
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,23 +127,8 @@ def documents(
     store: Store, filters: Filters, *, limit: int, offset: int
 ) -> tuple[list[DocumentRow], int]:
     """Current documents, newest first, narrowed by ``filters``; and how many match."""
-    where = ["d.superseded_by IS NULL"]
-    params: list[Any] = []
-    if filters.start:
-        where.append("d.published >= ?")
-        params.append(filters.start.isoformat())
-    if filters.end_exclusive:
-        where.append("d.published < ?")
-        params.append(filters.end_exclusive)
-    if filters.outlet:
-        where.append("d.outlet = ?")
-        params.append(filters.outlet)
-    if filters.entity:
-        where.append("d.id IN (SELECT document_id FROM entity_mentions WHERE entity_id = ?)")
-        params.append(find_entity(store, filters.entity))
-    if filters.story:
-        where.append("d.story_id = ?")
-        params.append(resolve(store, filters.story))
+    where, params = document_conditions(store, filters)
+    where.insert(0, "d.superseded_by IS NULL")
     condition = " AND ".join(where)
     total = store.conn.execute(f"SELECT count(*) FROM documents d WHERE {condition}", params)
     rows = store.conn.execute(

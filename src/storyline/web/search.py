@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from typing import Any
 
 from markupsafe import Markup, escape
 
-from storyline.entities.report import find_entity
 from storyline.store import Store
-from storyline.stories.report import resolve
 from storyline.web.errors import ApiError
-from storyline.web.filters import Filters
+from storyline.web.filters import Filters, document_conditions
 
 OPEN, CLOSE = "\ue000", "\ue001"
 SNIPPET_WORDS = 24
@@ -60,23 +57,9 @@ def search(
     """Current documents matching ``query`` (FTS5 syntax), best first; and how many match."""
     if not query.strip():
         raise ApiError(422, "empty search query", hint="type words to look for, e.g. strike")
-    where = ["documents_fts MATCH ?", "d.superseded_by IS NULL"]
-    params: list[Any] = [query]
-    if filters.start:
-        where.append("d.published >= ?")
-        params.append(filters.start.isoformat())
-    if filters.end_exclusive:
-        where.append("d.published < ?")
-        params.append(filters.end_exclusive)
-    if filters.outlet:
-        where.append("d.outlet = ?")
-        params.append(filters.outlet)
-    if filters.entity:
-        where.append("d.id IN (SELECT document_id FROM entity_mentions WHERE entity_id = ?)")
-        params.append(find_entity(store, filters.entity))
-    if filters.story:
-        where.append("d.story_id = ?")
-        params.append(resolve(store, filters.story))
+    where, params = document_conditions(store, filters)
+    where[:0] = ["documents_fts MATCH ?", "d.superseded_by IS NULL"]
+    params.insert(0, query)
     condition = " AND ".join(where)
     source = "FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid"
     try:
