@@ -1,9 +1,11 @@
 """What an analyst does every morning, in a real browser: stories → story → article →
-entity, then a search; a screenshot of each page goes to docs/screenshots/."""
+entity, then a search; a screenshot of each page (to docs/screenshots/ with
+`--update-golden`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,9 +29,21 @@ def page(browser: Any) -> Iterator[Any]:
         context.close()
 
 
+# Where screenshots go: docs/screenshots/ with `pytest --update-golden` (refresh them, then
+# look at them), a temporary folder otherwise, so a test run leaves the tree unchanged.
+_TARGET: list[Path] = []
+
+
+@pytest.fixture(autouse=True)
+def _screenshot_folder(request: pytest.FixtureRequest, tmp_path_factory: Any) -> None:
+    update = bool(request.config.getoption("--update-golden"))
+    _TARGET[:] = [SCREENSHOTS if update else tmp_path_factory.getbasetemp() / "screenshots"]
+
+
 def shot(page: Any, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
+    folder = _TARGET[0]
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / name), full_page=True)
 
 
 def test_stories_to_story_to_article_to_entity(page: Any, base_url: str) -> None:
