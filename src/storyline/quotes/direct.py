@@ -200,8 +200,22 @@ def _cue_before(ctx: Context, stretch: Stretch) -> Cue | None:
             return Cue(k - 1, k, speaker.after(tokens, k + 1, ceiling, ctx.quoted))
         is_cue = tokens[k].text in NAMING or tokens[k].text in SPEECH
         if is_cue and not speaker.is_noun_use(tokens, k):
+            k = _outer_cue(ctx, floor, k)
             return Cue(k, k, speaker.before(tokens, k, floor, ctx.quoted))
     return None
+
+
+def _outer_cue(ctx: Context, floor: int, k: int) -> int:
+    """The verb of saying that governs cue ``k`` in the same clause: in "A spokesperson said
+    the money announced on Tuesday could flow '…'", the source is the spokesperson, not the
+    money; the nearest cue is a participle inside the reported clause."""
+    tokens = ctx.tokens
+    for j in range(k - 1, floor - 1, -1):
+        if ctx.quoted[j] or tokens[j].text in {",", ";", ":", "—", "–", "(", ")"}:
+            return k
+        if tokens[j].text in SPEECH and not speaker.is_noun_use(tokens, j):
+            return j
+    return k
 
 
 def _before_cue_quote(ctx: Context, stretch: Stretch) -> FoundQuote | None:

@@ -130,6 +130,13 @@ def test_a_partial_quote_inside_reported_speech() -> None:
     assert text[slice(*piece)] == "without a railway that actually runs on time."
 
 
+def test_a_participle_inside_the_reported_clause_is_not_the_cue() -> None:
+    text = 'An agency spokesman said the aid announced on Monday would arrive "within a week".'
+    quote = _one(text)
+    assert (quote.kind, quote.cue) == ("partial", "said")
+    assert _speaker(text, quote) == "An agency spokesman"
+
+
 def test_a_quoted_phrase_after_a_naming_verb_is_partial() -> None:
     text = "The senator called the proposal “a tax on breathing” during the debate."
     quote = _one(text)
