@@ -45,8 +45,8 @@ MAX_EVENT_PARTICIPANTS = 12
 
 # (document id, source, text, published ISO or None, entity spans, quote spans)
 Job = tuple[str, str, str, str | None, list[EntitySpan], list[tuple[int, int]]]
-# (document id, source, times, events or None when it failed, error)
-Result = tuple[str, str, list[TimeSpan], list[FoundEvent] | None, str]
+# (document id, source, published ISO or None, times, events or None when it failed, error)
+Result = tuple[str, str, str | None, list[TimeSpan], list[FoundEvent] | None, str]
 
 
 def read_document(
@@ -75,9 +75,10 @@ def _read_chunk(jobs: list[Job]) -> list[Result]:
         try:
             day = date.fromisoformat(published) if published else None
             times, events = read_document(text, day, entities, quotes)
-            results.append((document_id, source, times, events, ""))
+            results.append((document_id, source, published, times, events, ""))
         except Exception as err:  # noqa: BLE001 - one bad document must not stop the run
-            results.append((document_id, source, [], None, f"{type(err).__name__}: {err}"))
+            error = f"{type(err).__name__}: {err}"
+            results.append((document_id, source, published, [], None, error))
     return results
 
 
@@ -165,12 +166,12 @@ class EventStage(GlobalStage):
         for first in range(0, len(pending), BLOCK):
             with store.transaction():
                 for _ in pending[first : first + BLOCK]:
-                    document_id, source, times, events, error = next(results)
+                    document_id, source, published, times, events, error = next(results)
                     if events is None:
                         counts.failed[error.split(":", 1)[0]] += 1
                         problems.append(failure(self.name, source, error))
                         continue
-                    self._save(store, document_id, times, events)
+                    self._save(store, document_id, published, times, events)
                     counts.found["time expressions"] += len(times)
                     counts.found["event mentions"] += len(events)
                     counts.passed += 1
@@ -200,11 +201,13 @@ class EventStage(GlobalStage):
             yield document_id, source, text, published, entities, quotes
 
     def _save(
-        self, store: Store, document_id: str, times: list[TimeSpan], events: list[FoundEvent]
+        self,
+        store: Store,
+        document_id: str,
+        published: str | None,
+        times: list[TimeSpan],
+        events: list[FoundEvent],
     ) -> None:
-        published = store.conn.execute(
-            "SELECT published FROM documents WHERE id = ?", (document_id,)
-        ).fetchone()[0]
         store.conn.executemany(
             "INSERT INTO time_expressions (document_id, start, end, text, type, value, anchor, "
             "stage, stage_version, anchored) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
