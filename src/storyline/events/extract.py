@@ -73,6 +73,23 @@ _DETERMINERS = frozenset(
 )
 # Sentence-initial capitalised words that are months or names, not triggers.
 _NOT_TRIGGERS_CAPITALISED = frozenset({"March", "May"})
+# What follows "agreed" when it reports a deal rather than a shared view.
+_AGREED_ON = frozenset({"to", "on", "upon", "in"})
+_IDIOM_DEAL = frozenset({"big", "huge", "great", "good", "real", "bigger", "biggest"})
+# Words before "deal with" that make it the verb ("to deal with", "can deal with").
+_VERB_BEFORE = frozenset(
+    "to can cannot could will would should must might may not n't and or".split()  # noqa: SIM905
+)
+# Documents whose publication news names in passing ("a report released last year").
+_PUBLISHED = frozenset(
+    """
+    report reports poll polls survey surveys study studies analysis data figures statistics
+    email emails memo memos document documents records transcript transcripts statement
+    statements ruling rulings letter letters video videos footage photo photos images
+    audio tape tapes book books paper papers review findings results numbers list
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+_RECENTLY = frozenset({"recently", "newly", "just", "previously", "publicly", "later", "first"})
 MAX_PARTICIPANTS = 8
 # How far (characters) a place may stand after or before its trigger.
 PLACE_AFTER = 60
@@ -234,12 +251,49 @@ def _trigger(sentence: Sequence[Token], index: int) -> Trigger | None:
         return None  # "she talks", "it offers": a verb, not the noun
     if trigger.lemma == "charge" and before in {"in", "took", "take"}:
         return None
+    if _other_sense(sentence, index, trigger, before, after):
+        return None
     if trigger.lemma in {"offer", "bid", "march", "vote", "award", "launch", "purchase"} and (
         trigger.form in {"noun", "plural"} and before not in _DETERMINERS and not _modifier(before)
     ):
         # Bare nouns that are also verbs in other senses need a determiner or modifier.
         return None
     return trigger
+
+
+def _other_sense(
+    sentence: Sequence[Token], index: int, trigger: Trigger, before: str, after: str
+) -> bool:
+    """Trigger words in a sense that reports no event, seen in 2016 US campaign news:
+
+    - "agreed that ..." / "agreed with her" / "the judge agreed": sharing a view, not a
+      deal; an agreement is "agreed to ...", "agreed on ...", "agreed a ceasefire";
+    - "a big deal", "able to deal with": an idiom and the verb, not a deal;
+    - "a poll released Friday", "newly released emails": a document's publication named
+      as its modifier, not a happening an analyst follows (a release of prisoners, or
+      "police released the video", stays an event).
+    """
+    if trigger.lemma == "agree" and trigger.form not in {"noun", "plural"}:
+        return after not in _AGREED_ON and not _starts_object(after)
+    if trigger.lemma == "deal":
+        return before in _IDIOM_DEAL or (after == "with" and before in _VERB_BEFORE)
+    if trigger.lemma == "release" and trigger.form == "past":
+        back = index - 1
+        while back >= 0 and sentence[back].text.lower() in _RECENTLY:
+            back -= 1
+        first = sentence[back].text.lower() if back >= 0 else ""
+        # "a poll (recently) released Friday"; "the (newly) released emails"
+        return first in _PUBLISHED or (
+            after in _PUBLISHED and (first in _DETERMINERS or back < index - 1)
+        )
+    return False
+
+
+def _starts_object(word: str) -> bool:
+    """A word that can open the object of "agreed" ("agreed a truce", "agreed terms")."""
+    if word in {"that", "this"}:
+        return False  # "agreed that ...": a view
+    return word in _DETERMINERS or word in {"terms", "plans", "measures", "steps"}
 
 
 def _meets_a_target(sentence: Sequence[Token], index: int) -> bool:

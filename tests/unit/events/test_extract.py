@@ -153,3 +153,34 @@ def test_a_strike_is_a_walkout_unless_a_weapon_comes_before_it() -> None:
         for e in _events("The dockers' strike closed the port. An air strike hit the depot.")
     }
     assert sorted(events.values()) == ["attack", "protest"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Most of the panel agreed that the rules were out of date.", "agreed"),
+        ("The senator agreed with her rival about the cost.", "agreed"),
+        ("His former partner agreed, but asked for privacy.", "agreed"),
+        ("Losing the vote in one county is not a big deal.", "deal"),
+        ("The agency was able to deal with the backlog.", "deal"),
+        ("A survey released on Friday put the mayor ahead.", "released"),
+        ("Critics pointed to the newly released emails.", "released"),
+    ],
+)
+def test_words_in_a_sense_that_reports_no_event(sentence: str, trigger: str) -> None:
+    assert trigger not in [e.trigger for e in _events(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "kind"),
+    [
+        ("The two unions agreed to end the stoppage.", "agreed", "agreement"),
+        ("Both sides agreed on a timetable for the vote.", "agreed", "agreement"),
+        ("The ministers agreed a truce late at night.", "agreed", "agreement"),
+        ("The port operator signed a deal with the dockers.", "deal", "agreement"),
+        ("The police released the video of the arrest.", "released", "release"),
+        ("The rebels released two aid workers on Sunday.", "released", "release"),
+    ],
+)
+def test_the_same_words_when_they_report_an_event(sentence: str, trigger: str, kind: str) -> None:
+    assert _one(sentence, trigger).type == kind
