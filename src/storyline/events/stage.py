@@ -130,8 +130,9 @@ def event_id(document_id: str, start: int) -> str:
 class EventStage(GlobalStage):
     name: ClassVar[str] = "events"
     # Participants come from entity mentions and "reported" from quotes: a new version of
-    # either rebuilds events.
-    version: ClassVar[str] = f"1+quotes.{QuoteStage.version}"
+    # either rebuilds events. 2: "agreed that", "a big deal", "a poll released Friday" are
+    # no longer events.
+    version: ClassVar[str] = f"2+quotes.{QuoteStage.version}"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "entities", "quotes", "stories"})
     provides: ClassVar[frozenset[str]] = frozenset({"time", "events"})
     # The entity ids of countries, read once per linking pass.
