@@ -59,8 +59,17 @@ def _month_year(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", month_value(year, month_number(match.group("month"))), False)
 
 
+# A short month name without its dot, before a capitalised word, is a name: "Jan Kavan".
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_FULL_SHORT = {"may", "june", "july"}
+
+
 def _month(match: re.Match[str], ctx: Context) -> Reading | None:
-    month = month_number(match.group("month"))
+    word = match.group("month")
+    short = not word.endswith(".") and len(word) <= 4 and word.lower() not in _FULL_SHORT
+    if short and _NAME_AFTER.match(match.string, match.end("month")):
+        return None
+    month = month_number(word)
     shift = ""
     if "shift" in match.re.groupindex and match.group("shift"):
         shift = " ".join(match.group("shift").lower().split())
@@ -69,6 +78,22 @@ def _month(match: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("DATE", f"XXXX-{month:02d}", False)
     year = month_year(ctx.anchor, month, ctx.tense(match), shift)
     return Reading("DATE", month_value(year, month), True)
+
+
+def _second_day(match: re.Match[str], ctx: Context) -> Reading | None:
+    """The second day of "April 24 and 25": the month and year of the first."""
+    month = month_number(match.group("month"))
+    first, second = int(match.group("day")), int(match.group("day2"))
+    if not first < second <= 31:
+        return None
+    year_text = match.group("year")
+    if year_text is not None:
+        found = safe_date(int(year_text), month, second)
+        return Reading("DATE", None if found is None else day_value(found), False)
+    if ctx.anchor is None:
+        return Reading("DATE", f"XXXX-{month:02d}-{second:02d}", False)
+    found = safe_date(month_year(ctx.anchor, month, ctx.tense(match)), month, second)
+    return Reading("DATE", None if found is None else day_value(found), True)
 
 
 def _month_relative_year(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -201,14 +226,36 @@ RULES = (
         "month",
         re.compile(
             rf"(?:\b(?i:in|since|until|till|by|through|from|to|of|before|after|during|and"
-            rf"|or|between|for|on|that|since)\s+)(?P<t>{_PART}?{_MONTH_G})\b(?!\s+\d)"
+            rf"|or|between|for|on|that|since)\s+)(?P<t>{_PART}?{_MONTH_G})\b(?!\.?\s+\d)"
         ),
         _month,
         MONTH_WORDS,
     ),
     Rule(
+        # "the October attack": a month named as a modifier, the noun after it lowercase
+        # (so not "the March of Dimes" nor a title).
+        "month before a noun",
+        re.compile(
+            r"(?<=\b(?i:the)\s)(?P<month>January|February|March|April|June|July|August"
+            r"|September|October|November|December)(?=\s+(?!of\b|and\b|or\b|to\b)[a-z]{3,})"
+        ),
+        _month,
+        MONTH_WORDS,
+    ),
+    Rule(
+        # "on April 24 and 25": the second day is a date of its own, as TimeBank tags it.
+        "second day of a pair",
+        re.compile(
+            rf"\b{_MONTH_G}\s+{_DAY}\s+(?i:and|or|to|through)\s+"
+            r"(?P<t>(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?)"
+            r"(?![\d.,:/-]\d|\s*%|\s+[a-z])"
+        ),
+        _second_day,
+        MONTH_WORDS,
+    ),
+    Rule(
         "part of a month",
-        re.compile(rf"\b{_PART}{_MONTH_G}\b(?!\s+\d)"),
+        re.compile(rf"\b{_PART}{_MONTH_G}\b(?!\.?\s+\d)"),
         _month,
         MONTH_WORDS,
     ),
@@ -216,7 +263,7 @@ RULES = (
         "last/next month name",
         re.compile(
             rf"\b(?P<shift>(?i:last|next|this|early|late|mid|this\s+past|this\s+coming))"
-            rf"[\s-]+{_MONTH_G}\b(?!\s+\d)"
+            rf"[\s-]+{_MONTH_G}\b(?!\.?\s+\d)"
         ),
         _month,
         MONTH_WORDS,

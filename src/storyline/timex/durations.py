@@ -13,12 +13,16 @@ import re
 
 from storyline.timex.base import Context, Reading, Rule
 from storyline.timex.lexicon import (
+    DAY_PARTS,
+    MONTH,
+    MONTH_WORDS,
     NUMBER,
     UNIT,
     UNIT_WORDS,
     WEEKDAY,
     WEEKDAY_WORDS,
     duration_value,
+    month_number,
     number_value,
     unit_code,
     weekday_number,
@@ -59,6 +63,12 @@ def _duration(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DURATION", value, False, (start, match.end()))
 
 
+def _long(match: re.Match[str], ctx: Context) -> Reading | None:
+    """The length of one unit: "a day-long meeting", "the weeklong strike" ("a
+    two-week-long trip" is left to the duration rule, which reads "two-week")."""
+    return Reading("DURATION", duration_value(1, unit_code(match.group("unit"))), False)
+
+
 def _bare_plural(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DURATION", duration_value(None, unit_code(match.group("unit"))), False)
 
@@ -71,8 +81,18 @@ def _every(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _every_weekday(match: re.Match[str], ctx: Context) -> Reading | None:
-    day = match.group("day") or match.group("day2")
-    return Reading("SET", f"XXXX-WXX-{weekday_number(day) + 1}", False)
+    day = match.group("day") or match.group("day2") or match.group("day3")
+    part = match.group("part")
+    suffix = f"T{DAY_PARTS[part.lower().removesuffix('s')]}" if part else ""
+    return Reading("SET", f"XXXX-WXX-{weekday_number(day) + 1}{suffix}", False)
+
+
+def _every_month(match: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading("SET", f"XXXX-{month_number(match.group('month')):02d}", False)
+
+
+def _around_the_clock(match: re.Match[str], ctx: Context) -> Reading | None:
+    return None  # "24 hours a day": all the time, neither a length nor a set
 
 
 _ADVERBS = {
@@ -83,7 +103,7 @@ _ADVERBS = {
 
 
 def _adverb(match: re.Match[str], ctx: Context) -> Reading | None:
-    return Reading("SET", _ADVERBS[match.group("word").lower()], False)
+    return Reading("SET", _ADVERBS[(match.group("word") or match.group("word2")).lower()], False)
 
 
 def _rate(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -91,6 +111,14 @@ def _rate(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 RULES = (
+    Rule(
+        "unit-long",
+        re.compile(
+            r"(?<![\w-])(?P<unit>(?i:hour|day|week|month|year|decade|century))-?(?i:long)\b"
+        ),
+        _long,
+        words("hourlong daylong weeklong monthlong yearlong decadelong centurylong long"),
+    ),
     Rule(
         "rate",
         re.compile(
@@ -105,7 +133,8 @@ RULES = (
         "duration",
         re.compile(
             rf"(?<![\w$£€.,])(?:{_HEDGE}?{_FRAME}|{_HEDGE})?(?P<n>(?i:{NUMBER}))"
-            rf"(?:\s+(?i:to|or)\s+(?P<n2>(?i:{NUMBER})))?[\s-]+"
+            rf"(?:\s+(?i:to|or)\s+(?P<n2>(?i:{NUMBER})))?"
+            r"(?:\s+(?i:more|additional|extra|further))?[\s-]+"
             rf"(?P<unit>(?i:{UNIT}))\b(?!-(?i:old)\b|\s+(?i:old|of\s+age)\b)(?:\s+(?i:or\s+so))?"
         ),
         _duration,
@@ -134,15 +163,40 @@ RULES = (
     ),
     Rule(
         "every weekday",
-        re.compile(rf"\b(?i:every|each)\s+(?P<day>{WEEKDAY})\b|\b(?P<t>(?P<day2>{WEEKDAY})s)\b"),
+        re.compile(
+            rf"\b(?i:every|each)\s+(?P<day>{WEEKDAY})\b|\b(?P<t>(?P<day2>{WEEKDAY})s)\b"
+            # "Tuesday nights": the night of every Tuesday.
+            rf"|\b(?P<day3>{WEEKDAY})\s+(?P<part>(?i:mornings|afternoons|evenings|nights))\b"
+        ),
         _every_weekday,
         WEEKDAY_WORDS,
+    ),
+    Rule(
+        "every month",
+        re.compile(rf"\b(?i:every|each)\s+(?P<month>{MONTH})(?!\.?\s+\d)\b"),
+        _every_month,
+        MONTH_WORDS,
+    ),
+    Rule(
+        # Matched whole so that neither "24 hours" nor "a day" is tagged inside it.
+        "around the clock",
+        re.compile(
+            r"\b(?i:(?:24|twenty-four)\s+hours\s+a\s+day|(?:7|seven)\s+days\s+a\s+week"
+            r"|(?:365|three\s+hundred\s+(?:and\s+)?sixty-five)\s+days\s+a\s+year)\b"
+        ),
+        _around_the_clock,
+        words("hours days"),
     ),
     Rule(
         "frequency adverb",
         re.compile(
             r"\b(?P<word>(?i:daily|nightly|weekly|biweekly|monthly|quarterly|annually"
-            r"|yearly|hourly|semiannually))\b(?!\s+[a-z])"
+            r"|yearly|hourly|semiannually))\b(?!\s+[a-z]|\s+[A-Z][a-z])"
+            # "on a daily basis": the adjective is the set; before other nouns ("quarterly
+            # dividend", "daily volume") it describes a thing and is left alone, as in
+            # TimeBank. Before a capitalised word it is a newspaper ("the party daily Granma").
+            r"|(?<=\b(?i:on)\s(?i:a)\s)(?P<word2>(?i:daily|nightly|weekly|biweekly|monthly"
+            r"|quarterly|yearly|hourly))(?=\s+(?i:basis)\b)"
         ),
         _adverb,
         words(" ".join(_ADVERBS)),

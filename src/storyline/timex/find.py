@@ -6,7 +6,7 @@ import bisect
 import re
 from datetime import date
 
-from storyline.timex import absolute, days, durations, periods, relative
+from storyline.timex import absolute, days, durations, holidays, periods, relative
 from storyline.timex.base import Context, Rule, span_of
 from storyline.timex.lexicon import BEFORE_SLASH, CLOCK_MINUTES, DECADE_NUMBER, YEAR_NUMBER
 from storyline.timex.records import FoundTime
@@ -19,6 +19,7 @@ RULES: tuple[Rule, ...] = (
     *periods.RULES,
     *days.RULES,
     *durations.RULES,
+    *holidays.RULES,
 )
 
 

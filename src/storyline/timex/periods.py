@@ -181,7 +181,7 @@ RULES = (
             r"|\b(?P<end>(?i:year[-\s]end))\b"
         ),
         _the_year,
-        words("year"),
+        words("year month"),  # "month": "the end of the month"
     ),
     Rule(
         "half year",

@@ -38,8 +38,19 @@ _AHEAD = {"next", "coming", "following", "this coming"}
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
 
 
+# "today's world", "today's youth": the present age, not the day of the story; TimeBank
+# leaves these untagged (it tags "today's editions").
+_GENERIC_TODAY = re.compile(
+    r"(?i:['’]s\s+(?:world|society|youth|young|children|kids|generation|teenagers|students"
+    r"|families|consumers|workers|computers|technology|culture|economy|standards))\b"
+)
+
+
 def _day_word(match: re.Match[str], ctx: Context) -> Reading | None:
-    shift = _DAY_SHIFT[match.group("word").lower()]
+    word = match.group("word").lower()
+    if word == "today" and _GENERIC_TODAY.match(match.string, match.end()):
+        return None
+    shift = _DAY_SHIFT[word]
     return anchored("DATE", ctx, lambda a: day_value(a + timedelta(days=shift)))
 
 
@@ -61,7 +72,31 @@ def _ref(value: str) -> Rule:
         r"|future\s+(?:years|quarters)|the\s+years\s+ahead",
     }[value]
     pattern = re.compile(rf"\b(?i:{words})\b(?!-)")
-    return Rule(value, pattern, lambda match, ctx: Reading("DATE", value, False), _REF_TRIGGER)
+    return Rule(value, pattern, lambda match, ctx: _ref_reading(match, value), _REF_TRIGGER)
+
+
+# "Now, the company says ...": opening a sentence, set off by a comma, "now" turns the story
+# ("as things stand") rather than dating anything; TimeBank leaves it untagged.
+_DISCOURSE_NOW = re.compile(r"(?:^|[.!?][\"'”’]*\s+|\n\s*)[\"“`']*$")
+
+
+def _ref_reading(match: re.Match[str], value: str) -> Reading | None:
+    text, start = match.string, match.start()
+    if (
+        match.group(0).lower() == "now"
+        and text.startswith(",", match.end())
+        and _DISCOURSE_NOW.search(text, max(0, start - 6), start)
+    ):
+        return None
+    return Reading("DATE", value, False)
+
+
+def _that_year(match: re.Match[str], ctx: Context) -> Reading | None:
+    """The year last named, for "later that year" and "the same year"; nothing to go by without
+    one, so no timex rather than a guess."""
+    if ctx.last_year is None:
+        return None
+    return Reading("DATE", f"{ctx.last_year:04d}", False)
 
 
 def _recent_units(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -237,6 +272,15 @@ RULES = (
         ),
         _ago,
         words("ago earlier now hence"),
+    ),
+    Rule(
+        "that year",
+        re.compile(
+            r"\b(?:(?i:earlier|later|early|late)\s+(?:(?i:in)\s+)?)?"
+            r"(?i:that|the\s+same)\s+(?i:year)\b(?!['’-])"
+        ),
+        _that_year,
+        words("year"),
     ),
     Rule(
         "season",

@@ -82,6 +82,8 @@ def _token_tense(tokens: list[str], index: int) -> Tense:
     token = tokens[index]
     previous = tokens[index - 1] if index else ""
     following = tokens[index + 1] if index + 1 < len(tokens) else ""
+    if token in {"soon", "early"} and previous == "as" and following == "as":
+        return "future"  # "as soon as Tuesday", "as early as next week": a date to come
     if token in _FUTURE_WORDS:
         if token in {"due", "expected", "scheduled", "planned"}:
             # "was due to expire Friday" looked forward from a day now past.
@@ -90,6 +92,8 @@ def _token_tense(tokens: list[str], index: int) -> Tense:
             if previous not in _BE_ANY and token != "scheduled":
                 return "none"
         return "future"
+    if token in _BE_ANY and following in {"planning", "going"}:
+        return "none"  # "were planning to march Saturday": the plan's verb decides
     if following == "to" and (token in _FUTURE_BEFORE_TO or token in _BE_ANY):
         return "future"
     if token.endswith("ing") and previous in _BE_PRESENT:
