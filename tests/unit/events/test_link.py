@@ -163,3 +163,46 @@ def test_senses_and_heads() -> None:
 def test_mentions_without_sentences_link_on_their_words() -> None:
     first, second = mention("a", "summit", ""), mention("b", "summits", "")
     assert link([first, second]) == [0, 0]
+
+
+def test_the_window_reads_the_words_next_to_the_trigger() -> None:
+    from storyline.events.link import _window
+
+    found = _window(
+        mention("a", "cut", "Officials said on Friday a ship cut the undersea cable off Sicily.")
+    )
+    # Three words each side, stopwords and the trigger left out.
+    assert set(found) == {key("friday"), key("ship"), key("undersea"), key("cable")}
+    assert not _window(mention("a", "severed", "A ship cut the cable."))  # not in the sentence
+
+
+def test_paraphrases_take_the_best_cross_document_context_of_their_keys() -> None:
+    from storyline.events.link import _paraphrases
+
+    keys = ["cut", "damag", "cut", "damag", "fir"]
+    documents = np.array(["a", "b", "c", "c", "d"])
+    excluded = np.equal.outer(keys, keys) | np.equal.outer(documents, documents)
+    cosine = np.full((5, 5), 0.1)
+    cosine[0, 1] = cosine[1, 0] = 0.7  # "cut" in a and "damaged" in b, in like sentences
+    out = _paraphrases(keys, excluded, cosine)
+    # Every cut/damaged pair gets 0.7, even the one inside document c.
+    assert out[2, 3] == out[0, 3] == out[1, 2] == pytest.approx(0.7)
+    assert out[0, 4] == pytest.approx(0.1)  # cut / fire: its own best
+    assert out[0, 2] == 0.0  # the same key is scored elsewhere
+
+
+def test_like_sentences_across_a_story_raise_a_paraphrase_pairs_score() -> None:
+    from storyline.events.link import pair_scores
+
+    like = {
+        "a": ("cut", "A cargo ship cut the undersea cable off Sicily on Friday."),
+        "b": ("damaged", "A cargo ship damaged the undersea cable off Sicily, the operator said."),
+        "c": ("cut", "Repairs began after the ship cut the undersea cable near Sicily."),
+    }
+    unlike = {**like, "b": ("damaged", "Storms damaged several houses in the hills overnight.")}
+    scores = [
+        pair_scores([mention(d, trigger, sentence) for d, (trigger, sentence) in group.items()])
+        for group in (like, unlike)
+    ]
+    # "cut" (c) / "damaged" (b): the like sentences of a and b vouch for the pair.
+    assert scores[0][1, 2] > scores[1][1, 2] + 0.05
