@@ -17,6 +17,8 @@ import click
 from storyline import __version__
 from storyline.config import default
 from storyline.errors import StorylineError
+from storyline.events.embed import INSTALL as INSTALL_EMBEDDINGS
+from storyline.events.embed import available as embeddings_available
 from storyline.output import emit, format_option
 from storyline.runner import ProgressLine, RunOptions, RunSummary, count_inputs, run
 from storyline.store import Store
@@ -93,6 +95,12 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
 @click.option(
+    "--event-embeddings",
+    is_flag=True,
+    help="Link events with MiniLM trigger embeddings too: better linking, much slower; "
+    f"needs `{INSTALL_EMBEDDINGS}`. Switching it on or off relinks every story.",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Show inputs done, rate and ETA on stderr (default: when stderr is a terminal).",
@@ -107,6 +115,7 @@ def run_command(
     strict: bool,
     quiet: bool,
     as_json: bool,
+    event_embeddings: bool,
     progress: bool | None,
 ) -> None:
     """Read articles (folders, globs, .txt with .meta.json sidecars, .html, .jsonl) into the store.
@@ -119,11 +128,16 @@ def run_command(
     """
     if not paths and not only:
         raise click.UsageError("give at least one path to read, or --only STAGE")
+    if event_embeddings and not embeddings_available():
+        raise click.UsageError(
+            f"--event-embeddings needs the model package: run `{INSTALL_EMBEDDINGS}`"
+        )
     options = RunOptions(
         fallback_published=published.date() if published else None,
         max_bytes=max_bytes,
         workers=workers or None,
         only=tuple(s for item in only for s in item.split(",") if s),
+        event_embeddings=event_embeddings,
     )
     if progress is None:
         progress = not quiet and not as_json and sys.stderr.isatty()

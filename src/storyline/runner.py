@@ -19,6 +19,7 @@ from typing import Any, TextIO
 
 from storyline.engines import LocalEngine
 from storyline.errors import InputError
+from storyline.events.stage import EventStage
 from storyline.ingest import ReadOptions, SourceRef, discover, read_source, to_document
 from storyline.ingest.discover import Unchanged
 from storyline.model import Document, Problem
@@ -35,6 +36,9 @@ class RunOptions:
     only: tuple[str, ...] = ()
     batch_size: int = 200
     progress: bool = False
+    # Link event mentions with the optional MiniLM trigger embeddings as well (slower; needs
+    # the model package, see storyline.events.embed).
+    event_embeddings: bool = False
 
 
 @dataclass(slots=True)
@@ -190,7 +194,14 @@ def run(
                 on_progress,
                 started,
             )
-        _run_global_stages(store, summary, stage_plan.rebuild, options.workers, on_stage)
+        _run_global_stages(
+            store,
+            summary,
+            stage_plan.rebuild,
+            options.workers,
+            on_stage,
+            event_embeddings=options.event_embeddings,
+        )
         summary.status = "finished"
     except KeyboardInterrupt:
         summary.status = "interrupted"
@@ -208,12 +219,16 @@ def _run_global_stages(
     rebuild: frozenset[str],
     workers: int | None = None,
     on_stage: Callable[[str], None] | None = None,
+    *,
+    event_embeddings: bool = False,
 ) -> None:
     """Bring each global stage up to date; rebuild it when asked or when its version changed."""
     for stage in global_stages():
         if on_stage is not None:
             on_stage(stage.name)
         stage.workers = workers
+        if isinstance(stage, EventStage):
+            stage.embeddings = event_embeddings
         started = time.perf_counter()
         if stage.name in rebuild or store.stage_state(stage.name) != stage.version:
             stage.reset(store)

