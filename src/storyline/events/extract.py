@@ -73,6 +73,14 @@ _DETERMINERS = frozenset(
 )
 # Sentence-initial capitalised words that are months or names, not triggers.
 _NOT_TRIGGERS_CAPITALISED = frozenset({"March", "May"})
+# "said in a statement": the nouns, and the words that may stand between "in" and them.
+_ATTRIBUTION_NOUNS = frozenset({"statement", "communique"})
+_STATEMENT_MODIFIERS = frozenset(
+    """
+    a an the its his her their joint written separate brief short emailed official later
+    earlier new
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
 # What follows "agreed" when it reports a deal rather than a shared view.
 _AGREED_ON = frozenset({"to", "on", "upon", "in"})
 _IDIOM_DEAL = frozenset({"big", "huge", "great", "good", "real", "bigger", "biggest"})
@@ -269,10 +277,14 @@ def _other_sense(
     - "agreed that ..." / "agreed with her" / "the judge agreed": sharing a view, not a
       deal; an agreement is "agreed to ...", "agreed on ...", "agreed a ceasefire";
     - "a big deal", "able to deal with": an idiom and the verb, not a deal;
+    - "said in a statement": how something was said, not a happening of its own (what
+      was said is the quote);
     - "a poll released Friday", "newly released emails": a document's publication named
       as its modifier, not a happening an analyst follows (a release of prisoners, or
       "police released the video", stays an event).
     """
+    if trigger.lemma in _ATTRIBUTION_NOUNS and _in_a_statement(sentence, index):
+        return True
     if trigger.lemma == "agree" and trigger.form not in {"noun", "plural"}:
         return after not in _AGREED_ON and not _starts_object(after)
     if trigger.lemma == "deal":
@@ -287,6 +299,14 @@ def _other_sense(
             after in _PUBLISHED and (first in _DETERMINERS or back < index - 1)
         )
     return False
+
+
+def _in_a_statement(sentence: Sequence[Token], index: int) -> bool:
+    """Whether the trigger ends "in a (joint) statement" / "in its communique"."""
+    back = index - 1
+    while back >= 0 and sentence[back].text.lower() in _STATEMENT_MODIFIERS:
+        back -= 1
+    return back < index - 1 and back >= 0 and sentence[back].text.lower() == "in"
 
 
 def _starts_object(word: str) -> bool:

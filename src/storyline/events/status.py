@@ -281,6 +281,14 @@ _SUPPORT_PAST = frozenset(
     signed sealed clinched wrapped finished completed carried launched
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
+# Determiners of something already there, and past verbs that look ahead to their object.
+_DEFINITE = frozenset("the its their his her this that these those".split())  # noqa: SIM905
+_PROSPECTIVE = frozenset(
+    """
+    proposed planned scheduled demanded sought urged requested called announced set expected
+    delayed postponed cancelled canceled suggested wanted needed awaited
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
 _AFTER_NOUN = frozenset({"took", "ended", "concluded", "began", "opened", "closed", "was", "were"})
 
 
@@ -297,6 +305,13 @@ def _past(clause: Clause, left: list[str], right: list[str], noun: bool) -> bool
         return True
     if any(w in _SUPPORT_PAST for w in left[-3:]):
         return True
+    if (
+        len(left) >= 2
+        and left[-1] in _DEFINITE
+        and (left[-2] in _PAST_IRREGULAR or _regular_past(left[-2]))
+        and left[-2] not in _PROSPECTIVE
+    ):
+        return True  # "welcomed the pledge", "rejected their offer": it was already made
     follows = [w for w in right[:3] if w not in {"also", "finally", "had", "have", "has"}]
     if follows[:1] and follows[0] in _AFTER_NOUN | _SUPPORT_PAST:
         return follows[0] not in {"was", "were"} or (

@@ -32,6 +32,8 @@ _PAST_WORDS = _words(
     killed died arrived"""
 )
 _BE_PRESENT = _words("is are am 's 're")
+_MODALS = _words("could may might should must can")
+_REPORTING = _words("said says say told tells warned warns expects expected predicted")
 _BE_ANY = _words("is are am was were be been being 's 're")
 # -ed words that are not past verbs (or are adjectives in news copy).
 _NOT_PAST = _words(
@@ -91,6 +93,16 @@ def _token_tense(tokens: list[str], index: int) -> Tense:
                 return "past"
             if previous not in _BE_ANY and token != "scheduled":
                 return "none"
+        return "future"
+    # "may resume Monday", "said the orders could be lifted on Thursday": a possibility
+    # ahead. Not "may have met on Friday", nor "could not be reached Tuesday"; a bare
+    # "could" is as often past ability ("nobody could be found Wednesday"), so it looks
+    # ahead only in reported speech.
+    if (
+        token in _MODALS
+        and following not in {"have", "not", "never", "n't"}
+        and (token != "could" or _REPORTING & set(tokens[:index]))
+    ):
         return "future"
     if token in _BE_ANY and following in {"planning", "going"}:
         return "none"  # "were planning to march Saturday": the plan's verb decides

@@ -58,6 +58,9 @@ def _one(text: str, trigger: str, **kwargs: object) -> FoundEvent:
         ("After the meeting, the leaders left for home.", "meeting", "happened"),
         ("The upcoming summit in Oslo is the first in years.", "summit", "planned"),
         ("Ukraine was to propose a truce during the visit.", "propose", "planned"),
+        ("Farmers welcomed the pledge but said costs would be higher.", "pledge", "happened"),
+        ("The union rejected their offer, saying it would cut pay.", "offer", "happened"),
+        ("The mayor proposed the meeting for next week.", "meeting", "hypothetical"),
     ],
 )
 def test_status_from_the_words_around_the_trigger(sentence: str, trigger: str, status: str) -> None:
@@ -165,6 +168,8 @@ def test_a_strike_is_a_walkout_unless_a_weapon_comes_before_it() -> None:
         ("The agency was able to deal with the backlog.", "deal"),
         ("A survey released on Friday put the mayor ahead.", "released"),
         ("Critics pointed to the newly released emails.", "released"),
+        ("The ministry said in a statement that the port would reopen.", "statement"),
+        ("The two parties said so in a brief joint statement.", "statement"),
     ],
 )
 def test_words_in_a_sense_that_reports_no_event(sentence: str, trigger: str) -> None:
@@ -180,6 +185,7 @@ def test_words_in_a_sense_that_reports_no_event(sentence: str, trigger: str) -> 
         ("The port operator signed a deal with the dockers.", "deal", "agreement"),
         ("The police released the video of the arrest.", "released", "release"),
         ("The rebels released two aid workers on Sunday.", "released", "release"),
+        ("The ministers will issue a statement after the talks.", "statement", "statement"),
     ],
 )
 def test_the_same_words_when_they_report_an_event(sentence: str, trigger: str, kind: str) -> None:

@@ -26,6 +26,11 @@ def _tense(text: str, expression: str) -> Tense:
         ("The board is meeting on Friday.", "present"),
         ("The shares will be sold on Friday.", "future"),
         ("Friday brings the vote.", "none"),
+        ("Talks may resume on Friday.", "future"),
+        ("The mayor said the road could reopen on Friday if the rain stops.", "future"),
+        ("The pair may have met on Friday.", "past"),
+        ("The owner could not be reached on Friday.", "none"),
+        ("Nobody could be found on Friday at the farm.", "none"),
     ],
 )
 def test_nearest_marker_decides(text: str, tense: Tense) -> None:
