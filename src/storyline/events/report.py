@@ -26,6 +26,15 @@ class EventMentionRow:
     sentence_start: int
     time_text: str | None
 
+    @property
+    def parts(self) -> tuple[str, str, str]:
+        """The sentence split around the trigger: (before, trigger, after); the whole
+        sentence before an empty trigger when the offsets do not fall inside it."""
+        start, end = self.start - self.sentence_start, self.end - self.sentence_start
+        if not 0 <= start < end <= len(self.sentence):
+            return self.sentence, "", ""
+        return self.sentence[:start], self.sentence[start:end], self.sentence[end:]
+
 
 @dataclass(frozen=True, slots=True)
 class TimelineEvent:
@@ -142,6 +151,19 @@ def when(event: TimelineEvent) -> str:
     return f"{event.date_first} – {event.date_last}"
 
 
+def excerpt(mention: EventMentionRow, width: int = 140) -> str:
+    """The mention's sentence on one line with its trigger in brackets, cut to about
+    ``width`` characters around the trigger: "… were [evacuated] on Sunday."."""
+    before, trigger, after = mention.parts
+    flat = " ".join(f"{before}[{trigger}]{after}".split() if trigger else before.split())
+    if len(flat) <= width:
+        return flat
+    at = max(flat.find("["), 0)
+    first = max(0, min(at - width // 3, len(flat) - width))
+    cut = flat[first : first + width]
+    return ("…" if first else "") + cut + ("…" if first + width < len(flat) else "")
+
+
 def text(events: list[TimelineEvent]) -> str:
     """The timeline as plain text for the terminal."""
     if not events:
@@ -153,9 +175,7 @@ def text(events: list[TimelineEvent]) -> str:
         if event.participants:
             lines.append(f"    with: {', '.join(event.participants[:6])}")
         for mention in event.mentions:
-            sentence = " ".join(mention.sentence.split())
-            if len(sentence) > 140:
-                sentence = sentence[:137] + "…"
+            sentence = excerpt(mention)
             lines.append(
                 f"    - {mention.status}: {mention.published or 'undated'} "
                 f"{mention.outlet or ''} ({mention.document_id[:12]} "

@@ -169,3 +169,19 @@ def test_embeddings_asked_for_but_missing_stop_before_writing(
         main, ["run", "--only", "events", "--event-embeddings", "--db", str(store.path)]
     )
     assert result.exit_code == 2 and "pip install --no-deps" in result.output
+
+
+def test_the_timeline_marks_the_trigger_and_keeps_it_in_view() -> None:
+    from storyline.events.report import EventMentionRow, excerpt
+
+    def row(sentence: str, sentence_start: int = 1000) -> EventMentionRow:
+        at = sentence_start + sentence.index("evacuated")
+        return EventMentionRow(
+            "d1", None, None, None, "happened", "evacuated", at, at + 9, sentence,
+            sentence_start, None,
+        )  # fmt: skip
+
+    long = "Long before anything else happened in the valley, " * 4 + "people were evacuated."
+    shown = excerpt(row(long), width=80)
+    assert "[evacuated]" in shown and shown.startswith("…") and len(shown) <= 82
+    assert excerpt(row("People were evacuated.", 0)) == "People were [evacuated]."
