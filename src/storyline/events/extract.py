@@ -197,7 +197,7 @@ def extract_events(
                     participants=_participants(text, token, in_sentence, place),
                 )
             )
-    return _resolve_anaphors(found, anaphoric)
+    return _not_yet(_resolve_anaphors(found, anaphoric), published)
 
 
 _ANAPHORIC = frozenset("the their this that these those its his her our".split())  # noqa: SIM905
@@ -227,6 +227,21 @@ def _resolve_anaphors(found: list[FoundEvent], anaphoric: set[int]) -> list[Foun
                 event = replace(event, time=earlier.time, place=event.place or earlier.place)
         resolved.append(event)
     return resolved
+
+
+def _not_yet(found: list[FoundEvent], published: date | None) -> list[FoundEvent]:
+    """A mention read as happened whose date lies wholly after publication (the date often
+    comes from the mention it refers back to, after its status was read) is planned: an
+    article cannot report as done what happens after it."""
+    if published is None:
+        return found
+    return [
+        replace(e, status="planned")
+        if e.status == "happened" and e.time is not None and e.time.first is not None
+        and e.time.first > published
+        else e
+        for e in found
+    ]  # fmt: skip
 
 
 def _trigger(sentence: Sequence[Token], index: int) -> Trigger | None:
@@ -259,6 +274,8 @@ def _trigger(sentence: Sequence[Token], index: int) -> Trigger | None:
         return None  # "she talks", "it offers": a verb, not the noun
     if trigger.lemma == "charge" and before in {"in", "took", "take"}:
         return None
+    if trigger.form in {"base", "s"} and before in _DETERMINERS:
+        return None  # "the sign of a fair deal": a noun, and not one the table lists
     if _other_sense(sentence, index, trigger, before, after):
         return None
     if trigger.lemma in {"offer", "bid", "march", "vote", "award", "launch", "purchase"} and (
@@ -356,7 +373,9 @@ def _time(
     """
     best: TimeSpan | None = None
     for time in times:
-        if time.first is None:
+        if time.first is None or _BARE_CLOCK.match(time.text):
+            # "due to begin at 9 a.m.": the hour, not the day (which would be the day of
+            # publication); "The meeting" then takes its day from the mention it refers to.
             continue
         opening = len(text[start : time.start].split()) <= 1
         between = text[min(token.end, time.end) : max(token.start, time.start)]
@@ -370,6 +389,12 @@ def _time(
     return best
 
 
+_BARE_CLOCK = re.compile(
+    r"^(?:about |around |at |by |until |after |before )?(?:\d{1,2}(?:[:.]\d{2})?\s*"
+    r"(?:[ap]\.?\s?m\.?|hours|GMT|UTC|local time|o'clock)?(?:\s*\(\d{3,4}\s*GMT\))?"
+    r"|noon|midday|midnight)$",
+    re.IGNORECASE,
+)
 _SAME_DAY = re.compile(r"\b(?:on )?(?:the same day|that same day|that day)\b", re.IGNORECASE)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from storyline.model import EventStatus
 
@@ -139,6 +140,10 @@ def status_of(
     future_day = days is not None and published is not None and days[0] > published
     if _progressive(clause, left):
         return "planned" if future_day else "ongoing"
+    if future_day and _participle_before_noun(clause, left):
+        # "Limits agreed on Thursday would take effect": a past participle naming limits to
+        # be agreed; a date after publication says it is still ahead.
+        return "planned"
     if _past(clause, left, right, noun):
         return _asserted(clause)
     if days is not None and published is not None:
@@ -154,6 +159,28 @@ def status_of(
     if tense == "past" and clause.form not in {"base", "s"}:
         return _asserted(clause)
     return "reported"
+
+
+def _participle_before_noun(clause: Clause, left: list[str]) -> bool:
+    """A bare past form right after a word that is not an auxiliary or a subject pronoun
+    ("limits agreed"): it may name something still to be done. Only asked when the date is
+    after publication, which a finite past verb's date seldom is (its weekday is read
+    backwards)."""
+    if clause.form != "past" or not left:
+        return False
+    previous = left[-1]
+    return (
+        previous.isalpha()
+        and previous not in _PAST_AUX
+        and previous not in _BE_WORDS
+        and previous not in _PRONOUNS
+    )
+
+
+_BE_WORDS = frozenset("is are was were be been being am".split())  # noqa: SIM905
+_PRONOUNS = frozenset("i we you he she they it who which that".split())  # noqa: SIM905
+# "called" is not here: "called for talks" is read as asked for elsewhere, and "called the
+# agreement a basis" speaks of one already made.
 
 
 def _asserted(clause: Clause) -> EventStatus:
@@ -213,6 +240,9 @@ def _negated(near: list[str], left: list[str], right: list[str], noun: bool) -> 
 def _hypothetical(
     left: list[str], right: list[str], noun: bool, words: list[str], index: int
 ) -> bool:
+    near = left[-4:]
+    if ("in", "case") in list(pairwise(near)):
+        return True  # "in case the talks overrun"
     if noun and any(w in _MODAL for w in right[:2]):
         return True  # "an emergency meeting could settle it"
     if noun and "would" in right[:2] and not _reported_before(words, index):
@@ -285,7 +315,7 @@ _SUPPORT_PAST = frozenset(
 _DEFINITE = frozenset("the its their his her this that these those".split())  # noqa: SIM905
 _PROSPECTIVE = frozenset(
     """
-    proposed planned scheduled demanded sought urged requested called announced set expected
+    proposed planned scheduled demanded sought urged requested announced set expected
     delayed postponed cancelled canceled suggested wanted needed awaited
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )

@@ -43,7 +43,7 @@ def _day_of(match: re.Match[str], ctx: Context, anchor: date) -> date:
     shift = ""
     if "shift" in match.re.groupindex and match.group("shift"):
         shift = _SHIFT.get(" ".join(match.group("shift").lower().split()), "")
-    return weekday_date(anchor, weekday_number(word), ctx.tense(match), shift)
+    return weekday_date(anchor, weekday_number(word), ctx.tense(match, day=True), shift)
 
 
 def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:

@@ -61,8 +61,9 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, after.start() + 1 if after else min(len(text), end + _WINDOW)
 
 
-def tense_at(text: str, start: int, end: int) -> Tense:
-    """The tense of the verb nearest to ``text[start:end]`` in its sentence."""
+def tense_at(text: str, start: int, end: int, *, day: bool = False) -> Tense:
+    """The tense of the verb nearest to ``text[start:end]`` in its sentence. ``day``: the
+    expression names a single day (a weekday), which a present perfect never takes."""
     begin, finish = sentence_bounds(text, start, end)
     attribution = _ATTRIBUTION.search(text, end, finish)
     if attribution is not None:
@@ -74,13 +75,13 @@ def tense_at(text: str, start: int, end: int) -> Tense:
     for step in range(1, max(len(before), len(after)) + 1):
         for index in (len(before) - step, len(before) + step - 1):
             if 0 <= index < len(tokens):
-                tense = _token_tense(tokens, index)
+                tense = _token_tense(tokens, index, day)
                 if tense != "none":
                     return tense
     return "none"
 
 
-def _token_tense(tokens: list[str], index: int) -> Tense:
+def _token_tense(tokens: list[str], index: int, day: bool = False) -> Tense:
     token = tokens[index]
     previous = tokens[index - 1] if index else ""
     following = tokens[index + 1] if index + 1 < len(tokens) else ""
@@ -91,8 +92,8 @@ def _token_tense(tokens: list[str], index: int) -> Tense:
             # "was due to expire Friday" looked forward from a day now past.
             if previous in {"was", "were", "been", "had"}:
                 return "past"
-            if previous not in _BE_ANY and token != "scheduled":
-                return "none"
+            if previous not in _BE_ANY and token != "scheduled" and following != "to":
+                return "none"  # "it expected to announce ... on Friday" looks ahead
         return "future"
     # "may resume Monday", "said the orders could be lifted on Thursday": a possibility
     # ahead. Not "may have met on Friday", nor "could not be reached Tuesday"; a bare
@@ -114,6 +115,11 @@ def _token_tense(tokens: list[str], index: int) -> Tense:
     if token in _PAST_WORDS or participle:
         # A passive participle carries no tense of its own: "will be sold", "is sold".
         if previous in {"be", "being", "been"}:
+            return "none"
+        if day and previous in {"has", "have", "'ve"}:
+            # The present perfect takes no past day of its own ("*has met on Friday"): a
+            # weekday beside it is another time ("have kept Friday free", "has called a
+            # vote for Monday"). A month can be its starting point ("has risen since March").
             return "none"
         return "present" if previous in _BE_PRESENT else "past"
     return "none"

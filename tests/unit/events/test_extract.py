@@ -190,3 +190,47 @@ def test_words_in_a_sense_that_reports_no_event(sentence: str, trigger: str) -> 
 )
 def test_the_same_words_when_they_report_an_event(sentence: str, trigger: str, kind: str) -> None:
     assert _one(sentence, trigger).type == kind
+
+
+def test_a_participle_dated_after_publication_is_planned() -> None:
+    text = "Limits agreed on Thursday would take effect in April."
+    thursday = _time(text, "on Thursday", date(2025, 6, 5))
+    assert _one(text, "agreed", times=[thursday]).status == "planned"
+    text = "The unions agreed on Thursday to end the strike."
+    thursday = _time(text, "on Thursday", date(2025, 6, 5))
+    assert _one(text, "agreed", times=[thursday]).status == "planned"  # the date decides
+    text = "The unions agreed on Monday to end the strike."
+    monday = _time(text, "on Monday", date(2025, 6, 2))
+    assert _one(text, "agreed", times=[monday]).status == "happened"
+
+
+def test_in_case_is_a_condition() -> None:
+    text = "Officials kept the weekend free in case the talks overrun."
+    assert _one(text, "talks").status == "hypothetical"
+
+
+def test_a_verb_after_a_determiner_is_not_its_trigger() -> None:
+    assert "sign" not in [e.trigger for e in _events("That is the sign of a fair deal.")]
+
+
+def test_an_hour_alone_does_not_date_a_meeting() -> None:
+    text = "The ministers will meet in Oslo on Thursday. The meeting is due to begin at 9 a.m."
+    thursday = _time(text, "on Thursday", date(2025, 6, 5))
+    nine = TimeSpan(
+        text.index("9 a.m."), text.index("9 a.m.") + 6, "9 a.m.", "TIME", "2025-06-03T09:00",
+        date(2025, 6, 3), date(2025, 6, 3),
+    )  # fmt: skip
+    meeting = _one(text, "meeting", times=[thursday, nine])
+    assert meeting.time is not None and meeting.time.first == date(2025, 6, 5)
+
+
+def test_a_mention_dated_after_publication_is_not_happened() -> None:
+    text = (
+        "The ministers will meet in Oslo on Thursday. "
+        "The meeting, at the old customs house, followed months of quarrels."
+    )
+    thursday = _time(text, "on Thursday", date(2025, 6, 5))
+    meetings = [e for e in _events(text, times=[thursday]) if e.trigger == "meeting"]
+    assert [(e.status, e.time.first if e.time else None) for e in meetings] == [
+        ("planned", date(2025, 6, 5))
+    ]

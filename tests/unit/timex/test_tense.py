@@ -31,10 +31,21 @@ def _tense(text: str, expression: str) -> Tense:
         ("The pair may have met on Friday.", "past"),
         ("The owner could not be reached on Friday.", "none"),
         ("Nobody could be found on Friday at the farm.", "none"),
+        ("The ministry said it expected to announce a result on Friday.", "future"),
     ],
 )
 def test_nearest_marker_decides(text: str, tense: Tense) -> None:
     assert _tense(text, "Friday") == tense
+
+
+def test_a_present_perfect_gives_no_past_day() -> None:
+    text = "Officials have kept Friday free for the vote."
+    start = text.index("Friday")
+    assert tense_at(text, start, start + 6, day=True) == "none"
+    assert tense_at(text, start, start + 6) == "past"  # a month may start from it
+    text = "Prices had fallen on Friday."
+    start = text.index("Friday")
+    assert tense_at(text, start, start + 6, day=True) == "past"
 
 
 def test_the_sentence_ends_the_search() -> None:
