@@ -82,7 +82,9 @@ class Document:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", choices=CORPORA, action="append", help="default: both")
     parser.add_argument(
-        "--errors", action="store_true", help="print the mistakes (of --corpus, TimeBank)"
+        "--errors",
+        action="store_true",
+        help="print the mistakes on TimeBank (AQUAINT's are never printed)",
     )
 
 
@@ -195,7 +197,7 @@ def main(args: argparse.Namespace) -> list[Row]:
         results = [r for d in docs for r in predict(d)]
         seconds = time.perf_counter() - started
         rows += _rows(corpus, len(docs), seconds, results)
-        if args.errors and (args.corpus or corpus == "TimeBank"):
+        if args.errors and corpus == "TimeBank":  # AQUAINT stays blind, even when named
             _print_errors(results)
     return rows
 

@@ -151,6 +151,11 @@ def run(
 ) -> RunSummary:
     """Process ``paths`` into ``store``; with ``options.only``, re-run those stages on the store."""
     started = time.monotonic()
+    if options.event_embeddings:
+        # Before anything is read or reset: the run stops with the line that installs it.
+        from storyline.events import embed
+
+        embed.model_dir()
     paths = list(paths)
     stage_plan = plan(options.only)
     summary = RunSummary()

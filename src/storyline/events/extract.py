@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from storyline.entities.countries import by_name
 from storyline.entities.tokens import Token, sentences, tokenize
 from storyline.events.lexicon import TRIGGERS, Trigger
-from storyline.events.status import Clause, status_of
+from storyline.events.status import Clause, participle_ahead, status_of
 from storyline.model import EventStatus
 
 # Words before a place that make it the event's location rather than an actor.
@@ -84,6 +84,23 @@ _STATEMENT_MODIFIERS = frozenset(
 # What follows "agreed" when it reports a deal rather than a shared view.
 _AGREED_ON = frozenset({"to", "on", "upon", "in"})
 _IDIOM_DEAL = frozenset({"big", "huge", "great", "good", "real", "bigger", "biggest"})
+# What follows a deal that is a contract: "a huge deal with Qatar", "the biggest deal in".
+_DEAL_COMPLEMENT = frozenset("with to for on in between worth".split())  # noqa: SIM905
+# Words between "agreed" and its complement: "agreed late on Monday to", "agreed early
+# Tuesday on".
+_WHEN_WORDS = frozenset(
+    """
+    late early on monday tuesday wednesday thursday friday saturday sunday yesterday today
+    tonight overnight night morning evening afternoon last formally finally also quickly
+    unanimously already now then
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())  # noqa: SIM905
+# Determiners that make the next word a noun ("the sign of"); not "that" ("a gunman that
+# kills") nor "her" ("saw her sign").
+_NOUN_DETERMINERS = frozenset(
+    "a an the its their his our your every each no any this these those".split()  # noqa: SIM905
+)
 # Words before "deal with" that make it the verb ("to deal with", "can deal with").
 _VERB_BEFORE = frozenset(
     "to can cannot could will would should must might may not n't and or".split()  # noqa: SIM905
@@ -182,6 +199,15 @@ def extract_events(
             )
             if _anaphoric(sentence, index, trigger):
                 anaphoric.add(len(found))
+            status = status_of(clause, _days(time), published)
+            if (
+                status == "happened"
+                and _after(time, published)
+                and time is not None
+                and _right_after(text, token, time)
+                and participle_ahead(clause)
+            ):
+                status = "planned"  # "Limits agreed on Thursday would take effect ..."
             found.append(
                 FoundEvent(
                     start=token.start,
@@ -189,7 +215,7 @@ def extract_events(
                     trigger=token.text,
                     lemma=trigger.lemma,
                     type=trigger.type,
-                    status=status_of(clause, _days(time), published),
+                    status=status,
                     sentence_start=s_start,
                     sentence_end=s_end,
                     time=time,
@@ -197,7 +223,7 @@ def extract_events(
                     participants=_participants(text, token, in_sentence, place),
                 )
             )
-    return _not_yet(_resolve_anaphors(found, anaphoric), published)
+    return _resolve_anaphors(found, anaphoric, published)
 
 
 _ANAPHORIC = frozenset("the their this that these those its his her our".split())  # noqa: SIM905
@@ -212,10 +238,13 @@ def _anaphoric(sentence: Sequence[Token], index: int, trigger: Trigger) -> bool:
     return bool(words) and (words[-1] in _ANAPHORIC or (len(words) == 2 and words[0] in _ANAPHORIC))
 
 
-def _resolve_anaphors(found: list[FoundEvent], anaphoric: set[int]) -> list[FoundEvent]:
+def _resolve_anaphors(
+    found: list[FoundEvent], anaphoric: set[int], published: date | None
+) -> list[FoundEvent]:
     """An undated "the talks" / "their meeting" takes the time and place of the last
     mention of the same kind before it in the article that has a time: "Following their
-    meeting" after "gathered in Paris on Wednesday" is Wednesday's meeting in Paris."""
+    meeting" after "gathered in Paris on Wednesday" is Wednesday's meeting in Paris. Its
+    status was read without that date: one after publication makes a "happened" planned."""
     resolved: list[FoundEvent] = []
     for index, event in enumerate(found):
         if index in anaphoric and event.time is None:
@@ -225,23 +254,27 @@ def _resolve_anaphors(found: list[FoundEvent], anaphoric: set[int]) -> list[Foun
             )
             if earlier is not None:
                 event = replace(event, time=earlier.time, place=event.place or earlier.place)
+                if event.status == "happened" and _after(event.time, published):
+                    event = replace(event, status="planned")
         resolved.append(event)
     return resolved
 
 
-def _not_yet(found: list[FoundEvent], published: date | None) -> list[FoundEvent]:
-    """A mention read as happened whose date lies wholly after publication (the date often
-    comes from the mention it refers back to, after its status was read) is planned: an
-    article cannot report as done what happens after it."""
-    if published is None:
-        return found
-    return [
-        replace(e, status="planned")
-        if e.status == "happened" and e.time is not None and e.time.first is not None
-        and e.time.first > published
-        else e
-        for e in found
-    ]  # fmt: skip
+def _after(time: TimeSpan | None, published: date | None) -> bool:
+    """Whether ``time`` lies wholly after the day of publication."""
+    return (
+        time is not None and published is not None and time.first is not None
+        and time.first > published
+    )  # fmt: skip
+
+
+def _right_after(text: str, token: Token, time: TimeSpan) -> bool:
+    """Whether the time expression follows the trigger with at most a preposition between
+    ("agreed on Thursday"): it dates the trigger itself, not a later clause."""
+    return time.start >= token.end and bool(_JUST_A_PREPOSITION.match(text[token.end : time.start]))
+
+
+_JUST_A_PREPOSITION = re.compile(r"^\s*(?:(?:on|by|at|in|until|for)\s+)?$", re.IGNORECASE)
 
 
 def _trigger(sentence: Sequence[Token], index: int) -> Trigger | None:
@@ -274,7 +307,7 @@ def _trigger(sentence: Sequence[Token], index: int) -> Trigger | None:
         return None  # "she talks", "it offers": a verb, not the noun
     if trigger.lemma == "charge" and before in {"in", "took", "take"}:
         return None
-    if trigger.form in {"base", "s"} and before in _DETERMINERS:
+    if trigger.form in {"base", "s"} and before in _NOUN_DETERMINERS:
         return None  # "the sign of a fair deal": a noun, and not one the table lists
     if _other_sense(sentence, index, trigger, before, after):
         return None
@@ -303,18 +336,19 @@ def _other_sense(
     if trigger.lemma in _ATTRIBUTION_NOUNS and _in_a_statement(sentence, index):
         return True
     if trigger.lemma == "agree" and trigger.form not in {"noun", "plural"}:
-        return after not in _AGREED_ON and not _starts_object(after)
+        return not _agreed_on_something(sentence, index, before)
     if trigger.lemma == "deal":
-        return before in _IDIOM_DEAL or (after == "with" and before in _VERB_BEFORE)
+        return (before in _IDIOM_DEAL and after not in _DEAL_COMPLEMENT) or (
+            after == "with" and before in _VERB_BEFORE
+        )
     if trigger.lemma == "release" and trigger.form == "past":
         back = index - 1
         while back >= 0 and sentence[back].text.lower() in _RECENTLY:
             back -= 1
         first = sentence[back].text.lower() if back >= 0 else ""
-        # "a poll (recently) released Friday"; "the (newly) released emails"
-        return first in _PUBLISHED or (
-            after in _PUBLISHED and (first in _DETERMINERS or back < index - 1)
-        )
+        # "a poll (recently) released Friday"; "the (newly) released emails"; not "police
+        # (later) released video"
+        return first in _PUBLISHED or (after in _PUBLISHED and (first in _DETERMINERS or back < 0))
     return False
 
 
@@ -324,6 +358,22 @@ def _in_a_statement(sentence: Sequence[Token], index: int) -> bool:
     while back >= 0 and sentence[back].text.lower() in _STATEMENT_MODIFIERS:
         back -= 1
     return back < index - 1 and back >= 0 and sentence[back].text.lower() == "in"
+
+
+def _agreed_on_something(sentence: Sequence[Token], index: int, before: str) -> bool:
+    """ "agreed" reporting a deal: "agreed (late on Monday) to / on ...", "agreed a truce",
+    "terms were agreed", "the two sides have agreed"; not "agreed that" or "agreed with"."""
+    ahead = index + 1
+    while ahead < len(sentence) and sentence[ahead].text.lower() in _WHEN_WORDS:
+        ahead += 1
+    after = sentence[ahead].text.lower() if ahead < len(sentence) else ""
+    if after in _AGREED_ON or _starts_object(after):
+        return True
+    if after in {"that", "with"}:
+        return False
+    # "limits agreed on Thursday would ...": a day named right after it dates a deal.
+    dated = any(sentence[i].text.lower() in _WEEKDAYS for i in range(index + 1, ahead))
+    return dated or before in _BE or before in {"has", "have", "had"}
 
 
 def _starts_object(word: str) -> bool:
@@ -390,7 +440,8 @@ def _time(
 
 
 _BARE_CLOCK = re.compile(
-    r"^(?:about |around |at |by |until |after |before )?(?:\d{1,2}(?:[:.]\d{2})?\s*"
+    r"^(?:about |around |at |by |until |after |before )?"
+    r"(?:(?:\d{1,2}(?:[:.]\d{2})?|\d{4}(?=\s*(?:GMT|UTC|hours)))\s*"
     r"(?:[ap]\.?\s?m\.?|hours|GMT|UTC|local time|o'clock)?(?:\s*\(\d{3,4}\s*GMT\))?"
     r"|noon|midday|midnight)$",
     re.IGNORECASE,

@@ -206,6 +206,9 @@ class EventCandidate:
     participants: frozenset[str] = frozenset()  # entity ids or canonical names
     place: str | None = None
     published: date | None = None
+    # Where the trigger starts in ``sentence`` (characters), when known: a word written
+    # twice in one sentence is then read at the right place.
+    trigger_start: int | None = None
 
 
 def link(
@@ -354,12 +357,18 @@ def _context(candidate: EventCandidate) -> Counter[str]:
 
 
 def _window(candidate: EventCandidate) -> Counter[str]:
-    """The keys of the content words within :data:`WINDOW_WORDS` words of the trigger (its
-    first occurrence in the sentence), the trigger left out."""
+    """The keys of the content words within :data:`WINDOW_WORDS` words of the trigger (at
+    ``trigger_start``, else its first occurrence in the sentence), the trigger left out."""
     found = words(candidate.sentence)
     trigger = words(candidate.trigger)
     width = len(trigger)
-    at = next((i for i in range(len(found)) if found[i : i + width] == trigger), None)
+    at: int | None = None
+    if candidate.trigger_start is not None:
+        at = len(words(candidate.sentence[: candidate.trigger_start]))
+        if found[at : at + width] != trigger:
+            at = None
+    if at is None:
+        at = next((i for i in range(len(found)) if found[i : i + width] == trigger), None)
     if at is None or not width:
         return Counter()
     near = found[max(0, at - WINDOW_WORDS) : at] + found[at + width : at + width + WINDOW_WORDS]
@@ -375,19 +384,16 @@ def _paraphrases(
     keys: Sequence[str], excluded: npt.NDArray[np.bool_], cosine: npt.NDArray[np.float64]
 ) -> npt.NDArray[np.float64]:
     """For each pair of different keys, the best context cosine of any pair with those two
-    keys that is not ``excluded`` (the same key or the same document); 0 for the others."""
+    keys that is not ``excluded`` (the same key or the same document); 0 for the others.
+    A table of key pairs (keys x keys): a story has far fewer keys than mentions."""
     codes = {word: n for n, word in enumerate(dict.fromkeys(keys))}
     array = np.array([codes[word] for word in keys], dtype=np.int64)
-    pair_code = np.minimum.outer(array, array) * len(codes) + np.maximum.outer(array, array)
-    chosen = ~excluded
-    if not chosen.any():
-        return np.zeros(cosine.shape)
-    found, where = np.unique(pair_code[chosen], return_inverse=True)
-    best = np.zeros(len(found))
-    np.maximum.at(best, where, cosine[chosen])
-    position = np.clip(np.searchsorted(found, pair_code), 0, len(found) - 1)
-    known = found[position] == pair_code
-    out: npt.NDArray[np.float64] = np.where(known & ~_equal(keys), best[position], 0.0)
+    first, second = np.nonzero(np.triu(~excluded, 1))
+    best = np.zeros((len(codes), len(codes)))
+    np.maximum.at(best, (array[first], array[second]), cosine[first, second])
+    best = np.maximum(best, best.T)
+    out: npt.NDArray[np.float64] = best[array[:, None], array[None, :]]
+    out[_equal(keys)] = 0.0
     return out
 
 

@@ -164,11 +164,8 @@ class EventStage(GlobalStage):
         problems: list[Problem],
     ) -> None:
         counts = counters[self.name]
-        if self.embeddings and not embed.available():
-            # Before anything is written: the run stops with the line that installs it.
-            raise embed.EmbeddingUnavailable(
-                f"linking events with embeddings needs the model package {embed.PACKAGE}"
-            )
+        if self.embeddings:
+            embed.model_dir()  # the runner checked already; a caller of the stage may not
         # Superseded versions lose their time expressions and mentions; their stories'
         # member lists change, so those stories are relinked below.
         forget(store, READ, ("time_expressions", "event_mentions"), removed)
@@ -324,7 +321,8 @@ class EventStage(GlobalStage):
             store.rows(
                 "SELECT m.id, m.document_id, m.start, m.text, m.lemma, m.type, m.status, "
                 "m.date_first, m.date_last, m.time_value, m.place_entity_id, "
-                "m.participant_entity_ids, substr(d.text, m.sentence_start + 1, "
+                "m.participant_entity_ids, m.start - m.sentence_start AS trigger_at, "
+                "substr(d.text, m.sentence_start + 1, "
                 "m.sentence_end - m.sentence_start) AS sentence, d.published, d.pk "
                 f"FROM event_mentions m JOIN documents d ON d.id = m.document_id "
                 f"WHERE m.document_id IN ({marks}) "
@@ -352,6 +350,7 @@ class EventStage(GlobalStage):
                 # the same meeting. Only cities and finer places are passed as the place.
                 place=r["place_entity_id"] if r["place_entity_id"] not in countries else None,
                 published=date.fromisoformat(r["published"]) if r["published"] else None,
+                trigger_start=r["trigger_at"],
             )
             for r in rows
         ]

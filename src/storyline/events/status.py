@@ -140,10 +140,6 @@ def status_of(
     future_day = days is not None and published is not None and days[0] > published
     if _progressive(clause, left):
         return "planned" if future_day else "ongoing"
-    if future_day and _participle_before_noun(clause, left):
-        # "Limits agreed on Thursday would take effect": a past participle naming limits to
-        # be agreed; a date after publication says it is still ahead.
-        return "planned"
     if _past(clause, left, right, noun):
         return _asserted(clause)
     if days is not None and published is not None:
@@ -161,26 +157,24 @@ def status_of(
     return "reported"
 
 
-def _participle_before_noun(clause: Clause, left: list[str]) -> bool:
-    """A bare past form right after a word that is not an auxiliary or a subject pronoun
-    ("limits agreed"): it may name something still to be done. Only asked when the date is
-    after publication, which a finite past verb's date seldom is (its weekday is read
-    backwards)."""
-    if clause.form != "past" or not left:
+# Subject pronouns and auxiliaries: after one, a past form is a finite past verb.
+_BE_WORDS = frozenset("is are was were be been being am".split())  # noqa: SIM905
+_PRONOUNS = frozenset("i we you he she they it who which that".split())  # noqa: SIM905
+
+
+def participle_ahead(clause: Clause) -> bool:
+    """A bare past form after a word that is not an auxiliary or a subject pronoun
+    ("limits agreed on Thursday"): it may name something still to be done; the caller
+    decides from the date that follows it."""
+    if clause.form != "past" or clause.index == 0:
         return False
-    previous = left[-1]
+    previous = clause.tokens[clause.index - 1].lower()
     return (
         previous.isalpha()
         and previous not in _PAST_AUX
         and previous not in _BE_WORDS
         and previous not in _PRONOUNS
     )
-
-
-_BE_WORDS = frozenset("is are was were be been being am".split())  # noqa: SIM905
-_PRONOUNS = frozenset("i we you he she they it who which that".split())  # noqa: SIM905
-# "called" is not here: "called for talks" is read as asked for elsewhere, and "called the
-# agreement a basis" speaks of one already made.
 
 
 def _asserted(clause: Clause) -> EventStatus:

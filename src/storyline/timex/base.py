@@ -32,9 +32,9 @@ class Context:
     last_quarter: tuple[int, int] | None = None
     last_year: int | None = None
 
-    def tense(self, match: re.Match[str], *, day: bool = False) -> Tense:
+    def tense(self, match: re.Match[str]) -> Tense:
         start, end = span_of(match)
-        return tense_at(self.text, start, end, day=day)
+        return tense_at(self.text, start, end)
 
 
 Build = Callable[[re.Match[str], Context], Reading | None]

@@ -43,10 +43,17 @@ def _day_of(match: re.Match[str], ctx: Context, anchor: date) -> date:
     shift = ""
     if "shift" in match.re.groupindex and match.group("shift"):
         shift = _SHIFT.get(" ".join(match.group("shift").lower().split()), "")
-    return weekday_date(anchor, weekday_number(word), ctx.tense(match, day=True), shift)
+    return weekday_date(anchor, weekday_number(word), ctx.tense(match), shift)
+
+
+# "the Good Friday Agreement": a name that holds a weekday.
+_NAMED = re.compile(r"Good\s+Friday\s+(?:Agreement|Accord)")
 
 
 def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:
+    start = match.start()
+    if _NAMED.match(match.string, max(0, start - 5)) and match.string[:start].endswith("Good "):
+        return None
     part = match.group("part")
     if part:
         suffix = f"T{DAY_PARTS[part.lower()]}"

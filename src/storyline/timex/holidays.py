@@ -65,6 +65,7 @@ _DATES: dict[str, Callable[[int], date]] = {
     "election day": _election_day,
     "easter": easter,
     "easter sunday": easter,
+    "easter monday": lambda y: easter(y) + timedelta(days=1),
     "good friday": lambda y: easter(y) - timedelta(days=2),
 }
 # Weeks named after a holiday: the (ISO) week holding it.
@@ -120,7 +121,10 @@ RULES = (
             r"|Halloween|Valentine" + _APOS + r"s\s+(?i:Day)|Veterans" + _APOS + r"?\s+(?i:Day)"
             r"|Thanksgiving(?:\s+(?i:Day))?|Labor\s+Day|Memorial\s+Day"
             r"|Martin\s+Luther\s+King(?:\s+Jr\.?)?(?:" + _APOS + r"s)?\s+Day|Election\s+Day"
-            r"|Easter(?:\s+(?i:Sunday|week))?|Good\s+Friday|Holy\s+Week)\b"
+            r"|Easter(?:\s+(?i:Sunday|Monday|week))?|Good\s+Friday|Holy\s+Week)\b"
+            # A name, not a day: "Easter Island", "Christmas tree", "Good Friday Agreement".
+            r"(?!\s+(?i:Island|Agreement|Accord|Rising|tree|trees|card|cards|lights|market"
+            r"|markets|carol|carols|Parade)\b)"
             r"(?:,?\s+(?P<year>1[5-9]\d\d|20\d\d)\b)?"
         ),
         _holiday,

@@ -51,6 +51,24 @@ _ATTRIBUTION = re.compile(
 )
 
 
+def _modal_ahead(tokens: list[str], index: int, expression: int) -> bool:
+    """A modal that puts the time ahead: "may resume Monday", "said the orders could be
+    lifted on Thursday". Not "may have met on Friday" or "could not be reached Tuesday";
+    with "be" only when the participle itself takes the time ("could be lifted on
+    Thursday", not "may be linked to a bombing on Friday"). A bare "could" is as often past
+    ability ("nobody could be found"), so it looks ahead only in reported speech."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else ""
+    if token not in _MODALS or following in {"have", "not", "never", "n't", ""}:
+        return False
+    if token == "could" and not _REPORTING & set(tokens[:index]):
+        return False
+    if following == "be":
+        between = tokens[index + 3 : expression]
+        return index + 2 < expression and all(w in {"on", "by", "until", "as"} for w in between)
+    return True
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Start and end of the sentence holding ``text[start:end]`` (looked for within a window)."""
     left = max(0, start - _WINDOW)
@@ -61,9 +79,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, after.start() + 1 if after else min(len(text), end + _WINDOW)
 
 
-def tense_at(text: str, start: int, end: int, *, day: bool = False) -> Tense:
-    """The tense of the verb nearest to ``text[start:end]`` in its sentence. ``day``: the
-    expression names a single day (a weekday), which a present perfect never takes."""
+def tense_at(text: str, start: int, end: int) -> Tense:
+    """The tense of the verb nearest to ``text[start:end]`` in its sentence."""
     begin, finish = sentence_bounds(text, start, end)
     attribution = _ATTRIBUTION.search(text, end, finish)
     if attribution is not None:
@@ -75,13 +92,15 @@ def tense_at(text: str, start: int, end: int, *, day: bool = False) -> Tense:
     for step in range(1, max(len(before), len(after)) + 1):
         for index in (len(before) - step, len(before) + step - 1):
             if 0 <= index < len(tokens):
-                tense = _token_tense(tokens, index, day)
+                tense = _token_tense(tokens, index, len(before))
                 if tense != "none":
                     return tense
     return "none"
 
 
-def _token_tense(tokens: list[str], index: int, day: bool = False) -> Tense:
+def _token_tense(tokens: list[str], index: int, expression: int) -> Tense:
+    """The tense ``tokens[index]`` marks; the time expression stands before
+    ``tokens[expression]``."""
     token = tokens[index]
     previous = tokens[index - 1] if index else ""
     following = tokens[index + 1] if index + 1 < len(tokens) else ""
@@ -95,15 +114,7 @@ def _token_tense(tokens: list[str], index: int, day: bool = False) -> Tense:
             if previous not in _BE_ANY and token != "scheduled" and following != "to":
                 return "none"  # "it expected to announce ... on Friday" looks ahead
         return "future"
-    # "may resume Monday", "said the orders could be lifted on Thursday": a possibility
-    # ahead. Not "may have met on Friday", nor "could not be reached Tuesday"; a bare
-    # "could" is as often past ability ("nobody could be found Wednesday"), so it looks
-    # ahead only in reported speech.
-    if (
-        token in _MODALS
-        and following not in {"have", "not", "never", "n't"}
-        and (token != "could" or _REPORTING & set(tokens[:index]))
-    ):
+    if _modal_ahead(tokens, index, expression):
         return "future"
     if token in _BE_ANY and following in {"planning", "going"}:
         return "none"  # "were planning to march Saturday": the plan's verb decides
@@ -115,11 +126,6 @@ def _token_tense(tokens: list[str], index: int, day: bool = False) -> Tense:
     if token in _PAST_WORDS or participle:
         # A passive participle carries no tense of its own: "will be sold", "is sold".
         if previous in {"be", "being", "been"}:
-            return "none"
-        if day and previous in {"has", "have", "'ve"}:
-            # The present perfect takes no past day of its own ("*has met on Friday"): a
-            # weekday beside it is another time ("have kept Friday free", "has called a
-            # vote for Monday"). A month can be its starting point ("has risen since March").
             return "none"
         return "present" if previous in _BE_PRESENT else "past"
     return "none"

@@ -234,3 +234,26 @@ def test_a_mention_dated_after_publication_is_not_happened() -> None:
     assert [(e.status, e.time.first if e.time else None) for e in meetings] == [
         ("planned", date(2025, 6, 5))
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("A gunman that kills three people is still at large.", "kills"),
+        ("The two sides agreed Monday to a ceasefire.", "agreed"),
+        ("Both parties agreed late on Tuesday to extend the truce.", "agreed"),
+        ("Terms were agreed late Sunday.", "agreed"),
+        ("The two sides have agreed.", "agreed"),
+        ("The carmaker signed a huge deal with a Chinese supplier.", "deal"),
+        ("The biggest deal in the firm's history closed on Monday.", "deal"),
+        ("Police later released video of the arrest.", "released"),
+    ],
+)
+def test_events_the_sense_filters_keep(sentence: str, trigger: str) -> None:
+    assert trigger in [e.trigger for e in _events(sentence)]
+
+
+def test_a_finite_past_verb_stays_happened_whatever_date_follows() -> None:
+    text = "Lawmakers approved a bill that takes effect on July 1."
+    july = _time(text, "on July 1", date(2025, 7, 1))
+    assert _one(text, "approved", times=[july]).status == "happened"

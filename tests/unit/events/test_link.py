@@ -206,3 +206,14 @@ def test_like_sentences_across_a_story_raise_a_paraphrase_pairs_score() -> None:
     ]
     # "cut" (c) / "damaged" (b): the like sentences of a and b vouch for the pair.
     assert scores[0][1, 2] > scores[1][1, 2] + 0.05
+
+
+def test_the_window_reads_the_trigger_where_it_stands() -> None:
+    from storyline.events.link import _window
+
+    sentence = "The attack on the depot came a day after an attack near the harbour."
+    second = replace(
+        mention("a", "attack", sentence), trigger_start=sentence.index("attack near") + 0
+    )
+    assert key("harbour") in _window(second) and key("depot") not in _window(second)
+    assert key("depot") in _window(mention("a", "attack", sentence))  # the first, by default

