@@ -427,14 +427,28 @@ def _idf(contexts: Sequence[Counter[str]]) -> dict[str, float]:
 
 
 def _cosines(contexts: Sequence[Counter[str]], idf: dict[str, float]) -> npt.NDArray[np.float64]:
-    vocabulary = {w: i for i, w in enumerate(sorted({w for c in contexts for w in c}))}
-    matrix = np.zeros((len(contexts), max(len(vocabulary), 1)))
-    for row, context in enumerate(contexts):
-        for word, n in context.items():
-            matrix[row, vocabulary[word]] = (1 + math.log(n)) * idf.get(word, 1.0)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    matrix /= np.where(norms > 0, norms, 1.0)
-    return matrix @ matrix.T
+    """TF-IDF cosines of all pairs, word by word: each word adds the products of its weights
+    in the contexts that hold it, so memory is the n x n result, not n x vocabulary."""
+    weights = [
+        {word: (1 + math.log(n)) * idf.get(word, 1.0) for word, n in context.items()}
+        for context in contexts
+    ]
+    norms = np.array([math.sqrt(sum(w * w for w in row.values())) for row in weights])
+    postings: dict[str, tuple[list[int], list[float]]] = {}
+    for index, row in enumerate(weights):
+        for word, weight in row.items():
+            rows, values = postings.setdefault(word, ([], []))
+            rows.append(index)
+            values.append(weight / norms[index])
+    out = np.zeros((len(contexts), len(contexts)))
+    for rows, values in postings.values():
+        if len(rows) == 1:
+            out[rows[0], rows[0]] += values[0] * values[0]
+            continue
+        at = np.array(rows)
+        vector = np.array(values)
+        out[np.ix_(at, at)] += np.outer(vector, vector)
+    return out
 
 
 def _vetoed(candidates: Sequence[EventCandidate]) -> npt.NDArray[np.bool_]:
