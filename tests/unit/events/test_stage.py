@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -188,3 +189,35 @@ def test_the_timeline_marks_the_trigger_and_keeps_it_in_view() -> None:
     shown = excerpt(row(long), width=80)
     assert "[evacuated]" in shown and shown.startswith("…") and len(shown) <= 82
     assert excerpt(row("People were evacuated.", 0)) == "People were [evacuated]."
+
+
+def test_trigger_vectors_are_kept_and_only_new_mentions_encoded(
+    store: Store, files: Files, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline.events import embed
+
+    if not embed.available():
+        pytest.skip(f"the model package is not installed ({embed.INSTALL})")
+    encoded: list[int] = []
+    original = embed.TriggerEmbeddings.__call__
+
+    def counting(self: embed.TriggerEmbeddings, candidates: Any) -> Any:
+        encoded.append(len(candidates))
+        return original(self, candidates)
+
+    monkeypatch.setattr(embed.TriggerEmbeddings, "__call__", counting)
+    run([], store, RunOptions(workers=1, event_embeddings=True))
+    mentions = store.conn.execute("SELECT count(*) FROM event_mentions").fetchone()[0]
+    vectors = [r[0] for r in store.conn.execute("SELECT trigger_vector FROM event_mentions")]
+    assert sum(encoded) == mentions
+    assert all(v is not None and len(v) == 4 * embed.SIZE for v in vectors)
+    encoded.clear()
+    files.write(
+        "2025-06-05_reaction.txt",
+        "Iceland fishermen angry at Oslo cod deal\n\nFishermen in Iceland protested on "
+        "Thursday against the cod quotas Norway, Iceland and Denmark agreed in Oslo on "
+        "Wednesday after a meeting of their fisheries ministers.\n",
+    )
+    run([str(files.root)], store, RunOptions(workers=1, event_embeddings=True))
+    added = store.conn.execute("SELECT count(*) FROM event_mentions").fetchone()[0] - mentions
+    assert added > 0 and sum(encoded) == added  # the story's other mentions were not re-read
