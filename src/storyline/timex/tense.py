@@ -23,7 +23,10 @@ _FUTURE_WORDS = _words(
     """will 'll wo shall would tomorrow next upcoming scheduled planned expected due payable
     effective until till expires expiring"""
 )
-_FUTURE_BEFORE_TO = _words("going due set plans plan planning expected scheduled intends")
+_FUTURE_BEFORE_TO = _words(
+    """going due set plans plan planning expected scheduled intends intend promise promises
+    promised pledge pledges pledged vow vows vowed aim aims hope hopes seek seeks want wants"""
+)
 _PAST_WORDS = _words(
     """said told met was were had did went came made took gave saw found left held began fell
     rose won lost sold bought paid spent brought thought became got kept led ran wrote spoke

@@ -217,3 +217,20 @@ def test_the_window_reads_the_trigger_where_it_stands() -> None:
     )
     assert key("harbour") in _window(second) and key("depot") not in _window(second)
     assert key("depot") in _window(mention("a", "attack", sentence))  # the first, by default
+
+
+def test_the_same_kind_of_event_in_the_same_month_links() -> None:
+    december = (date(1986, 12, 1), date(1986, 12, 31))
+    january = (date(1987, 1, 1), date(1987, 1, 31))
+    accord = replace(
+        mention("a", "accord", "Saudi Arabia backed the December accord on output."),
+        type="agreement",
+        time=december,
+    )
+    pact = replace(
+        mention("b", "pact", "Ministers said the December pact on output was holding."),
+        type="agreement",
+        time=december,
+    )
+    assert link([accord, pact]) == [0, 0]
+    assert link([accord, replace(pact, time=january)]) == [0, 1]

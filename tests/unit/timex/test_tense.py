@@ -33,6 +33,7 @@ def _tense(text: str, expression: str) -> Tense:
         ("Nobody could be found on Friday at the farm.", "none"),
         ("The ministry said it expected to announce a result on Friday.", "future"),
         ("Fighting has continued since Friday.", "past"),
+        ("Delegates made a promise to settle quotas before Friday.", "future"),
         ("Officials said the road could be reopened on Friday.", "future"),
         ("The attack may be linked to a bombing on Friday.", "none"),
         ("Investigators said the blast could be heard miles away on Friday.", "past"),
