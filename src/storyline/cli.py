@@ -95,10 +95,11 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
 @click.option(
-    "--event-embeddings",
-    is_flag=True,
+    "--event-embeddings/--no-event-embeddings",
+    default=None,
     help="Link events with MiniLM trigger embeddings too: better linking, much slower; "
-    f"needs `{INSTALL_EMBEDDINGS}`. Switching it on or off relinks every story.",
+    f"needs `{INSTALL_EMBEDDINGS}`. Kept for later runs until switched off; switching "
+    "relinks every story.",
 )
 @click.option(
     "--progress/--no-progress",
@@ -115,7 +116,7 @@ def run_command(
     strict: bool,
     quiet: bool,
     as_json: bool,
-    event_embeddings: bool,
+    event_embeddings: bool | None,
     progress: bool | None,
 ) -> None:
     """Read articles (folders, globs, .txt with .meta.json sidecars, .html, .jsonl) into the store.

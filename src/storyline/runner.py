@@ -37,8 +37,8 @@ class RunOptions:
     batch_size: int = 200
     progress: bool = False
     # Link event mentions with the optional MiniLM trigger embeddings as well (slower; needs
-    # the model package, see storyline.events.embed).
-    event_embeddings: bool = False
+    # the model package, see storyline.events.embed). None: as the store was last linked.
+    event_embeddings: bool | None = None
 
 
 @dataclass(slots=True)
@@ -151,11 +151,7 @@ def run(
 ) -> RunSummary:
     """Process ``paths`` into ``store``; with ``options.only``, re-run those stages on the store."""
     started = time.monotonic()
-    if options.event_embeddings:
-        # Before anything is read or reset: the run stops with the line that installs it.
-        from storyline.events import embed
-
-        embed.model_dir()
+    embeddings = _event_embeddings(store, options.event_embeddings)
     paths = list(paths)
     stage_plan = plan(options.only)
     summary = RunSummary()
@@ -205,7 +201,7 @@ def run(
             stage_plan.rebuild,
             options.workers,
             on_stage,
-            event_embeddings=options.event_embeddings,
+            event_embeddings=embeddings,
         )
         summary.status = "finished"
     except KeyboardInterrupt:
@@ -216,6 +212,23 @@ def run(
         store.add_problems(summary.run_id, summary.problems)
         store.finish_run(summary.run_id, summary.status, summary.as_dict())
     return summary
+
+
+def _event_embeddings(store: Store, asked: bool | None) -> bool:
+    """Whether this run links events with embeddings: as asked, else as the store's stories
+    were last linked. Checked before anything is read or reset: a missing model package
+    stops the run with the line that installs it."""
+    use = EventStage.linked_with_embeddings(store) if asked is None else asked
+    if use:
+        from storyline.events import embed
+
+        try:
+            embed.model_dir()
+        except embed.EmbeddingUnavailable as error:
+            if asked is None:  # the store's mode, not the caller's: say how to leave it
+                error.hint = f"{error.hint}; or run with --no-event-embeddings"
+            raise
+    return use
 
 
 def _run_global_stages(

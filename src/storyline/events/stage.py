@@ -147,6 +147,16 @@ class EventStage(GlobalStage):
     embeddings: bool = False
     _embedder: embed.TriggerEmbeddings | None = None
 
+    @staticmethod
+    def linked_with_embeddings(store: Store) -> bool:
+        """Whether the store's stories were last linked with embeddings."""
+        return (
+            store.conn.execute(
+                "SELECT 1 FROM event_stories WHERE members LIKE 'embeddings: %' LIMIT 1"
+            ).fetchone()
+            is not None
+        )
+
     def reset(self, store: Store) -> None:
         with store.transaction():
             for table in (

