@@ -227,6 +227,9 @@ def extract_events(
 
 
 _ANAPHORIC = frozenset("the their this that these those its his her our".split())  # noqa: SIM905
+_ANOTHER = frozenset(
+    "next last previous former first second new another other future coming upcoming".split()  # noqa: SIM905
+)
 
 
 def _anaphoric(sentence: Sequence[Token], index: int, trigger: Trigger) -> bool:
@@ -235,6 +238,8 @@ def _anaphoric(sentence: Sequence[Token], index: int, trigger: Trigger) -> bool:
     if trigger.form not in {"noun", "plural"}:
         return False
     words = [t.text.lower() for t in sentence[max(0, index - 2) : index]]
+    if words and words[-1] in _ANOTHER:
+        return False  # "the next election", "their last meeting": not the one named before
     return bool(words) and (words[-1] in _ANAPHORIC or (len(words) == 2 and words[0] in _ANAPHORIC))
 
 

@@ -25,7 +25,8 @@ pairs stays above :data:`THRESHOLD`. The evidence, as a logistic regression:
   sentences: each pair with those keys gets the best context cosine of any cross-document
   pair with them ("cut" in one article, "damaged" in another, beside the same cable);
 - two mentions with known, different types, dates ranges that do not overlap (give or take
-  :data:`TIME_SLACK`) or different places are never in one cluster (a veto: the mean of a
+  :data:`TIME_SLACK`) or different places are never in one cluster, nor is a planned mention
+  with one dated wholly before the planning article appeared (a veto: the mean of a
   cluster pair with a vetoed pair is minus infinity).
 
 Participants are accepted but not scored: with Storyline's entity tagger on the sentences,
@@ -214,6 +215,7 @@ class EventCandidate:
     # Where the trigger starts in ``sentence`` (characters), when known: a word written
     # twice in one sentence is then read at the right place.
     trigger_start: int | None = None
+    status: str | None = None  # "planned", "happened" ... when known
 
 
 def link(
@@ -467,7 +469,28 @@ def _vetoed(candidates: Sequence[EventCandidate]) -> npt.NDArray[np.bool_]:
         last = np.array([c.time[1].toordinal() if c.time else 0 for c in candidates])
         apart = (first[:, None] > last[None, :] + slack) | (first[None, :] > last[:, None] + slack)
         vetoed |= apart & np.logical_and.outer(dated, dated)
+        vetoed |= _planned_after(candidates, last)
     return vetoed
+
+
+def _planned_after(
+    candidates: Sequence[EventCandidate], last: npt.NDArray[np.int64]
+) -> npt.NDArray[np.bool_]:
+    """Pairs where one is planned in an article published after the other's last possible
+    day: "the next election" in 2005 is not the 2001 election."""
+    planned = np.array(
+        [c.status == "planned" and c.published is not None for c in candidates], dtype=bool
+    )
+    dated = np.array([c.time is not None for c in candidates], dtype=bool)
+    if not planned.any() or not dated.any():
+        return np.zeros((len(candidates), len(candidates)), dtype=bool)
+    published = np.array(
+        [c.published.toordinal() if c.published else 0 for c in candidates], dtype=np.int64
+    )
+    before: npt.NDArray[np.bool_] = (
+        planned[:, None] & dated[None, :] & (last[None, :] < published[:, None])
+    )
+    return before | before.T
 
 
 def _same_setting(candidates: Sequence[EventCandidate]) -> npt.NDArray[np.bool_]:

@@ -363,6 +363,7 @@ class EventStage(GlobalStage):
                 place=r["place_entity_id"] if r["place_entity_id"] not in countries else None,
                 published=date.fromisoformat(r["published"]) if r["published"] else None,
                 trigger_start=r["trigger_at"],
+                status=r["status"],
             )
             for r in rows
         ]

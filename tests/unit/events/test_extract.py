@@ -257,3 +257,31 @@ def test_a_finite_past_verb_stays_happened_whatever_date_follows() -> None:
     text = "Lawmakers approved a bill that takes effect on July 1."
     july = _time(text, "on July 1", date(2025, 7, 1))
     assert _one(text, "approved", times=[july]).status == "happened"
+
+
+def test_the_next_one_is_not_the_one_named_before() -> None:
+    text = (
+        "He broke his pledge after the election in May 2001. "
+        "He will serve on after the next election."
+    )
+    may = TimeSpan(
+        text.index("May 2001"), text.index("May 2001") + 8, "May 2001", "DATE", "2001-05",
+        date(2001, 5, 1), date(2001, 5, 31),
+    )  # fmt: skip
+    elections = [e for e in _events(text, times=[may]) if e.trigger == "election"]
+    assert [e.time.value if e.time else None for e in elections] == ["2001-05", None]
+
+
+def test_a_plan_is_not_linked_to_what_happened_before_it_was_written() -> None:
+    from storyline.events.link import EventCandidate, link
+
+    def candidate(key: str, status: str, time: tuple[date, date] | None) -> EventCandidate:
+        return EventCandidate(
+            key=key, document_id=key, group="s", trigger="election", lemma="election",
+            type="election", sentence="The election.", time=time,
+            published=date(2005, 3, 1), status=status,
+        )  # fmt: skip
+
+    past = candidate("a", "happened", (date(2001, 1, 1), date(2001, 12, 31)))
+    assert link([past, candidate("b", "planned", None)]) == [0, 1]
+    assert link([past, candidate("b", "reported", None)]) == [0, 0]
