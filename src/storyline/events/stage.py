@@ -136,8 +136,8 @@ class EventStage(GlobalStage):
     name: ClassVar[str] = "events"
     # Participants come from entity mentions and "reported" from quotes: a new version of
     # either rebuilds events. 2: "agreed that", "a big deal", "a poll released Friday" are
-    # no longer events.
-    version: ClassVar[str] = f"2+quotes.{QuoteStage.version}"
+    # no longer events. 3: each mention's agent and patient (``roles.py``).
+    version: ClassVar[str] = f"3+quotes.{QuoteStage.version}"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "entities", "quotes", "stories"})
     provides: ClassVar[frozenset[str]] = frozenset({"time", "events"})
     # The entity ids of countries, read once per linking pass.
@@ -253,8 +253,8 @@ class EventStage(GlobalStage):
             "INSERT INTO event_mentions (document_id, start, end, text, lemma, type, status, "
             "sentence_start, sentence_end, time_value, time_start, time_end, date_first, "
             "date_last, place_entity_id, place_start, place_end, participant_entity_ids, "
-            "stage, stage_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?)",
+            "agent, patient, stage, stage_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     document_id,
@@ -275,6 +275,8 @@ class EventStage(GlobalStage):
                     e.place.start if e.place else None,
                     e.place.end if e.place else None,
                     json.dumps(list(dict.fromkeys(p.entity_id for p in e.participants))),
+                    e.agent,
+                    e.patient,
                     self.name,
                     self.version,
                 )
@@ -335,6 +337,7 @@ class EventStage(GlobalStage):
                 "SELECT m.id, m.document_id, m.start, m.text, m.lemma, m.type, m.status, "
                 "m.date_first, m.date_last, m.time_value, m.place_entity_id, "
                 "m.participant_entity_ids, m.start - m.sentence_start AS trigger_at, "
+                "m.agent, m.patient, "
                 f"{'m.trigger_vector' if self.embeddings else 'NULL'} AS trigger_vector, "
                 "substr(d.text, m.sentence_start + 1, "
                 "m.sentence_end - m.sentence_start) AS sentence, d.published, d.pk "
@@ -364,6 +367,8 @@ class EventStage(GlobalStage):
                 published=date.fromisoformat(r["published"]) if r["published"] else None,
                 trigger_start=r["trigger_at"],
                 status=r["status"],
+                agent=r["agent"],
+                patient=r["patient"],
             )
             for r in rows
         ]

@@ -191,6 +191,8 @@ _MENTION_COLUMNS = (
     "place_entity_id",
     "place_start",
     "place_end",
+    "agent",
+    "patient",
 )
 
 

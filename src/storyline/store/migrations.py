@@ -438,4 +438,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE event_mentions ADD COLUMN trigger_vector BLOB;
         """,
     ),
+    Migration(
+        "0013_event_roles",
+        """
+        -- Who did it and to whom, as "type:name" (storyline.events.roles): the linker never
+        -- joins mentions whose agents, or patients, are different people.
+        ALTER TABLE event_mentions ADD COLUMN agent TEXT;
+        ALTER TABLE event_mentions ADD COLUMN patient TEXT;
+        """,
+    ),
 )

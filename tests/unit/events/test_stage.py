@@ -238,3 +238,40 @@ def embed_mode(store: Store) -> bool:
     from storyline.events.stage import EventStage
 
     return EventStage.linked_with_embeddings(store)
+
+
+FIRST_ARREST = """Harbour smuggling ring: first arrest
+
+Coastguard officers arrested Piet Van Dorn at the Ostend harbour, charging him with
+smuggling cigarettes. Van Dorn's arrest follows a two-year inquiry into the ring,
+prosecutors said.
+"""
+
+SECOND_ARREST = """Harbour smuggling ring: second arrest
+
+Coastguard officers arrested Lotte Maes at the Ostend harbour, charging her with smuggling
+cigarettes. Maes's arrest follows a two-year inquiry into the ring, prosecutors said.
+"""
+
+
+def test_arrests_of_different_people_are_different_events(files: Files, tmp_path: Path) -> None:
+    """The same verb, the same place, one story: what tells the arrests apart is who was
+    arrested, read next to the trigger and kept with each mention (and in the export)."""
+    files.write("2025-06-02_first.txt", FIRST_ARREST)
+    files.write("2025-06-03_second.txt", SECOND_ARREST)
+    store = Store(tmp_path / "news.db")
+    run([str(files.root)], store, RunOptions(workers=1))
+    rows = store.conn.execute(
+        "SELECT event_id, patient FROM event_mentions "
+        "WHERE lemma = 'arrest' AND patient IS NOT NULL"
+    ).fetchall()
+    events: dict[str, set[str]] = {}
+    for event, patient in rows:
+        events.setdefault("Maes" if "Maes" in patient else "Van Dorn", set()).add(event)
+    assert {"person:Piet Van Dorn", "person:Lotte Maes"} <= {r["patient"] for r in rows}
+    assert len(events["Van Dorn"]) == 1  # "arrested Piet Van Dorn", "Van Dorn's arrest"
+    assert not events["Van Dorn"] & events["Maes"]
+    out = io.StringIO()
+    write_json(store, out)
+    mentions = [m for e in json.loads(out.getvalue())["events"] for m in e["mentions"]]
+    assert {m["patient"] for m in mentions} >= {"person:Piet Van Dorn", "person:Lotte Maes"}

@@ -1,0 +1,239 @@
+"""Who did it and to whom: the agent and the patient of one event mention, from the words
+next to its trigger.
+
+No parser: the entity mentions of the sentence (names, and pronouns the entity stage
+resolved) are read at the places English puts an event's core arguments:
+
+- a verb's subject ends just before it, with at most auxiliaries and adverbs between
+  ("Trump has repeatedly attacked"); its object starts just after it ("attacked Machado");
+- a passive verb's subject is its patient ("Scott was shot"), "by X" its agent;
+- a noun's possessor is its agent ("Clinton's tax proposals", "Trump's attacks"), except
+  for what is done to someone ("Crutcher's death", "Kopp's arrest"); "of / on / against X"
+  after it is its patient ("the shooting of Terence Crutcher", "attacks on Machado"),
+  "by X" its agent.
+
+Only arguments found this way count; the rest of the sentence's names stay participants.
+The linker (``link.py``) never joins two mentions whose agents, or whose patients, are
+different people or bodies: "Clinton released her returns" and "Trump is not releasing his",
+the shooting of Crutcher in Tulsa and that of Scott in Charlotte.
+
+A role is written ``"type:name"`` (``"person:Keith Lamont Scott"``) so that mentions from
+different documents compare by name: :func:`compatible`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+
+class Span(Protocol):
+    """An entity mention: the entity stage's ``EntitySpan`` or the tagger's mention."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+
+
+# Words that may stand between a subject and its verb ("Trump has repeatedly attacked").
+_BETWEEN_SUBJECT = frozenset(
+    """
+    has have had will would shall should could can may might must did does do is are was
+    were be been being also still then later again already reportedly allegedly apparently
+    repeatedly publicly formally officially quickly never not n't just first finally once
+    himself herself itself themselves
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+_PASSIVE_BE = frozenset("is are was were be been being get gets got getting".split())  # noqa: SIM905
+# Words that may stand between a possessor and its noun ("Clinton's tax proposals").
+_POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)\s+(?:[a-z][\w-]*\s+){0,2}$")
+_ADJECTIVES = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}$")
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
+# Between a trigger and its argument: a determiner, and up to two title words that the name
+# does not include ("attacked Governor Paul Ridge", "by Inspector Nora Quill").
+_TITLES = r"(?:[A-Z][\w.-]*\s+){0,2}"
+_COMPLEMENT = re.compile(
+    r"^(?:\s+deaths?)?\s+((?i:of|on|against|targeting|by))\s+(?:(?i:the|a|an|his|her|their|its)\s+)?"
+    + _TITLES
+    + "$"
+)
+# "shot and killed X", "shooting and killing X": the object of both verbs.
+_ALSO = r"(?:\s+and\s+[a-z]+(?:ed|ing))?"
+_OBJECT = re.compile(r"^" + _ALSO + r"\s+(?:(?i:the|a|an)\s+)?" + _TITLES + "$")
+_BY = re.compile(r"^\s+(?i:by)\s+(?:(?i:the|a|an)\s+)?" + _TITLES + "$")
+_WORD = re.compile(r"[\w'’-]+")
+_WORD_OR_COMMA = re.compile(r"[\w'’-]+|,")
+# Nouns whose possessor is the one it happens to: "Scott's death", "Kopp's arrest".
+PATIENT_NOUNS = frozenset(
+    """
+    death deaths killing killings murder murders shooting shootings slaying slayings arrest
+    arrests detention detentions trial trials execution executions assassination
+    assassinations kidnapping kidnappings abduction abductions funeral funerals injury
+    injuries capture rescue rescues extradition extraditions conviction convictions
+    sentencing release indictment indictments impeachment ouster dismissal firing sacking
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+# Reporting verbs: what follows them is the speaker's clause, not their object ("says Tara
+# Reid has checked into rehab").
+_REPORTING = frozenset(
+    "say says said saying tell tells told telling report reports reported add adds added".split()  # noqa: SIM905
+)
+# Before a name, words that make it something other than the argument: a preposition ("cables
+# in the Mediterranean"), a list ("between Egypt and Italy").
+_NOT_ARGUMENT_BEFORE = frozenset(
+    """
+    in at on of from to into between among near with without for about across over under
+    and or nor , than like as
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+_FUNCTION_AFTER = frozenset(
+    """
+    and or but in at on of from to for with by as who which that when where after before
+    while since because if than said says told has have had is are was were will would
+    near outside inside during over under into onto through amid despite against last this
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+# Types whose names the tagger gets right often enough to tell two apart: a person named
+# by an organisation-looking title ("the National Player of the Year") is too common.
+ARGUMENT_TYPES = frozenset({"person"})
+_NAME_WORDS = re.compile(r"[a-z0-9]+")
+_NOT_NAME_WORDS = frozenset("the of and for mr mrs ms dr jr sr de la".split())  # noqa: SIM905
+
+
+def roles(
+    text: str, start: int, end: int, nominal: bool, entities: Sequence[Span]
+) -> tuple[str | None, str | None]:
+    """``(agent, patient)`` of the trigger ``text[start:end]``, each ``"type:name"`` or
+    ``None``. ``nominal``: the trigger is a noun ("the attack"), not a verb. ``entities``
+    are the entity mentions around it (those of its sentence are enough); places that
+    are settings ("in Paris") are never arguments."""
+    agent: Span | None = None
+    patient: Span | None = None
+    if _headline(text, start, end):
+        return None, None
+    before = sorted((e for e in entities if e.end <= start), key=lambda e: -e.end)
+    after = sorted((e for e in entities if e.start >= end), key=lambda e: e.start)
+    owners = [e for e in before[:1] if _alone(text, e, possessor=True)]
+    before = [e for e in before if _alone(text, e)]
+    after = [e for e in after if _alone(text, e, left_too=False)]
+    following = _first(after, text, end, _COMPLEMENT)
+    by = following is not None and _COMPLEMENT.match(text[end : following.start])
+    preposition = by.group(1).lower() if by else ""
+    if nominal:
+        owner = next((e for e in owners if _owns(text, e, start)), None)
+        trigger = text[start:end].lower()
+        if owner is not None:
+            if trigger in PATIENT_NOUNS and owner.type == "person":
+                patient = owner
+            else:
+                agent = owner
+        if preposition == "by":
+            agent = following
+        elif preposition and patient is None:
+            patient = following
+        return _role(agent), _role(patient)
+    subject = next((e for e in before[:1] if _only(text[e.end : start], _BETWEEN_SUBJECT)), None)
+    words = [w.lower() for w in _WORD.findall(text[subject.end : start])] if subject else []
+    progressive = text[start:end].split()[0].lower().endswith("ing")
+    if subject is not None and _PASSIVE_BE & set(words) and not progressive:
+        patient = subject
+        doer = _first(after, text, end, _BY)
+        agent = doer
+    else:
+        agent = subject
+        if text[start:end].lower() not in _REPORTING:
+            patient = _first(after, text, end, _OBJECT)
+    return _role(agent), _role(patient)
+
+
+def compatible(a: str, b: str) -> bool:
+    """Whether two roles may name the same one: of different types (the tagger's types are
+    not sure enough to tell two apart by), or sharing a name word ("person:Scott" /
+    "person:Keith Lamont Scott")."""
+    type_a, _, name_a = a.partition(":")
+    type_b, _, name_b = b.partition(":")
+    if type_a != type_b:
+        return True
+    return bool(_name_words(name_a) & _name_words(name_b))
+
+
+def _alone(text: str, entity: Span, possessor: bool = False, left_too: bool = True) -> bool:
+    """Whether the name stands as a whole argument: not after a preposition or in a list
+    ("between Egypt and Italy"), not a possessor or modifier of the next word ("UNC's
+    record", "a Brownsville mother"), not coordinated ("Alice and Katie were found")."""
+    left = _WORD_OR_COMMA.findall(text[max(0, entity.start - 30) : entity.start])
+    determined = bool(left) and left[-1].lower() in {"the", "a", "an"}
+    if determined:
+        left = left[:-1]
+    if left_too and left and left[-1].lower() in _NOT_ARGUMENT_BEFORE:
+        return False
+    rest = text[entity.end : entity.end + 30]
+    if possessor:
+        return True
+    if re.match(r"^(?:'s|’s|'|’)(?!\w)", rest):
+        return False
+    right = _WORD_OR_COMMA.findall(rest)
+    if right and right[0].lower() in {"and", "or"}:
+        return False
+    word = right[0] if right else ""
+    if text[entity.start : entity.end].lower() in _POSSESSIVE_PRONOUNS - {"her"}:
+        return False  # "releasing his returns": "his" is the returns' owner
+    verb_like = left_too and word.endswith(("ed", "s", "ly"))  # a subject's verb follows it
+    # "a Brownsville mother": a name after an article that a noun follows modifies it.
+    return not (
+        (determined or left_too)
+        and word.isalpha()
+        and word.islower()
+        and word not in _FUNCTION_AFTER
+        and word not in _NOT_ARGUMENT_BEFORE
+        and word not in _BETWEEN_SUBJECT
+        and not verb_like
+    )
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """Whether the trigger's line is a title in title case ("Trial Begins for Kraft
+    Shooting Suspect"): the tagger reads its capitals as names."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    words = [w for w in _WORD.findall(line) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _name_words(name: str) -> set[str]:
+    return {w for w in _NAME_WORDS.findall(name.lower()) if w not in _NOT_NAME_WORDS}
+
+
+def _owns(text: str, entity: Span, start: int) -> bool:
+    """Whether ``entity`` is the possessor of the noun at ``start``: "Clinton's proposals",
+    "his tax plan" (a pronoun the entity stage resolved)."""
+    gap = text[entity.end : start]
+    if text[entity.start : entity.end].lower() in _POSSESSIVE_PRONOUNS:
+        return bool(_ADJECTIVES.match(gap))
+    return bool(_POSSESSIVE.match(gap))
+
+
+def _first(spans: Sequence[Span], text: str, end: int, between: re.Pattern[str]) -> Span | None:
+    if spans and between.match(text[end : spans[0].start]):
+        return spans[0]
+    return None
+
+
+def _only(gap: str, allowed: frozenset[str]) -> bool:
+    """Whether ``gap`` holds only ``allowed`` words (and no punctuation but apostrophes)."""
+    if any(c in gap for c in ',;:()"“”—–'):
+        return False
+    return all(w.lower() in allowed for w in _WORD.findall(gap))
+
+
+def _role(span: Span | None) -> str | None:
+    if span is None or span.type not in ARGUMENT_TYPES:
+        return None
+    return f"{span.type}:{span.name}"
