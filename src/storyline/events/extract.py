@@ -189,7 +189,14 @@ def extract_events(
         for index, trigger in triggers:
             token = sentence[index]
             time = (
-                _time(text, token, in_times, [sentence[i] for i, _ in triggers], s_start)
+                _time(
+                    text,
+                    token,
+                    in_times,
+                    [sentence[i] for i, _ in triggers],
+                    s_start,
+                    nominal=trigger.form in {"noun", "plural"},
+                )
                 or _before_by(text, token, in_times, published)
                 or _same_day(text, s_start, s_end, times)
             )
@@ -425,14 +432,29 @@ _CLAUSE_BREAK = re.compile(r"[,;:–—(]")
 
 
 def _time(
-    text: str, token: Token, times: Sequence[TimeSpan], triggers: Sequence[Token], start: int
+    text: str,
+    token: Token,
+    times: Sequence[TimeSpan],
+    triggers: Sequence[Token],
+    start: int,
+    nominal: bool = False,
 ) -> TimeSpan | None:
     """The dated expression of the sentence that belongs to this trigger, nearest first.
 
     One opening the sentence ("On Tuesday, Ukraine agreed ... following talks") dates every
-    trigger of it; elsewhere an expression dates the triggers of its own clause (no comma,
-    colon or dash between them) and, beyond the clause, only the trigger nearest to it:
-    "are meeting in Paris on Tuesday, eager ... after any talks" leaves the talks undated.
+    verb trigger of it; elsewhere an expression dates the triggers of its own clause (no
+    comma, colon or dash between them) and, beyond the clause, only the trigger nearest to
+    it: "are meeting in Paris on Tuesday, eager ... after any talks" leaves the talks
+    undated.
+
+    A noun is dated only by an expression next to it ("Tuesday's talks", "the talks on
+    Tuesday", "the Aug. 2 invasion"), by one its own verb takes ("the talks will be held on
+    Wednesday", "negotiations broke off at noon Thursday") or, opening the sentence, when it
+    comes first ("On Tuesday, the talks ..."). Elsewhere the expression dates the verb, and
+    the noun is its object: "left Tuesday for consultations", "called Thursday for an
+    emergency conference", "rolled into Iraq on Tuesday despite the sanctions". On the
+    TLINKs of TimeBank and AQUAINT-dev (``python -m bench event_time``) such far expressions
+    held the noun 26 times and another event 81 times.
     """
     best: TimeSpan | None = None
     for time in times:
@@ -445,11 +467,94 @@ def _time(
         nearest = min(triggers, key=lambda t: _distance(t, time.start, time.end)) is token
         if not (opening or nearest or not _CLAUSE_BREAK.search(between)):
             continue
+        if nominal and not _holds_noun(text, token, time, between, opening):
+            continue
+        if not nominal and time.end <= token.start and _belongs_before(text, token, time):
+            continue
         if best is None or _distance(token, time.start, time.end) < _distance(
             token, best.start, best.end
         ):
             best = time
     return best
+
+
+def _holds_noun(text: str, token: Token, time: TimeSpan, between: str, opening: bool) -> bool:
+    """Whether ``time`` dates the noun trigger ``token`` (see :func:`_time`)."""
+    gap = [w.lower() for w in _WORDS.findall(between)]
+    verbs = [w for w in gap if _verb_like(w)]
+    if opening:
+        # "On Tuesday, the talks collapsed", "On Tuesday, the league plans to hold a news
+        # conference": the noun opens the clause after the time, or is what it holds.
+        return time.end <= token.start and (len(gap) <= 4 or bool(_HAPPENING & set(gap)))
+    if time.start >= token.end:
+        # "the visit of Commerce Secretary William Daley in September", "a raid on the
+        # relatives' home on April 22": the noun's own phrase up to the time; or "the talks
+        # will be held on Wednesday": a verb of happening whose subject the noun is.
+        if _CLAUSE_BREAK.search(between):
+            return False
+        return not verbs or all(w in _HAPPENING for w in verbs)
+    # The time before the noun: "Tuesday's talks", "last year's deadly embassy blasts",
+    # "read Wednesday night at a rally"; not "left Tuesday for consultations", "rolled into
+    # Iraq on Tuesday despite the sanctions".
+    if verbs or _CLAUSE_BREAK.search(between):
+        return False
+    if not gap:
+        return True
+    if gap[0] in _OBJECT_PREPOSITIONS:
+        return False
+    return len(gap) <= 5 if gap[0] in {"'s", "’s"} else len(gap) <= 4
+
+
+def _belongs_before(text: str, token: Token, time: TimeSpan) -> bool:
+    """Whether a time before the verb trigger ``token`` belongs to an earlier verb: the
+    main verb of an infinitive ("agreed in June to buy", "Earlier this month, it signed a
+    letter of intent to acquire"; not "is set on Friday to meet") or a reporting verb right
+    before it ("said Friday it would investigate")."""
+    before = [w.lower() for w in _WORDS.findall(text[max(0, token.start - 40) : token.start])]
+    if before and before[-1] == "to" and not (len(before) > 1 and before[-2] in _SCHEDULED):
+        return True
+    said = [w.lower() for w in _WORDS.findall(text[max(0, time.start - 20) : time.start])]
+    return bool(said) and said[-1] in _REPORTED
+
+
+_SCHEDULED = frozenset("set due scheduled expected slated going planning plans plan".split())  # noqa: SIM905
+_REPORTED = frozenset(
+    "said says told tells announced announces reported reports added adds stated".split()  # noqa: SIM905
+)
+
+
+def _verb_like(word: str) -> bool:
+    return word in _AUXILIARIES or (len(word) > 4 and word.endswith("ed"))
+
+
+_WORDS = re.compile(r"[\w’-]+|'s")
+_AUXILIARIES = frozenset(
+    """
+    is are was were be been has have had will would can could may might must should said
+    says say told tells did does do shall 's
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+_AUXILIARIES = _AUXILIARIES - {"'s"}
+# Prepositions after a time that make the next noun the verb's object or purpose, not
+# something happening then: "left Tuesday for consultations", "on Tuesday despite the
+# sanctions". ("Wednesday night at a rally", "the Oct. 23 sniper shooting" are dated.)
+_OBJECT_PREPOSITIONS = frozenset(
+    """
+    for to against over about despite after before following since into from on by toward
+    towards amid than
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+# Verbs whose subject is the event itself and that take its time: "the meeting was held on
+# Wednesday", "talks resume next week", "negotiations broke off at noon Thursday".
+_HAPPENING = frozenset(
+    """
+    held hold holds take takes took taken place begin begins began begun start starts started
+    end ends ended resume resumes resumed scheduled set due planned expected slated come comes
+    came open opens opened close closes closed conclude concludes concluded continue continues
+    continued last lasts lasted broke break breaks collapsed collapse collapses happen
+    happened happens occur occurred occurs went go goes going will be is was were
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
 
 
 _BARE_CLOCK = re.compile(

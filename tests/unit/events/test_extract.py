@@ -285,3 +285,59 @@ def test_a_plan_is_not_linked_to_what_happened_before_it_was_written() -> None:
     past = candidate("a", "happened", (date(2001, 1, 1), date(2001, 12, 31)))
     assert link([past, candidate("b", "planned", None)]) == [0, 1]
     assert link([past, candidate("b", "reported", None)]) == [0, 0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "time", "dated"),
+    [
+        # A noun is dated by a time next to it ...
+        ("Tuesday's talks in Oslo ended without a deal.", "talks", "Tuesday", True),
+        ("The Oct. 3 harbour bombing killed two guards.", "bombing", "Oct. 3", True),
+        ("Crowds gathered Tuesday night at a rally in the square.", "rally", "Tuesday night", True),
+        ("The visit of the trade minister in September was cut short.", "visit", "September", True),
+        # ... or by its own verb of happening ...
+        ("The talks between the two unions will be held on Friday.", "talks", "Friday", True),
+        (
+            "Negotiations with the kidnappers broke off at noon Thursday.",
+            "Negotiations",
+            "noon Thursday",
+            True,
+        ),
+        ("On Tuesday, the talks collapsed after an hour.", "talks", "Tuesday", True),
+        # ... not by the time of the verb it is the object of.
+        (
+            "The envoy left Tuesday for consultations with the Gulf states.",
+            "consultations",
+            "Tuesday",
+            False,
+        ),
+        (
+            "Lorries crossed the border on Tuesday despite the sanctions.",
+            "sanctions",
+            "Tuesday",
+            False,
+        ),
+        (
+            "Also on Thursday, the cartel called for an emergency conference of its members.",
+            "conference",
+            "Thursday",
+            False,
+        ),
+        # An infinitive or a reported verb does not take the time of the verb before it.
+        ("The bank agreed in June to buy the smaller lender.", "buy", "June", False),
+        (
+            "The agency said Friday it would investigate the collapse.",
+            "investigate",
+            "Friday",
+            False,
+        ),
+        ("On Friday the ministers are due to meet in Oslo.", "meet", "Friday", True),
+        ("The ministers will meet in Oslo on Friday.", "meet", "Friday", True),
+    ],
+)
+def test_a_time_dates_the_mention_it_belongs_to(
+    sentence: str, trigger: str, time: str, dated: bool
+) -> None:
+    """Checked on the TLINKs of TimeBank and AQUAINT-dev by ``python -m bench event_time``."""
+    event = _one(sentence, trigger, times=[_time(sentence, time, date(2025, 6, 6))])
+    assert (event.time is not None) is dated
