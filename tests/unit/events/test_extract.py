@@ -333,6 +333,21 @@ def test_a_plan_is_not_linked_to_what_happened_before_it_was_written() -> None:
         ),
         ("On Friday the ministers are due to meet in Oslo.", "meet", "Friday", True),
         ("The ministers will meet in Oslo on Friday.", "meet", "Friday", True),
+        # A time after another verb dates that verb ...
+        (
+            "The ministers met to discuss the plan their aides had drafted on Friday.",
+            "met",
+            "Friday",
+            False,
+        ),
+        # ... but not a verb coordinated with the trigger, nor a name.
+        (
+            "Two guards were killed and three injured in the raid on Friday.",
+            "killed",
+            "Friday",
+            True,
+        ),
+        ("Police arrested Mohamed at the airport on Friday.", "arrested", "Friday", True),
     ],
 )
 def test_a_time_dates_the_mention_it_belongs_to(
