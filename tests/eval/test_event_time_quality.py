@@ -19,14 +19,14 @@ if str(REPO) not in sys.path:
 from bench.event_time import Tally, documents, score  # noqa: E402
 
 # A little below what `python -m bench event_time --no-append` measures (precision / recall:
-# TimeBank 0.626 / 0.785 and AQUAINT-dev 0.670 / 0.741, tuned on; AQUAINT-held 0.653 / 0.785,
+# TimeBank 0.660 / 0.777 and AQUAINT-dev 0.718 / 0.718, tuned on; AQUAINT-held 0.660 / 0.785,
 # never inspected). Before nouns, infinitives and verbs stopped taking the time of the verb
 # they depend on, or that stands between: 0.457 / 0.823, 0.526 / 0.824, 0.504 / 0.873.
 # Raise them when it gets better.
 FLOOR = {
-    "TimeBank": (0.60, 0.76),
-    "AQUAINT-dev": (0.64, 0.72),
-    "AQUAINT-held": (0.62, 0.76),
+    "TimeBank": (0.63, 0.75),
+    "AQUAINT-dev": (0.69, 0.69),
+    "AQUAINT-held": (0.63, 0.76),
 }
 
 pytestmark = pytest.mark.eval

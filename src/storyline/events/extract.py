@@ -457,7 +457,8 @@ def _time(
     held the noun 26 times and another event 81 times. Likewise a verb does not take a time
     that belongs to another verb: its main verb when it is an infinitive ("agreed in June to
     buy"), a reporting verb right before the time ("said Friday it would investigate"), or a
-    verb standing between it and a time after it ("their aides had drafted on Friday").
+    verb standing between it and the time ("their aides had drafted on Friday", "On Friday
+    the governor toured towns that have been declared disaster areas").
     """
     best: TimeSpan | None = None
     for time in times:
@@ -475,6 +476,8 @@ def _time(
         if not nominal and time.end <= token.start and _belongs_before(text, token, time):
             continue
         if not nominal and time.start >= token.end and _verb_between(between):
+            continue
+        if not nominal and time.end <= token.start and _verb_before(between):
             continue
         if best is None or _distance(token, time.start, time.end) < _distance(
             token, best.start, best.end
@@ -546,6 +549,25 @@ def _verb_between(between: str) -> bool:
     return False
 
 
+def _verb_before(between: str) -> bool:
+    """Whether another verb, not joined to the trigger by "and", stands between a time and
+    the verb trigger after it: "toured five counties that have been declared" (the time
+    dates the touring). The trigger's own auxiliaries ("was convicted", "are due to meet")
+    do not count."""
+    words = _WORDS.findall(between)
+    while words and (words[-1].lower() in _OWN_AUXILIARIES or words[-1].lower() in _SCHEDULED):
+        words.pop()
+    if {"and", "or"} & {w.lower() for w in words}:
+        return False  # "killed three soldiers and seriously wounded two"
+    return _verb_between(" ".join(words))
+
+
+_OWN_AUXILIARIES = frozenset(
+    """
+    is are was were be been being has have had will would can could may might shall should
+    must did does do not never also still just already reportedly allegedly probably then to
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
 # Finite verbs and auxiliaries that head a clause of their own.
 _FINITE = frozenset(
     """

@@ -348,6 +348,15 @@ def test_a_plan_is_not_linked_to_what_happened_before_it_was_written() -> None:
             True,
         ),
         ("Police arrested Mohamed at the airport on Friday.", "arrested", "Friday", True),
+        # The same for a time before the trigger, the trigger's own auxiliaries apart.
+        (
+            "On Friday the governor toured five towns that have been declared disaster areas.",
+            "declared",
+            "Friday",
+            False,
+        ),
+        ("On Friday, rebels killed three soldiers and wounded two.", "wounded", "Friday", True),
+        ("In 1991 the banker was convicted of fraud.", "convicted", "1991", True),
     ],
 )
 def test_a_time_dates_the_mention_it_belongs_to(
