@@ -8,8 +8,8 @@ the DCT, then its event mentions) and each of its mentions that overlaps a gold 
 scored:
 
 - **anchored**: the gold event is linked (``IS_INCLUDED``, ``DURING``, ``SIMULTANEOUS``,
-  ``IDENTITY``, ``BEGINS``, ``ENDS``, ``BEGUN_BY``, ``ENDED_BY``, ``INCLUDES``) to a time
-  expression of its own sentence. Right: Storyline attached one of those; wrong: another
+  ``IDENTITY``, ``BEGINS``, ``ENDS``, ``BEGUN_BY``, ``ENDED_BY``, ``INCLUDES``) to a date or
+  time (not a duration or set, which Storyline never attaches) of its own sentence. Right: Storyline attached one of those; wrong: another
   one; none: no time at all;
 - **taken**: Storyline attached a time expression of the mention's sentence that the gold
   links (as above) only to other events, or to this one only as ``BEFORE`` / ``AFTER``:
@@ -63,7 +63,7 @@ class Document:
     text: str
     published: date
     events: dict[str, tuple[int, int]]  # eid -> span
-    timexes: dict[str, tuple[int, int]]  # tid -> span (in the TEXT body only)
+    timexes: dict[str, tuple[int, int]]  # tid -> span of a DATE or TIME in the TEXT body
     # (eid, tid) -> relation types
     links: dict[tuple[str, str], frozenset[str]]
 
@@ -96,7 +96,9 @@ def read(path: Path) -> Document:
             offset += len(inner)
             if child.tag == "EVENT":
                 events[child.get("eid", "")] = (start, offset)
-            elif child.tag == "TIMEX3":
+            elif child.tag == "TIMEX3" and child.get("type") in {"DATE", "TIME"}:
+                # Durations and sets ("five-hour", "daily") date nothing: Storyline attaches
+                # only dates and times, so only they anchor an event.
                 timexes[child.get("tid", "")] = (start, offset)
             tail = child.tail or ""
             parts.append(tail)
