@@ -9,8 +9,8 @@ scored:
 
 - **anchored**: the gold event is linked (``IS_INCLUDED``, ``DURING``, ``SIMULTANEOUS``,
   ``IDENTITY``, ``BEGINS``, ``ENDS``, ``BEGUN_BY``, ``ENDED_BY``, ``INCLUDES``) to a date or
-  time (not a duration or set, which Storyline never attaches) of its own sentence. Right: Storyline attached one of those; wrong: another
-  one; none: no time at all;
+  time (not a duration or set, which Storyline never attaches) of its own sentence. Right:
+  Storyline attached one of those; wrong: another one; none: no time at all;
 - **taken**: Storyline attached a time expression of the mention's sentence that the gold
   links (as above) only to other events, or to this one only as ``BEFORE`` / ``AFTER``:
   "comments Tuesday on the shooting" dating the shooting. (A time inherited from an earlier
