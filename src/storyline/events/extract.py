@@ -184,7 +184,11 @@ def extract_events(
         if not sentence:
             continue
         s_start, s_end = sentence[0].start, sentence[-1].end
-        triggers = [(i, t) for i in range(len(sentence)) if (t := _trigger(sentence, i))]
+        triggers = [
+            (i, t)
+            for i in range(len(sentence))
+            if (t := _trigger(sentence, i)) and not _generic(sentence, i, t)
+        ]
         in_times = [t for t in times if s_start <= t.start and t.end <= s_end]
         for index, trigger in triggers:
             token = sentence[index]
@@ -295,6 +299,27 @@ def _right_after(text: str, token: Token, time: TimeSpan) -> bool:
 
 
 _JUST_A_PREPOSITION = re.compile(r"^\s*(?:(?:on|by|at|in|until|for)\s+)?$", re.IGNORECASE)
+
+
+def _generic(sentence: Sequence[Token], index: int, trigger: Trigger) -> bool:
+    """A plural counted loosely is a kind of happening, not one that happened: "thousands
+    of shootings", "many attacks", "such rallies", "other deals" ("the talks", "two
+    bombings" and "the attacks" are specific)."""
+    if trigger.form != "plural":
+        return False
+    words = [t.text.lower() for t in sentence[max(0, index - 3) : index]]
+    if words and words[-1] == "of" and len(words) > 1:
+        return words[-2] in _LOOSE_COUNTS or words[-2] in _LOOSE_QUANTIFIERS
+    # The quantifier right before the noun, or before one modifier ("many deadly attacks").
+    near = words[-2:] if len(words) >= 2 and words[-2] not in _DETERMINERS else words[-1:]
+    return any(w in _LOOSE_QUANTIFIERS for w in near)
+
+
+# Loose counts before "of": "thousands of shootings", "dozens of protests".
+_LOOSE_COUNTS = frozenset("thousands hundreds dozens millions scores lots plenty".split())  # noqa: SIM905
+_LOOSE_QUANTIFIERS = frozenset(
+    "many more most several numerous countless various such other all any few fewer".split()  # noqa: SIM905
+)
 
 
 def _trigger(sentence: Sequence[Token], index: int) -> Trigger | None:

@@ -365,3 +365,22 @@ def test_a_time_dates_the_mention_it_belongs_to(
     """Checked on the TLINKs of TimeBank and AQUAINT-dev by ``python -m bench event_time``."""
     event = _one(sentence, trigger, times=[_time(sentence, time, date(2025, 6, 6))])
     assert (event.time is not None) is dated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "found"),
+    [
+        ("The mayor said the city had seen thousands of shootings this year.", "shootings", False),
+        ("China had long resisted such agreements on emissions.", "agreements", False),
+        ("The deal opened the door to other deals with the port.", "deals", False),
+        ("Many deadly attacks went unreported in the north.", "attacks", False),
+        # Specific plurals stay events.
+        ("The attacks on the two depots killed four guards.", "attacks", True),
+        ("Two bombings shook the capital on Friday.", "bombings", True),
+        ("The talks resume in Oslo on Monday.", "talks", True),
+    ],
+)
+def test_a_loosely_counted_plural_is_a_kind_of_event_not_one(
+    sentence: str, trigger: str, found: bool
+) -> None:
+    assert any(e.trigger == trigger for e in _events(sentence)) is found
