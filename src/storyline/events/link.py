@@ -25,7 +25,8 @@ pairs stays above :data:`THRESHOLD`. The evidence, as a logistic regression:
   sentences: each pair with those keys gets the best context cosine of any cross-document
   pair with them ("cut" in one article, "damaged" in another, beside the same cable);
 - two mentions with known, different types, dates ranges that do not overlap (give or take
-  :data:`TIME_SLACK`) or different places are never in one cluster, nor is a planned mention
+  :data:`TIME_SLACK`, and a day when either sentence tells of a night: "talks went on
+  overnight") or different places are never in one cluster, nor is a planned mention
   with one dated wholly before the planning article appeared (a veto: the mean of a
   cluster pair with a vetoed pair is minus infinity).
 
@@ -59,6 +60,7 @@ cross-validation over the training topics and by 0.010 on dev (0.791 to 0.801).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -119,6 +121,15 @@ THRESHOLD = 0.4
 # day), so no slack: the military chiefs' Paris meeting on Tuesday and the ministers' on
 # Wednesday are two events.
 TIME_SLACK = timedelta(days=0)
+# Except across a night: talks that ran "overnight" or "into the early hours" are reported
+# on the day they began by one article and on the day they ended by another, so when either
+# sentence says so the two dates may be a day apart.
+_OVERNIGHT = re.compile(
+    r"\b(?:overnight|through the night|into the night|all night|night-long|all-night|"
+    r"into the (?:early )?(?:hours|morning)|in the (?:early|small) hours|before dawn|"
+    r"pre-dawn|after midnight|past midnight)\b",
+    re.IGNORECASE,
+)
 # The same kind of event on the same day (a range of a week at most) at the same known
 # place: the setting alone makes one happening likely ("will meet in the French capital on
 # Wednesday" / "gathered in Paris on Wednesday"). ECB+ mentions carry no type, date or
@@ -485,7 +496,9 @@ def _vetoed(candidates: Sequence[EventCandidate]) -> npt.NDArray[np.bool_]:
     vetoed = _differ([c.type for c in candidates]) | _differ([c.place for c in candidates])
     dated = np.array([c.time is not None for c in candidates])
     if dated.any():
-        slack = TIME_SLACK.days
+        # A mention of something that ran through a night may be dated either day.
+        night = np.array([bool(_OVERNIGHT.search(c.sentence)) for c in candidates])
+        slack = TIME_SLACK.days + np.logical_or.outer(night, night).astype(np.int64)
         first = np.array([c.time[0].toordinal() if c.time else 0 for c in candidates])
         last = np.array([c.time[1].toordinal() if c.time else 0 for c in candidates])
         apart = (first[:, None] > last[None, :] + slack) | (first[None, :] > last[:, None] + slack)

@@ -234,3 +234,15 @@ def test_the_same_kind_of_event_in_the_same_month_links() -> None:
     )
     assert link([accord, pact]) == [0, 0]
     assert link([accord, replace(pact, time=january)]) == [0, 1]
+
+
+def test_talks_through_the_night_link_across_the_two_days() -> None:
+    """One article dates overnight talks by the day they began, another by the day they
+    ended: a day apart is then the same talks; without a night it is not."""
+    began = mention("a", "talks", "The talks in Oslo began on Monday and went on overnight.")
+    ended = mention("b", "talks", "The talks in Oslo ended at dawn on Tuesday with a deal.")
+    monday = (date(2024, 3, 4), date(2024, 3, 4))
+    tuesday = (date(2024, 3, 5), date(2024, 3, 5))
+    assert link([replace(began, time=monday), replace(ended, time=tuesday)]) == [0, 0]
+    daytime = replace(began, sentence="The talks in Oslo began on Monday morning.")
+    assert link([replace(daytime, time=monday), replace(ended, time=tuesday)]) == [0, 1]
