@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from storyline.entities.countries import by_name
 from storyline.entities.tokens import Token, sentences, tokenize
+from storyline.events.lemma import IRREGULAR_FORMS
 from storyline.events.lexicon import TRIGGERS, Trigger
 from storyline.events.roles import roles
 from storyline.events.status import Clause, participle_ahead, status_of
@@ -187,7 +188,7 @@ def extract_events(
         triggers = [
             (i, t)
             for i in range(len(sentence))
-            if (t := _trigger(sentence, i)) and not _generic(sentence, i, t)
+            if (t := _trigger(sentence, i))
         ]
         in_times = [t for t in times if s_start <= t.start and t.end <= s_end]
         for index, trigger in triggers:
@@ -204,6 +205,8 @@ def extract_events(
                 or _before_by(text, token, in_times, published)
                 or _same_day(text, s_start, s_end, times)
             )
+            if time is None and _generic(sentence, index, trigger):
+                continue  # "thousands of shootings"; not "several explosions on Tuesday"
             in_sentence = [e for e in entities if s_start <= e.start and e.end <= s_end]
             nominal = trigger.form in {"noun", "plural"}
             place = _place(text, token, in_sentence, noun=nominal)
@@ -304,7 +307,8 @@ _JUST_A_PREPOSITION = re.compile(r"^\s*(?:(?:on|by|at|in|until|for)\s+)?$", re.I
 def _generic(sentence: Sequence[Token], index: int, trigger: Trigger) -> bool:
     """A plural counted loosely is a kind of happening, not one that happened: "thousands
     of shootings", "many attacks", "such rallies", "other deals" ("the talks", "two
-    bombings" and "the attacks" are specific)."""
+    bombings" and "the attacks" are specific). Only undated ones are dropped: "several
+    explosions rocked Kyiv early Tuesday" are happenings."""
     if trigger.form != "plural":
         return False
     words = [t.text.lower() for t in sentence[max(0, index - 3) : index]]
@@ -520,12 +524,7 @@ def _holds_noun(text: str, token: Token, time: TimeSpan, between: str, opening: 
         # conference": the noun opens the clause after the time, or is what it holds.
         return time.end <= token.start and (len(gap) <= 4 or bool(_HAPPENING & set(gap)))
     if time.start >= token.end:
-        # "the visit of Commerce Secretary William Daley in September", "a raid on the
-        # relatives' home on April 22": the noun's own phrase up to the time; or "the talks
-        # will be held on Wednesday": a verb of happening whose subject the noun is.
-        if _CLAUSE_BREAK.search(between):
-            return False
-        return not verbs or all(w in _HAPPENING for w in verbs)
+        return _noun_then_time(between)
     # The time before the noun: "Tuesday's talks", "last year's deadly embassy blasts",
     # "read Wednesday night at a rally"; not "left Tuesday for consultations", "rolled into
     # Iraq on Tuesday despite the sanctions".
@@ -538,6 +537,49 @@ def _holds_noun(text: str, token: Token, time: TimeSpan, between: str, opening: 
     return len(gap) <= 5 if gap[0] in {"'s", "’s"} else len(gap) <= 4
 
 
+def _noun_then_time(between: str) -> bool:
+    """Whether a time after a noun trigger, ``between`` the two, dates it: the noun's own
+    phrase ("the visit of Commerce Secretary William Daley in September", "a raid on the
+    relatives' home on April 22"); a verb of happening whose subject it is ("the talks will
+    be held on Wednesday", "the meeting would take place on Friday"); a participle or a
+    clause set off after it ("the agreement reached on Sunday", "the deal was signed in Doha
+    on Saturday", "the summit, held in Geneva on Tuesday", "the talks, which began on
+    Monday"). Not "the talks, he said on Tuesday", nor a clause of another verb."""
+    lead = _SET_OFF.match(between)
+    body = between[lead.end() :] if lead else between
+    if _CLAUSE_BREAK.search(body):
+        return False
+    words = [w.lower() for w in _WORDS.findall(body)]
+    if lead and not (
+        words
+        and (
+            words[0] in _RELATIVES
+            or words[0] in _HAPPENING
+            or words[0] in IRREGULAR_FORMS
+            or words[0].endswith("ed")
+        )
+    ):
+        return False  # ", and that it hopes ...", ", IMA early this month lowered ..."
+    at = 0
+    while at < len(words) and (words[at] in _OWN_AUXILIARIES or words[at] in _RELATIVES):
+        at += 1
+    verbs = [
+        (i, w) for i, w in enumerate(words) if i >= at and (_verb_like(w) or w in IRREGULAR_FORMS)
+    ]
+    for i, word in verbs:
+        if word in _HAPPENING:
+            continue
+        if i == at and word not in _REPORTED and (word.endswith("ed") or word in IRREGULAR_FORMS):
+            continue  # the participle or past of the noun's own clause: "reached", "signed"
+        return False
+    return True
+
+
+# A clause set off after a noun: "the summit, held in ...", "the talks, which began ...".
+_SET_OFF = re.compile(r"^\s*[,(–—]\s*")
+_RELATIVES = frozenset({"which", "that", "who", "itself"})
+
+
 def _belongs_before(text: str, token: Token, time: TimeSpan) -> bool:
     """Whether a time before the verb trigger ``token`` belongs to an earlier verb: the
     main verb of an infinitive ("agreed in June to buy", "Earlier this month, it signed a
@@ -545,11 +587,19 @@ def _belongs_before(text: str, token: Token, time: TimeSpan) -> bool:
     before it ("said Friday it would investigate")."""
     before = [w.lower() for w in _WORDS.findall(text[max(0, token.start - 40) : token.start])]
     if before and before[-1] == "to" and not (len(before) > 1 and before[-2] in _SCHEDULED):
-        return True
+        # "flew to Kyiv on Monday to meet": a journey's purpose happens when it arrives.
+        span = [w.lower() for w in _WORDS.findall(text[max(0, time.start - 60) : token.start])]
+        return not _TRAVEL & set(span)
     said = [w.lower() for w in _WORDS.findall(text[max(0, time.start - 20) : time.start])]
     return bool(said) and said[-1] in _REPORTED
 
 
+_TRAVEL = frozenset(
+    """
+    flew fly flies travelled traveled travel travels went go goes arrived arrive arrives
+    headed heads came come comes visited visit visits returned return returns
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
 _SCHEDULED = frozenset("set due scheduled expected slated going planning plans plan".split())  # noqa: SIM905
 _REPORTED = frozenset(
     "said says told tells announced announces reported reports added adds stated".split()  # noqa: SIM905

@@ -39,6 +39,12 @@ _IRREGULAR: dict[str, str] = {
     for group in _IRREGULAR_TEXT.replace("\n", " ").split("|")
     for form in group.split()
 }
+# Every form in the table but the base ones ("met", "shot", "won", "fled"): past tenses and
+# participles.
+IRREGULAR_FORMS = frozenset(form for form, base in _IRREGULAR.items() if form != base) - {
+    "is", "are", "was", "were", "been", "has", "had", "does", "did", "done", "goes", "dies",
+    "dying", "lying",
+}  # fmt: skip
 # Words ending in "eed" whose "-ed" is not a suffix.
 _EED_TEXT = "need speed feed seed weed deed bleed breed greed proceed succeed exceed heed"
 _EED = frozenset(_EED_TEXT.split())

@@ -27,6 +27,8 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from storyline.events.lemma import IRREGULAR_FORMS
+
 
 class Span(Protocol):
     """An entity mention: the entity stage's ``EntitySpan`` or the tagger's mention."""
@@ -103,6 +105,8 @@ _FUNCTION_AFTER = frozenset(
 # by an organisation-looking title ("the National Player of the Year") is too common.
 ARGUMENT_TYPES = frozenset({"person"})
 _NAME_WORDS = re.compile(r"[a-z0-9]+")
+# Titles are short: a line longer than this is read as a paragraph.
+_TITLE_LENGTH = 200
 _NOT_NAME_WORDS = frozenset("the of and for mr mrs ms dr jr sr de la".split())  # noqa: SIM905
 
 
@@ -129,10 +133,11 @@ def roles(
         owner = next((e for e in owners if _owns(text, e, start)), None)
         trigger = text[start:end].lower()
         if owner is not None:
-            if trigger in PATIENT_NOUNS and owner.type == "person":
+            done_to_owner = trigger in PATIENT_NOUNS and owner.type == "person"
+            if done_to_owner and not (preposition == "of" and following is not None):
                 patient = owner
             else:
-                agent = owner
+                agent = owner  # "Trump's dismissal of Comey": Comey is the patient
         if preposition == "by":
             agent = following
         elif preposition and patient is None:
@@ -140,7 +145,7 @@ def roles(
         return _role(agent), _role(patient)
     subject = next((e for e in before[:1] if _only(text[e.end : start], _BETWEEN_SUBJECT)), None)
     words = [w.lower() for w in _WORD.findall(text[subject.end : start])] if subject else []
-    progressive = text[start:end].split()[0].lower().endswith("ing")
+    progressive = (text[start:end].split() or [""])[0].lower().endswith("ing")
     if subject is not None and _PASSIVE_BE & set(words) and not progressive:
         patient = subject
         doer = _first(after, text, end, _BY)
@@ -173,6 +178,8 @@ def _alone(text: str, entity: Span, possessor: bool = False, left_too: bool = Tr
         left = left[:-1]
     if left_too and left and left[-1].lower() in _NOT_ARGUMENT_BEFORE:
         return False
+    if left_too and not possessor and left and _verb_form(left[-1]):
+        return False  # "the man who shot Keith Scott was arrested": Scott is not the subject
     rest = text[entity.end : entity.end + 30]
     if possessor:
         return True
@@ -182,27 +189,47 @@ def _alone(text: str, entity: Span, possessor: bool = False, left_too: bool = Tr
     if right and right[0].lower() in {"and", "or"}:
         return False
     word = right[0] if right else ""
-    if text[entity.start : entity.end].lower() in _POSSESSIVE_PRONOUNS - {"her"}:
+    pronoun = text[entity.start : entity.end].lower()
+    if pronoun in _POSSESSIVE_PRONOUNS - {"her"}:
         return False  # "releasing his returns": "his" is the returns' owner
-    verb_like = left_too and word.endswith(("ed", "s", "ly"))  # a subject's verb follows it
-    # "a Brownsville mother": a name after an article that a noun follows modifies it.
+    if pronoun == "her" and word.isalpha() and word.islower() and word not in _FUNCTION_AFTER:
+        return False  # "arrested her brother"
+    # "a Brownsville mother": a name after an article that a noun follows modifies it. (A
+    # subject needs no such check: only auxiliaries and adverbs may stand between it and
+    # its verb, see :func:`roles`.)
     return not (
-        (determined or left_too)
+        determined
         and word.isalpha()
         and word.islower()
         and word not in _FUNCTION_AFTER
         and word not in _NOT_ARGUMENT_BEFORE
         and word not in _BETWEEN_SUBJECT
-        and not verb_like
     )
+
+
+def _verb_form(word: str) -> bool:
+    """A past or present participle or an irregular past: the name after it is its
+    object."""
+    lower = word.lower()
+    if not word.isalpha() or not word.islower():
+        return False
+    return (len(lower) > 4 and lower.endswith(("ed", "ing"))) or lower in IRREGULAR_FORMS
 
 
 def _headline(text: str, start: int, end: int) -> bool:
     """Whether the trigger's line is a title in title case ("Trial Begins for Kraft
     Shooting Suspect"): the tagger reads its capitals as names."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    line_start = text.rfind("\n", max(0, start - _TITLE_LENGTH), start) + 1
+    line_end = text.find("\n", end, end + _TITLE_LENGTH)
+    if line_end < 0:
+        if len(text) - end > _TITLE_LENGTH:
+            return False  # a long line is a paragraph, not a title
+        line_end = len(text)
+    if line_start == 0 and start > _TITLE_LENGTH:
+        return False
+    line = text[line_start:line_end].rstrip()
+    if line.endswith((".", "?", "!", '"', "”")):
+        return False  # a sentence, however many names it holds
     words = [w for w in _WORD.findall(line) if len(w) > 3]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 

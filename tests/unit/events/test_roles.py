@@ -76,6 +76,22 @@ def _roles(
             {"Marcus Doyle": "person"},
             (None, "person:Marcus Doyle"),
         ),
+        # "X's dismissal of Y": X did it, to Y.
+        (
+            "Governor Ruth Penn's dismissal of Tom Hale surprised the council.",
+            "dismissal",
+            True,
+            {"Ruth Penn": "person", "Tom Hale": "person"},
+            ("person:Ruth Penn", "person:Tom Hale"),
+        ),
+        # A one-line sentence full of names is not a title; an irregular past is a verb.
+        (
+            "Vera Lind beat Anna Sol in Oslo on Friday.",
+            "beat",
+            False,
+            {"Vera Lind": "person", "Anna Sol": "person"},
+            ("person:Vera Lind", "person:Anna Sol"),
+        ),
         # A resolved possessive pronoun is a possessor too.
         (
             "Asked about the plan, Elena Varga said her tax proposals would help families.",
@@ -119,6 +135,14 @@ def test_arguments_where_english_puts_them(
             "told",
             {"Ivo Stan": "person"},
         ),
+        # The object of a verb in a relative clause is not the subject of the next verb.
+        (
+            "The man who shot Dale Cooper was arrested on Friday night.",
+            "arrested",
+            {"Dale Cooper": "person"},
+        ),
+        # "her" before a noun is a possessive.
+        ("Police arrested her brother at the depot.", "arrested", {"her": "person"}),
         # A title in title case: its capitals are not names.
         (
             "Harbour Police Arrest Second Suspect In Dock Robbery",
