@@ -185,11 +185,7 @@ def extract_events(
         if not sentence:
             continue
         s_start, s_end = sentence[0].start, sentence[-1].end
-        triggers = [
-            (i, t)
-            for i in range(len(sentence))
-            if (t := _trigger(sentence, i))
-        ]
+        triggers = [(i, t) for i in range(len(sentence)) if (t := _trigger(sentence, i))]
         in_times = [t for t in times if s_start <= t.start and t.end <= s_end]
         for index, trigger in triggers:
             token = sentence[index]
