@@ -356,8 +356,9 @@ def _trigger(sentence: Sequence[Token], index: int) -> Trigger | None:
         return None  # "the sign of a fair deal": a noun, and not one the table lists
     if _other_sense(sentence, index, trigger, before, after):
         return None
+    written = sentence[index - 1].text if index else ""
     if trigger.lemma in {"offer", "bid", "march", "vote", "award", "launch", "purchase"} and (
-        trigger.form in {"noun", "plural"} and before not in _DETERMINERS and not _modifier(before)
+        trigger.form in {"noun", "plural"} and before not in _DETERMINERS and not _modifier(written)
     ):
         # Bare nouns that are also verbs in other senses need a determiner or modifier.
         return None
@@ -438,7 +439,12 @@ def _modifier_word(word: str) -> bool:
 
 
 def _modifier(word: str) -> bool:
-    return word.endswith(("ed", "al", "ic", "an", "ish", "ese")) or word[:1].isupper()
+    """A word before a noun that makes it a noun: an adjective, a name or a possessive
+    ("a Senate vote", "Tuesday's vote", "the council's offer")."""
+    return (
+        word.lower().endswith(("ed", "al", "ic", "an", "ish", "ese", "'s", "’s", "'", "’"))
+        or word[:1].isupper()
+    )
 
 
 def _form(sentence: Sequence[Token], index: int, trigger: Trigger) -> str:

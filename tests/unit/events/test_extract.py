@@ -395,3 +395,12 @@ def test_a_loosely_counted_plural_is_a_kind_of_event_not_one(
 ) -> None:
     times = [_time(sentence, "Tuesday", date(2025, 6, 3))] if "Tuesday" in sentence else []
     assert any(e.trigger == trigger for e in _events(sentence, times=times)) is found
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Tuesday's vote was delayed by a day.", "The Senate vote on Tuesday was close."]
+)
+def test_a_possessive_or_a_name_makes_a_bare_vote_a_noun(sentence: str) -> None:
+    """Bare "vote", "offer", "bid" need a determiner or modifier to be the noun; a time's
+    possessive or a capitalised name is one (the check once saw only lower-cased words)."""
+    assert [e.trigger for e in _events(sentence)] == ["vote"]
