@@ -21,7 +21,7 @@ def _words(text: str) -> frozenset[str]:
 
 _FUTURE_WORDS = _words(
     """will 'll wo shall would tomorrow next upcoming scheduled planned expected due payable
-    effective until till expires expiring"""
+    effective until till expires expiring begins starts opens resumes convenes"""
 )
 _FUTURE_BEFORE_TO = _words(
     """going due set plans plan planning expected scheduled intends intend promise promises
@@ -32,7 +32,8 @@ _PAST_WORDS = _words(
     rose won lost sold bought paid spent brought thought became got kept led ran wrote spoke
     chose drew drove flew grew knew meant sent stood struck taught threw understood wore broke
     caught felt fought heard hid built shot sat sought swore woke ago yesterday last earlier
-    killed died arrived"""
+    killed died arrived shook blew tore swept sank stole fled hid rode froze spun
+    dealt slid forgave withdrew overtook underwent"""
 )
 _BE_PRESENT = _words("is are am 's 're")
 _MODALS = _words("could may might should must can")

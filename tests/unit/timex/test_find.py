@@ -29,6 +29,9 @@ def _only(text: str, anchor: date | None, span: str) -> FoundTime:
          "Wednesday", "2025-03-12"),
         ("Military chiefs from a dozen navies are meeting in Paris on Tuesday.", TUESDAY,
          "Tuesday", "2025-03-11"),
+        # A present of scheduling looks ahead; an irregular past looks back.
+        ("The trial begins Monday in the capital.", WEDNESDAY, "Monday", "2025-03-17"),
+        ("Explosions shook the port on Friday.", WEDNESDAY, "Friday", "2025-03-07"),
         ("The two delegations met on Wednesday in a hotel near the border.", WEDNESDAY,
          "Wednesday", "2025-03-12"),
         ("On Tuesday, the chiefs met for six hours behind closed doors.", WEDNESDAY,
