@@ -342,6 +342,13 @@ def test_a_plan_is_not_linked_to_what_happened_before_it_was_written() -> None:
         ("Officials said the meeting would take place on Friday.", "meeting", "Friday", True),
         ("On Monday the president flew to Kyiv to meet the mayor.", "meet", "Monday", True),
         ("The offer, he said on Tuesday, was final.", "offer", "Tuesday", False),
+        # A participle clause after a comma shares its sentence's time.
+        (
+            "A bomb went off in the market on Monday, killing three people.",
+            "killing",
+            "Monday",
+            True,
+        ),
         # A time after another verb dates that verb ...
         (
             "The ministers met to discuss the plan their aides had drafted on Friday.",
