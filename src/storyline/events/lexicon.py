@@ -50,7 +50,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "verdict": ("convict acquit sentence", "verdict conviction acquittal ruling"),
     "protest": ("protest demonstrate", "protest demonstration rally march"),
     "disaster": (
-        "",
+        "explode",
         "earthquake quake flood hurricane tsunami wildfire eruption crash explosion blast",
     ),
     "acquisition": ("acquire buy purchase merge", "acquisition takeover merger purchase"),

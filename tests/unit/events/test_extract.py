@@ -411,3 +411,11 @@ def test_a_possessive_or_a_name_makes_a_bare_vote_a_noun(sentence: str) -> None:
     """Bare "vote", "offer", "bid" need a determiner or modifier to be the noun; a time's
     possessive or a capitalised name is one (the check once saw only lower-cased words)."""
     assert [e.trigger for e in _events(sentence)] == ["vote"]
+
+
+def test_a_bomb_that_exploded_is_an_event_dated_with_its_toll() -> None:
+    text = "A bomb exploded at the bus depot on Monday, killing two guards."
+    monday = _time(text, "Monday", date(2025, 6, 2))
+    found = {e.trigger: e for e in _events(text, times=[monday])}
+    assert found["exploded"].type == "disaster" and found["exploded"].time == monday
+    assert found["killing"].time == monday
