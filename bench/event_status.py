@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from bench import timeml
 from bench.corpora import data_dir
 from bench.report import Row
 from storyline.entities.tokens import sentences, tokenize
@@ -121,29 +122,14 @@ def read(path: Path) -> Document:
         # fault: their polarity is ignored and the other attributes decide.
         for instance in instances.values():
             instance["polarity"] = "POS"
-    body = root.find("TEXT")
-    assert body is not None
-    parts: list[str] = [body.text or ""]
+    text, spans = timeml.body(root)
     events: list[GoldEvent] = []
-    offset = len(parts[0])
-
-    def walk(element: ET.Element) -> None:
-        nonlocal offset
-        for child in element:
-            start = offset
-            inner = "".join(child.itertext())
-            parts.append(inner)
-            offset += len(inner)
-            if child.tag == "EVENT":
-                accepted = gold_status(instances.get(child.get("eid", ""), {}))
-                if accepted is not None:
-                    events.append(GoldEvent(start, offset, accepted))
-            tail = child.tail or ""
-            parts.append(tail)
-            offset += len(tail)
-
-    walk(body)
-    return Document(path.stem, "".join(parts), published, tuple(events))
+    for child, start, end in spans:
+        if child.tag == "EVENT":
+            accepted = gold_status(instances.get(child.get("eid", ""), {}))
+            if accepted is not None:
+                events.append(GoldEvent(start, end, accepted))
+    return Document(path.stem, text, published, tuple(events))
 
 
 def documents(corpus: str, limit: int | None = None) -> list[Document]:

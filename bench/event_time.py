@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from bench import timeml
 from bench.corpora import data_dir
 from bench.report import Row
 from storyline.entities.tokens import sentences, tokenize
@@ -80,31 +81,16 @@ def read(path: Path) -> Document:
     dct = root.find("DCT/TIMEX3")
     published = date.fromisoformat((dct.get("value", "") if dct is not None else "")[:10])
     instances = {m.get("eiid", ""): m.get("eventID", "") for m in root.iter("MAKEINSTANCE")}
-    body = root.find("TEXT")
-    assert body is not None
-    parts: list[str] = [body.text or ""]
-    offset = len(parts[0])
+    text, spans = timeml.body(root)
     events: dict[str, tuple[int, int]] = {}
     timexes: dict[str, tuple[int, int]] = {}
-
-    def walk(element: ET.Element) -> None:
-        nonlocal offset
-        for child in element:
-            start = offset
-            inner = "".join(child.itertext())
-            parts.append(inner)
-            offset += len(inner)
-            if child.tag == "EVENT":
-                events[child.get("eid", "")] = (start, offset)
-            elif child.tag == "TIMEX3" and child.get("type") in {"DATE", "TIME"}:
-                # Durations and sets ("five-hour", "daily") date nothing: Storyline attaches
-                # only dates and times, so only they anchor an event.
-                timexes[child.get("tid", "")] = (start, offset)
-            tail = child.tail or ""
-            parts.append(tail)
-            offset += len(tail)
-
-    walk(body)
+    for child, start, end in spans:
+        if child.tag == "EVENT":
+            events[child.get("eid", "")] = (start, end)
+        elif child.tag == "TIMEX3" and child.get("type") in {"DATE", "TIME"}:
+            # Durations and sets ("five-hour", "daily") date nothing: Storyline attaches
+            # only dates and times, so only they anchor an event.
+            timexes[child.get("tid", "")] = (start, end)
     links: dict[tuple[str, str], set[str]] = {}
     for link in root.iter("TLINK"):
         relation = link.get("relType", "")
@@ -117,7 +103,7 @@ def read(path: Path) -> Document:
         links.setdefault((instances[instance], timex), set()).add(relation)
     return Document(
         path.stem,
-        "".join(parts),
+        text,
         published,
         events,
         timexes,

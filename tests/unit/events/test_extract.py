@@ -7,19 +7,13 @@ from datetime import date
 
 import pytest
 
-from storyline.events.extract import EntitySpan, FoundEvent, TimeSpan, extract_events
+from conftest import entity_spans
+from storyline.events.extract import FoundEvent, TimeSpan, extract_events
 
 PUBLISHED = date(2025, 6, 3)  # a Tuesday
 
 
-def _entities(text: str, names: dict[str, str]) -> list[EntitySpan]:
-    spans = []
-    for name, kind in names.items():
-        start = text.find(name)
-        while start >= 0:
-            spans.append(EntitySpan(start, start + len(name), f"id:{name}", name, kind))
-            start = text.find(name, start + 1)
-    return sorted(spans, key=lambda s: s.start)
+_entities = entity_spans
 
 
 def _time(text: str, words: str, day: date) -> TimeSpan:

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from storyline.events.extract import EntitySpan
+from conftest import entity_spans
 from storyline.events.link import EventCandidate, link
 from storyline.events.roles import compatible, roles
 
@@ -15,14 +15,8 @@ from storyline.events.roles import compatible, roles
 def _roles(
     text: str, trigger: str, nominal: bool, names: dict[str, str]
 ) -> tuple[str | None, str | None]:
-    spans = []
-    for name, kind in names.items():
-        at = text.find(name)
-        while at >= 0:
-            spans.append(EntitySpan(at, at + len(name), f"id:{name}", name, kind))
-            at = text.find(name, at + 1)
     start = text.index(trigger)
-    return roles(text, start, start + len(trigger), nominal, spans)
+    return roles(text, start, start + len(trigger), nominal, entity_spans(text, names))
 
 
 @pytest.mark.parametrize(
