@@ -116,6 +116,19 @@ _PUBLISHED = frozenset(
     audio tape tapes book books paper papers review findings results numbers list
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
+# Nouns an event noun often modifies: then it names that thing, not a happening ("election
+# officials", "election security", "attack helicopters", "rally organisers").
+_MODIFIED = frozenset(
+    """
+    official officials system systems fraud security law laws rules rule process machine
+    machines commission commissions board boards authority authorities worker workers
+    spokesman spokeswoman spokesperson organiser organisers organizer organizers site sites
+    room rooms hall venue centre center headquarters helicopter helicopters aircraft jet jets
+    submarine submarines dog dogs squad squads unit units warrant warrants record records
+    victim victims survivor survivors suspect suspects map maps cycle cycles season seasons
+    year years
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
 _RECENTLY = frozenset({"recently", "newly", "just", "previously", "publicly", "later", "first"})
 MAX_PARTICIPANTS = 8
 # How far (characters) a place may stand after or before its trigger.
@@ -357,6 +370,8 @@ def _trigger(sentence: Sequence[Token], index: int) -> Trigger | None:
         return None  # "the sign of a fair deal": a noun, and not one the table lists
     if _other_sense(sentence, index, trigger, before, after):
         return None
+    if trigger.form in {"noun", "plural"} and after in _MODIFIED:
+        return None  # "election officials", "voting fraud": the noun names something else
     written = sentence[index - 1].text if index else ""
     if trigger.lemma in {"offer", "bid", "march", "vote", "award", "launch", "purchase"} and (
         trigger.form in {"noun", "plural"} and before not in _DETERMINERS and not _modifier(written)

@@ -1,9 +1,11 @@
 """Reading events back: a timeline of a story or of an entity, in date order, each event
-with its status, place, participants and every mention with its own status and source."""
+with its status, place, participants, who did it and to whom, and every mention with its
+own status and source."""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 
 from storyline.entities.report import find_entity
@@ -49,6 +51,9 @@ class TimelineEvent:
     title: str
     story_id: str | None
     mentions: tuple[EventMentionRow, ...]
+    # Who did it and to whom, as its mentions name them (most often named first).
+    agents: tuple[str, ...] = ()
+    patients: tuple[str, ...] = ()
 
     @property
     def statuses(self) -> str:
@@ -124,6 +129,7 @@ def _event(store: Store, row: tuple[object, ...]) -> TimelineEvent:
             (row[0],),
         )
     )
+    agents, patients = _roles(store, str(row[0]))
     return TimelineEvent(
         id=str(row[0]),
         type=str(row[1]),
@@ -136,6 +142,23 @@ def _event(store: Store, row: tuple[object, ...]) -> TimelineEvent:
         title=str(row[8]),
         story_id=_str(row[9]),
         mentions=mentions,
+        agents=agents,
+        patients=patients,
+    )
+
+
+def _roles(store: Store, event_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The names its mentions give as agent and as patient, most often named first."""
+    found: dict[str, Counter[str]] = {"agent": Counter(), "patient": Counter()}
+    for agent, patient in store.conn.execute(
+        "SELECT agent, patient FROM event_mentions WHERE event_id = ?", (event_id,)
+    ):
+        for role, value in (("agent", agent), ("patient", patient)):
+            if value:
+                found[role][str(value).partition(":")[2]] += 1
+    return (
+        tuple(name for name, _ in found["agent"].most_common(3)),
+        tuple(name for name, _ in found["patient"].most_common(3)),
     )
 
 
@@ -174,6 +197,8 @@ def text(events: list[TimelineEvent]) -> str:
         lines.append(f"{when(event)}  {event.type}{where}  [{event.statuses}]")
         if event.participants:
             lines.append(f"    with: {', '.join(event.participants[:6])}")
+        if event.agents or event.patients:
+            lines.append(f"    {_who(event)}")
         for mention in event.mentions:
             sentence = excerpt(mention)
             lines.append(
@@ -182,6 +207,16 @@ def text(events: list[TimelineEvent]) -> str:
                 f"{mention.start}-{mention.end}) {sentence}"
             )
     return "\n".join(lines) + "\n"
+
+
+def _who(event: TimelineEvent) -> str:
+    """ "by: Donald Trump; to: Alicia Machado"."""
+    parts = []
+    if event.agents:
+        parts.append(f"by: {', '.join(event.agents)}")
+    if event.patients:
+        parts.append(f"to: {', '.join(event.patients)}")
+    return "; ".join(parts)
 
 
 def markdown_lines(events: list[TimelineEvent], numbers: dict[str, int]) -> list[str]:

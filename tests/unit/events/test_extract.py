@@ -413,3 +413,15 @@ def test_a_bomb_that_exploded_is_an_event_dated_with_its_toll() -> None:
     found = {e.trigger: e for e in _events(text, times=[monday])}
     assert found["exploded"].type == "disaster" and found["exploded"].time == monday
     assert found["killing"].time == monday
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "State election officials were told to check their systems.",
+        "Hackers probed the election security of two states.",
+        "The shooting victims were taken to the county hospital.",
+    ],
+)
+def test_an_event_noun_that_modifies_another_noun_is_no_event(sentence: str) -> None:
+    assert not [e for e in _events(sentence) if e.type in {"election", "attack"}]

@@ -275,3 +275,16 @@ def test_arrests_of_different_people_are_different_events(files: Files, tmp_path
     write_json(store, out)
     mentions = [m for e in json.loads(out.getvalue())["events"] for m in e["mentions"]]
     assert {m["patient"] for m in mentions} >= {"person:Piet Van Dorn", "person:Lotte Maes"}
+
+
+def test_the_timeline_says_who_did_it_and_to_whom(files: Files, tmp_path: Path) -> None:
+    files.write("2025-06-02_first.txt", FIRST_ARREST)
+    store = Store(tmp_path / "news.db")
+    run([str(files.root)], store, RunOptions(workers=1))
+    story = _story(store)
+    arrests = [e for e in timeline(store, story=story, include_all=True) if e.type == "arrest"]
+    assert any("Piet Van Dorn" in e.patients for e in arrests), arrests
+    db = str(tmp_path / "news.db")
+    result = CliRunner().invoke(main, ["timeline", "--db", db, "--story", story, "--all"])
+    assert result.exit_code == 0, result.output
+    assert "to: Piet Van Dorn" in result.output
