@@ -528,6 +528,8 @@ def _time(
         )
         if not (opening or nearest or adjunct or not _CLAUSE_BREAK.search(between)):
             continue
+        if time.end <= token.start and _reaches_back(text, time, token, times):
+            continue  # "on Wednesday evening, a day after the EU pledged": see _before_by
         if nominal and not _holds_noun(text, token, time, between, opening):
             continue
         if not nominal and time.end <= token.start and _belongs_before(text, token, time):
@@ -765,31 +767,54 @@ _AFTER_EVENT = re.compile(r"\s*(?:after|since)\b", re.IGNORECASE)
 _UNIT_DAYS = {"Y": 365, "M": 30, "W": 7, "D": 1}
 
 
+def _reaches_back(text: str, time: TimeSpan, token: Token, times: Sequence[TimeSpan]) -> bool:
+    """Whether a duration followed by "after" stands between ``time`` and the trigger: the
+    time is then the point the duration reaches back from, not the trigger's date."""
+    return any(
+        d.type == "DURATION"
+        and time.end <= d.start
+        and d.end <= token.start
+        and _AFTER_EVENT.match(text, d.end) is not None
+        for d in times
+    )
+
+
 def _before_by(
     text: str, token: Token, times: Sequence[TimeSpan], published: date | None
 ) -> TimeSpan | None:
     """The date of an event a duration reaches back to: "more than three years after
     Russia invaded" (published 2025-03-11) dates the invasion to 2022, on or before
-    2022-03-11; "two weeks after the vote" to that week. The span is the duration's."""
-    if published is None:
-        return None
+    2022-03-11; "two weeks after the vote" to that week; "on Wednesday evening, a day after
+    the EU pledged" to the Tuesday (from the day named just before the duration, else from
+    the publication). The span is the duration's."""
     for time in times:
         match = _DURATION.match(time.value or "") if time.type == "DURATION" else None
         if match is None or time.end > token.start or token.start - time.end > 60:
             continue
         if not _AFTER_EVENT.match(text, time.end):
             continue
+        named = [
+            t
+            for t in times
+            if t.first is not None
+            and t.first == t.last
+            and t.end <= time.start
+            and time.start - t.end <= 30
+        ]
+        base = named[-1].first if named else published
+        if base is None:
+            continue
         amount, unit = int(match[1]), match[2]
         try:
             if unit == "Y":
-                day = published.replace(year=published.year - amount)
+                day = base.replace(year=base.year - amount)
             elif unit == "M":
-                month = published.year * 12 + published.month - 1 - amount
-                day = published.replace(year=month // 12, month=month % 12 + 1, day=1)
+                month = base.year * 12 + base.month - 1 - amount
+                day = base.replace(year=month // 12, month=month % 12 + 1, day=1)
             else:
-                day = published - timedelta(days=amount * _UNIT_DAYS[unit])
+                day = base - timedelta(days=amount * _UNIT_DAYS[unit])
         except ValueError:
-            day = published - timedelta(days=amount * _UNIT_DAYS[unit])
+            day = base - timedelta(days=amount * _UNIT_DAYS[unit])
         words = text[time.start : time.end].lower()
         if unit == "Y":
             first, last = date(day.year, 1, 1), date(day.year, 12, 31)

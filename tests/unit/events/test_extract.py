@@ -425,3 +425,25 @@ def test_a_bomb_that_exploded_is_an_event_dated_with_its_toll() -> None:
 )
 def test_an_event_noun_that_modifies_another_noun_is_no_event(sentence: str) -> None:
     assert not [e for e in _events(sentence) if e.type in {"election", "attack"}]
+
+
+def test_a_day_after_reaches_back_from_the_day_named_before_it() -> None:
+    """ "on Wednesday evening, a day after the bank pledged": the pledge is Tuesday's, not
+    Wednesday's (the day named is where "a day after" reaches back from)."""
+    text = "Crowds gathered in the square on Wednesday evening, a day after the bank pledged aid."
+    wednesday = TimeSpan(
+        text.index("Wednesday evening"),
+        text.index("Wednesday evening") + len("Wednesday evening"),
+        "Wednesday evening",
+        "TIME",
+        "2025-03-12TEV",
+        date(2025, 3, 12),
+        date(2025, 3, 12),
+    )
+    a_day = TimeSpan(
+        text.index("a day"), text.index("a day") + 5, "a day", "DURATION", "P1D", None, None
+    )
+    found = {e.trigger: e for e in extract_events(text, [wednesday, a_day], [], date(2025, 3, 13))}
+    assert found["gathered"].time == wednesday
+    pledged = found["pledged"].time
+    assert pledged is not None and pledged.first == pledged.last == date(2025, 3, 11)
