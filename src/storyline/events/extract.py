@@ -101,7 +101,7 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 # Determiners that make the next word a noun ("the sign of"); not "that" ("a gunman that
 # kills") nor "her" ("saw her sign").
 _NOUN_DETERMINERS = frozenset(
-    "a an the its their his our your every each no any this these those".split()  # noqa: SIM905
+    "a an the its their his our your every each no any this these those whose".split()  # noqa: SIM905
 )
 # Words before "deal with" that make it the verb ("to deal with", "can deal with").
 _VERB_BEFORE = frozenset(

@@ -81,6 +81,8 @@ PATIENT_NOUNS = frozenset(
     sentencing release indictment indictments impeachment ouster dismissal firing sacking
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
+# Verbs whose subject is the one it happens to: "Young died".
+_UNDERGONE = frozenset("die died dies dying perish perished perishes drown drowned".split())  # noqa: SIM905
 # Reporting verbs: what follows them is the speaker's clause, not their object ("says Tara
 # Reid has checked into rehab").
 _REPORTING = frozenset(
@@ -150,6 +152,8 @@ def roles(
         patient = subject
         doer = _first(after, text, end, _BY)
         agent = doer
+    elif text[start:end].lower() in _UNDERGONE:
+        patient = subject  # "Young died": what happened happened to him
     else:
         agent = subject
         if text[start:end].lower() not in _REPORTING:

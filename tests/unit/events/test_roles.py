@@ -86,6 +86,14 @@ def _roles(
             {"Vera Lind": "person", "Anna Sol": "person"},
             ("person:Vera Lind", "person:Anna Sol"),
         ),
+        # The subject of "died" is the one it happened to.
+        (
+            "Former mayor Tom Reyes died at his home on Sunday.",
+            "died",
+            False,
+            {"Tom Reyes": "person"},
+            (None, "person:Tom Reyes"),
+        ),
         # A resolved possessive pronoun is a possessor too.
         (
             "Asked about the plan, Elena Varga said her tax proposals would help families.",
