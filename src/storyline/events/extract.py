@@ -476,6 +476,15 @@ def _form(sentence: Sequence[Token], index: int, trigger: Trigger) -> str:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:–—(]")
+# A relative clause between an opening time and a trigger: the trigger is the clause's.
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b", re.IGNORECASE)
+
+
+def _in_relative_clause(between: str) -> bool:
+    """Whether the trigger after ``between`` stands inside a relative clause opened there
+    and not yet closed: ", who shot him" (not ", who shot him last week, was charged")."""
+    opened = list(_RELATIVE_CLAUSE.finditer(between))
+    return bool(opened) and not _CLAUSE_BREAK.search(between, opened[-1].end())
 # A participle right after a comma ends its clause's sentence: "exploded on Monday, killing
 # 12 people" (the killing is Monday's).
 _ADJUNCT = re.compile(r",\s*$")
@@ -528,6 +537,15 @@ def _time(
         )
         if not (opening or nearest or adjunct or not _CLAUSE_BREAK.search(between)):
             continue
+        if opening and time.end <= token.start and _in_relative_clause(between):
+            continue  # "On Thursday, the officer, who shot him last week, was charged"
+        if (
+            time.end <= token.start
+            and _CLAUSE_BREAK.search(between)
+            and _in_relative_clause(text[start : time.start])
+            and any(len(text[start : t.start].split()) <= 1 for t in times if t is not time)
+        ):
+            continue  # ... and "last week" stays in the relative clause: not "charged"
         if time.end <= token.start and _reaches_back(text, time, token, times):
             continue  # "on Wednesday evening, a day after the EU pledged": see _before_by
         if nominal and not _holds_noun(text, token, time, between, opening):
@@ -577,7 +595,10 @@ def _holds_noun(text: str, token: Token, time: TimeSpan, between: str, opening: 
         return True
     if gap[0] in _OBJECT_PREPOSITIONS:
         return False
-    return len(gap) <= 5 if gap[0] in {"'s", "’s"} else len(gap) <= 4
+    if gap[0] in {"'s", "’s"}:
+        # "last year's deadly embassy blasts"; not "Friday's decision a huge win"
+        return len(gap) <= 5 and not _DETERMINERS & set(gap[1:])
+    return len(gap) <= 4
 
 
 def _noun_then_time(between: str) -> bool:

@@ -447,3 +447,27 @@ def test_a_day_after_reaches_back_from_the_day_named_before_it() -> None:
     assert found["gathered"].time == wednesday
     pledged = found["pledged"].time
     assert pledged is not None and pledged.first == pledged.last == date(2025, 3, 11)
+
+
+def test_a_relative_clause_keeps_its_own_time() -> None:
+    text = "On Thursday, the guard, who shot a burglar in the depot last week, was charged."
+    thursday = _time(text, "Thursday", date(2025, 6, 5))
+    last_week = TimeSpan(
+        text.index("last week"),
+        text.index("last week") + 9,
+        "last week",
+        "DATE",
+        "2025-W22",
+        date(2025, 5, 26),
+        date(2025, 6, 1),
+    )
+    found = {e.trigger: e.time for e in _events(text, times=[thursday, last_week])}
+    assert found["shot"] == last_week and found["charged"] == thursday
+
+
+def test_a_possessive_time_dates_its_own_noun_only() -> None:
+    text = "The chairman called Friday's decision a huge win for the union."
+    found = {
+        e.trigger: e.time for e in _events(text, times=[_time(text, "Friday", date(2025, 6, 6))])
+    }
+    assert found["decision"] is not None and "win" in found and found["win"] is None
