@@ -485,6 +485,8 @@ def _in_relative_clause(between: str) -> bool:
     and not yet closed: ", who shot him" (not ", who shot him last week, was charged")."""
     opened = list(_RELATIVE_CLAUSE.finditer(between))
     return bool(opened) and not _CLAUSE_BREAK.search(between, opened[-1].end())
+
+
 # A participle right after a comma ends its clause's sentence: "exploded on Monday, killing
 # 12 people" (the killing is Monday's).
 _ADJUNCT = re.compile(r",\s*$")
