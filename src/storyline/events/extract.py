@@ -372,6 +372,8 @@ def _trigger(sentence: Sequence[Token], index: int) -> Trigger | None:
         return None
     if trigger.form in {"noun", "plural"} and after in _MODIFIED:
         return None  # "election officials", "voting fraud": the noun names something else
+    if trigger.form == "past" and _adjective(sentence, index):
+        return None  # "covers destroyed crops, drowned livestock, damaged machinery"
     written = sentence[index - 1].text if index else ""
     if trigger.lemma in {"offer", "bid", "march", "vote", "award", "launch", "purchase"} and (
         trigger.form in {"noun", "plural"} and before not in _DETERMINERS and not _modifier(written)
@@ -448,6 +450,39 @@ def _starts_object(word: str) -> bool:
 def _meets_a_target(sentence: Sequence[Token], index: int) -> bool:
     following = [t.text.lower() for t in sentence[index + 1 : index + 5]]
     return any(word in _TARGETS for word in following)
+
+
+def _adjective(sentence: Sequence[Token], index: int) -> bool:
+    """A past participle before a noun, after a determiner, a preposition or a list comma:
+    an adjective ("the damaged machinery", "covers destroyed winter crops, damaged
+    machinery"), not a verb ("troops destroyed bridges", "police arrested two men")."""
+    if index + 1 >= len(sentence) or index == 0 or sentence[index].text.lower() == "died":
+        return False
+    after = sentence[index + 1].text
+    if not (after.isalpha() and after.islower()) or after in _NOT_A_NOUN:
+        return False
+    before = sentence[index - 1].text.lower()
+    return (before in _DETERMINERS and before != "that") or before in _BEFORE_ADJECTIVE
+
+
+# Words before a participle that make it an adjective of the next noun.
+_BEFORE_ADJECTIVE = frozenset(
+    """
+    , of in on for with from by covers includes include included including
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
+# Words after a participle that are not the noun it would modify.
+_NOT_A_NOUN = frozenset(
+    """
+    a an the this that these those his her its their our your my some any no all both two
+    three four five six seven eight nine ten by in on at to for from with into after before
+    during over under as than and or but if when while since until up down out off away back
+    him her them it us me you himself herself themselves itself yesterday today tonight
+    tomorrow earlier later again also last next early late monday tuesday wednesday thursday
+    friday saturday sunday aged nearly more about one around almost several many dozens
+    hundreds thousands at
+    """.split()  # noqa: SIM905 (a word list reads best as text)
+)
 
 
 def _modifier_word(word: str) -> bool:

@@ -471,3 +471,26 @@ def test_a_possessive_time_dates_its_own_noun_only() -> None:
         e.trigger: e.time for e in _events(text, times=[_time(text, "Friday", date(2025, 6, 6))])
     }
     assert found["decision"] is not None and "win" in found and found["win"] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "found"),
+    [
+        (
+            "The estimate covers destroyed crops, damaged machinery and lost stock.",
+            "damaged",
+            False,
+        ),
+        ("The estimate covers destroyed crops and lost stock.", "destroyed", False),
+        ("Guards were posted at the bombed embassy.", "bombed", False),
+        # Verbs stay verbs: with a subject, after "and", before a pronoun or a number.
+        ("Troops destroyed bridges across the valley.", "destroyed", True),
+        ("The blast killed ten people and injured nearly 200.", "injured", True),
+        ("The suspect, a former guard, died yesterday in hospital.", "died", True),
+        ("Officers arrested him at the station.", "arrested", True),
+    ],
+)
+def test_a_participle_before_a_noun_is_an_adjective(
+    sentence: str, trigger: str, found: bool
+) -> None:
+    assert any(e.trigger == trigger for e in _events(sentence)) is found
