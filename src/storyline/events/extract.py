@@ -769,10 +769,9 @@ _WORDS = re.compile(r"[\w’-]+|'s")
 _AUXILIARIES = frozenset(
     """
     is are was were be been has have had will would can could may might must should said
-    says say told tells did does do shall 's
+    says say told tells did does do shall
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
-_AUXILIARIES = _AUXILIARIES - {"'s"}
 # Prepositions after a time that make the next noun the verb's object or purpose, not
 # something happening then: "left Tuesday for consultations", "on Tuesday despite the
 # sanctions". ("Wednesday night at a rally", "the Oct. 23 sniper shooting" are dated.)

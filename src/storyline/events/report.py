@@ -27,6 +27,8 @@ class EventMentionRow:
     sentence: str
     sentence_start: int
     time_text: str | None
+    agent: str | None = None  # "type:name", see storyline.events.roles
+    patient: str | None = None
 
     @property
     def parts(self) -> tuple[str, str, str]:
@@ -121,7 +123,7 @@ def _event(store: Store, row: tuple[object, ...]) -> TimelineEvent:
             "SELECT m.document_id, d.published, d.outlet, d.title, m.status, m.text, m.start, "
             "m.end, substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start), "
             "m.sentence_start, CASE WHEN m.time_start IS NULL THEN NULL ELSE "
-            "substr(d.text, m.time_start + 1, m.time_end - m.time_start) END "
+            "substr(d.text, m.time_start + 1, m.time_end - m.time_start) END, m.agent, m.patient "
             "FROM event_mentions m JOIN documents d ON d.id = m.document_id "
             # A copy repeats its original's mentions: the timeline lists the original's.
             "WHERE m.event_id = ? AND d.duplicate_of IS NULL "
@@ -129,7 +131,7 @@ def _event(store: Store, row: tuple[object, ...]) -> TimelineEvent:
             (row[0],),
         )
     )
-    agents, patients = _roles(store, str(row[0]))
+    agents, patients = _roles(mentions)
     return TimelineEvent(
         id=str(row[0]),
         type=str(row[1]),
@@ -147,18 +149,13 @@ def _event(store: Store, row: tuple[object, ...]) -> TimelineEvent:
     )
 
 
-def _roles(store: Store, event_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _roles(mentions: tuple[EventMentionRow, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The names its mentions give as agent and as patient, most often named first."""
-    found: dict[str, Counter[str]] = {"agent": Counter(), "patient": Counter()}
-    for agent, patient in store.conn.execute(
-        "SELECT agent, patient FROM event_mentions WHERE event_id = ?", (event_id,)
-    ):
-        for role, value in (("agent", agent), ("patient", patient)):
-            if value:
-                found[role][str(value).partition(":")[2]] += 1
+    agents = Counter(m.agent.partition(":")[2] for m in mentions if m.agent)
+    patients = Counter(m.patient.partition(":")[2] for m in mentions if m.patient)
     return (
-        tuple(name for name, _ in found["agent"].most_common(3)),
-        tuple(name for name, _ in found["patient"].most_common(3)),
+        tuple(name for name, _ in agents.most_common(3)),
+        tuple(name for name, _ in patients.most_common(3)),
     )
 
 
