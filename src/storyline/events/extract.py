@@ -368,6 +368,8 @@ def _trigger(sentence: Sequence[Token], index: int) -> Trigger | None:
         return None
     if trigger.form in {"base", "s"} and before in _NOUN_DETERMINERS:
         return None  # "the sign of a fair deal": a noun, and not one the table lists
+    if trigger.form == "base" and _compound_noun(sentence, index):
+        return None  # "a car bomb", "the suicide bomb": a noun, as after a determiner
     if _other_sense(sentence, index, trigger, before, after):
         return None
     if trigger.form in {"noun", "plural"} and after in _MODIFIED:
@@ -483,6 +485,29 @@ _NOT_A_NOUN = frozenset(
     hundreds thousands at
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
+
+
+def _compound_noun(sentence: Sequence[Token], index: int) -> bool:
+    """A base form after a determiner and one singular word ("a car bomb", "the peace
+    march", "a deadly bomb"): a noun phrase. A plural subject keeps the verb ("the rebels
+    attack the town"), and so does a singular one with its "-s" ("the army attacks")."""
+    if index < 2:
+        return False
+    word = sentence[index - 1].text
+    lower = word.lower()
+    return (
+        sentence[index - 2].text.lower() in _NOUN_DETERMINERS
+        and word.isalpha()
+        and (not lower.endswith("s") or lower.endswith(("ss", "ous")))
+        and lower not in _VERB_BEFORE
+        and lower not in _SUBJECT_PRONOUNS
+        and lower not in _PLURAL_NOUNS
+        and not (word[:1].isupper() and index - 1 > 0)
+    )
+
+
+# Plurals without an "-s": subjects of a verb in its base form ("the police arrest").
+_PLURAL_NOUNS = frozenset("police people men women children media cattle staff".split())  # noqa: SIM905
 
 
 def _modifier_word(word: str) -> bool:

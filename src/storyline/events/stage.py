@@ -137,8 +137,9 @@ class EventStage(GlobalStage):
     # Participants come from entity mentions and "reported" from quotes: a new version of
     # either rebuilds events. 2: "agreed that", "a big deal", "a poll released Friday" are
     # no longer events. 3: each mention's agent and patient (``roles.py``); a noun or an
-    # infinitive no longer takes the time of the verb it depends on.
-    version: ClassVar[str] = f"3+quotes.{QuoteStage.version}"
+    # infinitive no longer takes the time of the verb it depends on. 4: "a car bomb" is a
+    # noun, not a verb in the present.
+    version: ClassVar[str] = f"4+quotes.{QuoteStage.version}"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "entities", "quotes", "stories"})
     provides: ClassVar[frozenset[str]] = frozenset({"time", "events"})
     # The entity ids of countries, read once per linking pass.

@@ -207,6 +207,22 @@ def test_a_verb_after_a_determiner_is_not_its_trigger() -> None:
     assert "sign" not in [e.trigger for e in _events("That is the sign of a fair deal.")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "kept"),
+    [
+        ("A car bomb killed six people near the port.", "bomb", False),
+        ("Police said a suicide bomb went off at the gate.", "bomb", False),
+        ("The rebels attack the border posts every night.", "attack", True),
+        ("The police arrest dozens of drivers each week.", "arrest", True),
+        ("They will bomb the bridge before dawn.", "bomb", True),
+    ],
+)
+def test_a_base_form_after_a_determiner_and_one_word_is_a_noun(
+    sentence: str, trigger: str, kept: bool
+) -> None:
+    assert (trigger in [e.trigger for e in _events(sentence)]) is kept
+
+
 def test_an_hour_alone_does_not_date_a_meeting() -> None:
     text = "The ministers will meet in Oslo on Thursday. The meeting is due to begin at 9 a.m."
     thursday = _time(text, "on Thursday", date(2025, 6, 5))
