@@ -42,8 +42,10 @@ topics: the window and paraphrase evidence lifted cross-validated CoNLL F1 from 
 0.788 (dev, never tuned on: 0.775 to 0.791). Tried there and left out for no gain: WordNet
 synonyms, derivations and hypernyms (the 1-sense relations of WordNet 3.0), gradient-boosted
 trees over the same features, an elementwise product of the embeddings, other linkages
-(single, complete, weighted), and MiniLM fine-tuned on the training topics with LoRA
-(it fitted the training topics and lost on held-out ones). A group is a story's mentions;
+(single, complete, weighted), MiniLM fine-tuned on the training topics with LoRA
+(it fitted the training topics and lost on held-out ones), and a MiniLM cross-encoder that
+reads both sentences in its last layer (the same: +0.02 on its training topics, +0.001 on
+held ones, and below the embeddings on dev; docs/benchmarks.md). A group is a story's mentions;
 the clustering is about O(n²).
 
 Optionally (``link(..., embeddings=...)``, e.g. :class:`storyline.events.embed.TriggerEmbeddings`
