@@ -33,8 +33,9 @@ pairs stays above :data:`THRESHOLD`. The evidence, as a logistic regression:
 Participants are accepted but not scored: with Storyline's entity tagger on the sentences,
 their overlap got no weight on the ECB+ training topics (every article of a story names the
 same people). What does count is a conflict of roles (:mod:`storyline.events.roles`): two
-mentions whose agents, or whose patients, are different people (the shooting of Crutcher
-and that of Scott in one story about police shootings) get :data:`ROLE_CONFLICT`.
+mentions whose patients are different people (the shooting of Crutcher and that of Scott
+in one story about police shootings) are never linked, and two whose agents are get
+:data:`ROLE_CONFLICT`.
 
 The weights were fitted on the ECB+ training topics only
 (``python -m bench events``) and the features chosen by 5-fold cross-validation over those
@@ -142,14 +143,15 @@ SETTING_DAYS = 7
 # December" in one story about oil prices. Weaker than a shared setting; not fitted either.
 SAME_TIME = 2.5
 SAME_TIME_DAYS = 31
-# Two mentions whose agents, or whose patients, are different people (``roles.py``): the
-# shooting of Crutcher in Tulsa and that of Scott in Charlotte, Clinton's release of her
-# tax returns and Trump's refusal. A strong penalty rather than a veto, so that one
-# misread argument does not keep a large event apart: on the ECB+ training and dev topics
-# the penalty changes no score (CoNLL F1 0.794 / 0.791 with it or without; most such pairs
-# were apart already, and the one misread pair in dev, a headline's "Dr. Benjamin
-# nominated", is outweighed), while a veto on different patients cost dev 0.001 (0.003 in
-# gold sub-topics, 0.002 with embeddings). Not fitted: too few pairs carry it.
+# Two mentions whose agents are different people (``roles.py``): Clinton's release of her
+# tax returns and Trump's refusal. A strong penalty rather than a veto, so that one misread
+# agent does not keep a large event apart (a veto on agents cost ECB+ dev 0.001). Two
+# mentions whose patients are different people are never one happening (a veto, in
+# :func:`_vetoed`): the shooting of Crutcher in Tulsa and that of Scott in Charlotte, which
+# a penalty let average linkage join in one story of 2016 campaign news. On ECB+ the veto
+# is neutral since roles are read across a set-off clause ("Scott, who was black, was
+# shot"): CoNLL F1 train 0.794 either way, dev 0.791 (+0.0002), with embeddings 0.801
+# (+0.0008), in gold sub-topics 0.798 (-0.0005). Not fitted: too few pairs carry it.
 ROLE_CONFLICT = -6.0
 # The words each side of a trigger that :func:`_window` reads.
 WINDOW_WORDS = 3
@@ -244,8 +246,8 @@ class EventCandidate:
     trigger_start: int | None = None
     status: str | None = None  # "planned", "happened" ... when known
     # Who did it and to whom, as ``"type:name"`` (:mod:`storyline.events.roles`), when the
-    # words next to the trigger say: two mentions with different agents, or different
-    # patients, are never one happening.
+    # words next to the trigger say: two mentions with different patients are never one
+    # happening, and different agents weigh strongly against it.
     agent: str | None = None
     patient: str | None = None
 
@@ -321,9 +323,7 @@ def pair_scores(
     if vectors is not None:
         similar = vectors @ vectors.T
         logit += np.where(same_key, w.embedding_same_key, w.embedding_other) * similar
-    differ = _roles_differ([c.agent for c in candidates])
-    differ |= _roles_differ([c.patient for c in candidates])
-    logit += ROLE_CONFLICT * differ
+    logit += ROLE_CONFLICT * _roles_differ([c.agent for c in candidates])
     probability: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-logit))
     probability[_vetoed(candidates)] = _BLOCKED
     np.fill_diagonal(probability, 0.0)
@@ -495,8 +495,10 @@ def _cosines(contexts: Sequence[Counter[str]], idf: dict[str, float]) -> npt.NDA
 
 
 def _vetoed(candidates: Sequence[EventCandidate]) -> npt.NDArray[np.bool_]:
-    """Pairs that cannot be one happening: known types, places or dates that disagree."""
+    """Pairs that cannot be one happening: known types, places, dates or patients that
+    disagree."""
     vetoed = _differ([c.type for c in candidates]) | _differ([c.place for c in candidates])
+    vetoed |= _roles_differ([c.patient for c in candidates])
     dated = np.array([c.time is not None for c in candidates])
     if dated.any():
         # A mention of something that ran through a night may be dated either day.

@@ -13,9 +13,13 @@ resolved) are read at the places English puts an event's core arguments:
   "by X" its agent.
 
 Only arguments found this way count; the rest of the sentence's names stay participants.
-The linker (``link.py``) never joins two mentions whose agents, or whose patients, are
-different people or bodies: "Clinton released her returns" and "Trump is not releasing his",
-the shooting of Crutcher in Tulsa and that of Scott in Charlotte.
+The linker (``link.py``) never joins two mentions whose patients are different people (the
+shooting of Crutcher in Tulsa and that of Scott in Charlotte), and weighs different agents
+strongly against a link ("Clinton released her returns" and "Trump is not releasing his").
+
+A subject is also found across a clause set off by commas or dashes ("Scott, who was black,
+was shot"; "On Thursday, Officer Betty Shelby, who shot Crutcher last week, was charged")
+and through "who" ("Shelby, who shot and killed 40-year-old Terence Crutcher").
 
 A role is written ``"type:name"`` (``"person:Keith Lamont Scott"``) so that mentions from
 different documents compare by name: :func:`compatible`.
@@ -59,7 +63,7 @@ _ADJECTIVES = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}$")
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 # Between a trigger and its argument: a determiner, and up to two title words that the name
 # does not include ("attacked Governor Paul Ridge", "by Inspector Nora Quill").
-_TITLES = r"(?:[A-Z][\w.-]*\s+){0,2}"
+_TITLES = r"(?:\d+-year-old\s+)?(?:[A-Z][\w.-]*\s+){0,2}"
 _COMPLEMENT = re.compile(
     r"^(?:\s+deaths?)?\s+((?i:of|on|against|targeting|by))\s+(?:(?i:the|a|an|his|her|their|its)\s+)?"
     + _TITLES
@@ -147,6 +151,12 @@ def roles(
         return _role(agent), _role(patient)
     subject = next((e for e in before[:1] if _only(text[e.end : start], _BETWEEN_SUBJECT)), None)
     words = [w.lower() for w in _WORD.findall(text[subject.end : start])] if subject else []
+    if subject is None and before and (who := _WHO.match(text[before[0].end : start])):
+        # "Shelby, who shot Crutcher": the relative pronoun's antecedent is the subject.
+        subject = before[0]
+        words = [w.lower() for w in _WORD.findall(who.group("verb"))]
+    if subject is None:
+        subject, words = _set_off_subject(text, before, start)
     progressive = (text[start:end].split() or [""])[0].lower().endswith("ing")
     if subject is not None and _PASSIVE_BE & set(words) and not progressive:
         patient = subject
@@ -159,6 +169,40 @@ def roles(
         if text[start:end].lower() not in _REPORTING:
             patient = _first(after, text, end, _OBJECT)
     return _role(agent), _role(patient)
+
+
+# A subject, then a clause set off by commas or dashes, then the verb with at most
+# auxiliaries and adverbs before it: "Scott, who was black, was shot"; "Crutcher, 40 - a
+# father who sang at church - was shot"; "Shelby, who shot Crutcher last week, was charged".
+_SET_OFF = re.compile(
+    r"^\s*(?:,|--|-(?=\s)|[―—–])\s*[^.;:!?\n\"“”()]{1,160}?(?:,|--|(?<=\s)-|[―—–])\s*"
+    r"(?P<verb>(?:[A-Za-z']+\s+){0,3})$"
+)
+_WHO = re.compile(r"^\s*,\s*who\s+(?P<verb>(?:[A-Za-z']+\s+){0,3})$")
+# What may come before a set-off subject in its sentence: nothing, an opening phrase of up
+# to four words and its comma ("On Thursday,"), and a title or two ("Officer").
+_CLAUSE_START = re.compile(
+    r"(?:^|[.!?\n]\s*|[\"“]\s*)(?:[A-Z][\w.]*(?:\s+[\w.]+){0,3},\s+)?(?:[A-Z][\w.]*\s+){0,2}$"
+)
+
+
+def _set_off_subject(
+    text: str, before: Sequence[Span], start: int
+) -> tuple[Span | None, list[str]]:
+    """The subject that opens the sentence when a set-off clause stands between it and the
+    verb, and the words just before the verb (the auxiliaries that tell a passive); the
+    clause's own words ("who was black") are not the verb's."""
+    for entity in before:
+        found = _SET_OFF.match(text[entity.end : start])
+        if found is None:
+            continue
+        verb = [w.lower() for w in _WORD.findall(found.group("verb"))]
+        if not all(w in _BETWEEN_SUBJECT for w in verb):
+            return None, []
+        if _CLAUSE_START.search(text[max(0, entity.start - 40) : entity.start]) is None:
+            return None, []
+        return entity, verb
+    return None, []
 
 
 def compatible(a: str, b: str) -> bool:

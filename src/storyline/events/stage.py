@@ -138,7 +138,8 @@ class EventStage(GlobalStage):
     # either rebuilds events. 2: "agreed that", "a big deal", "a poll released Friday" are
     # no longer events. 3: each mention's agent and patient (``roles.py``); a noun or an
     # infinitive no longer takes the time of the verb it depends on. 4: "a car bomb" is a
-    # noun, not a verb in the present.
+    # noun, not a verb in the present; a subject is read across a set-off clause ("Scott,
+    # who was black, was shot").
     version: ClassVar[str] = f"4+quotes.{QuoteStage.version}"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "entities", "quotes", "stories"})
     provides: ClassVar[frozenset[str]] = frozenset({"time", "events"})

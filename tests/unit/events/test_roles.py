@@ -102,6 +102,54 @@ def _roles(
             {"Elena Varga": "person", "her": "person"},
             ("person:her", None),
         ),
+        # A subject across a clause set off by commas or dashes; the clause's own "was"
+        # does not make the verb passive.
+        (
+            "Lena Ortiz, who was a nurse, was shot outside the clinic.",
+            "shot",
+            False,
+            {"Lena Ortiz": "person"},
+            (None, "person:Lena Ortiz"),
+        ),
+        (
+            "Ivo Brandt, 52 - a teacher who coached the school choir - was arrested.",
+            "arrested",
+            False,
+            {"Ivo Brandt": "person"},
+            (None, "person:Ivo Brandt"),
+        ),
+        (
+            "Mara Quist, who was in Lyon at the time, attacked Hugo Lenz in a speech.",
+            "attacked",
+            False,
+            {"Mara Quist": "person", "Hugo Lenz": "person"},
+            ("person:Mara Quist", "person:Hugo Lenz"),
+        ),
+        (
+            "On Friday, Sergeant Carl Penn, who struck 19-year-old Rui Sato last month, "
+            "was charged.",
+            "charged",
+            False,
+            {"Carl Penn": "person", "Rui Sato": "person"},
+            (None, "person:Carl Penn"),
+        ),
+        # "who" takes its antecedent as the subject; an age before the object is skipped.
+        (
+            "On Friday, Sergeant Carl Penn, who struck 19-year-old Rui Sato last month, "
+            "was charged.",
+            "struck",
+            False,
+            {"Carl Penn": "person", "Rui Sato": "person"},
+            ("person:Carl Penn", "person:Rui Sato"),
+        ),
+        # A set-off subject must open its sentence: here the name is an object.
+        (
+            "Police questioned Ana Roth, who was at home, and arrested a neighbour.",
+            "arrested",
+            False,
+            {"Ana Roth": "person"},
+            (None, None),
+        ),
     ],
 )
 def test_arguments_where_english_puts_them(
@@ -199,3 +247,15 @@ def test_different_victims_are_different_shootings() -> None:
     # The same victim named two ways, or a victim unknown on one side, still links.
     assert link([first, replace(second, patient="person:Ruiz")]) == [0, 0]
     assert link([first, replace(second, patient=None)]) == [0, 0]
+
+
+def test_different_victims_are_never_joined_however_much_else_links_them() -> None:
+    # Average linkage would join the two victims' mentions through the unnamed ones, were
+    # different patients only a penalty.
+    named = [
+        _shooting("a", "Officers shot Dan Ruiz near the depot on Friday.", "person:Dan Ruiz"),
+        _shooting("b", "Officers shot Omar Lake near the depot on Friday.", "person:Omar Lake"),
+    ]
+    unnamed = [_shooting(k, "Officers shot a man near the depot on Friday.", None) for k in "cdef"]
+    labels = link([*named, *unnamed])
+    assert labels[0] != labels[1]
