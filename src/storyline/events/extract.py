@@ -502,7 +502,7 @@ def _compound_noun(sentence: Sequence[Token], index: int) -> bool:
         and lower not in _VERB_BEFORE
         and lower not in _SUBJECT_PRONOUNS
         and lower not in _PLURAL_NOUNS
-        and not (word[:1].isupper() and index - 1 > 0)
+        and not word[:1].isupper()  # a name: "the Taliban attack"
     )
 
 

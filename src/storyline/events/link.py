@@ -151,7 +151,7 @@ SAME_TIME_DAYS = 31
 # a penalty let average linkage join in one story of 2016 campaign news. On ECB+ the veto
 # is neutral since roles are read across a set-off clause ("Scott, who was black, was
 # shot"): CoNLL F1 train 0.794 either way, dev 0.791 (+0.0002), with embeddings 0.801
-# (+0.0008), in gold sub-topics 0.798 (-0.0005). Not fitted: too few pairs carry it.
+# (+0.0008), in gold sub-topics 0.797 (-0.0005). Not fitted: too few pairs carry it.
 ROLE_CONFLICT = -6.0
 # The words each side of a trigger that :func:`_window` reads.
 WINDOW_WORDS = 3
