@@ -145,6 +145,15 @@ class GlobalStage(ABC):
     # Processes a stage may use for work it can spread (``None``: every core); the runner
     # sets it from ``--workers``.
     workers: int | None = None
+    # The version of this stage's results: its own version and those of every stage it
+    # needs, set by the registry (``storyline.stages``) before the stage runs. Results a stage
+    # stores per document are stamped with it, so a change upstream makes them stale.
+    key: str = ""
+
+    @property
+    def results_version(self) -> str:
+        """What stored results are stamped with: the registry's key, else the version."""
+        return self.key or self.version
 
     @abstractmethod
     def update(
