@@ -240,19 +240,34 @@ def _run_global_stages(
     *,
     event_embeddings: bool = False,
 ) -> None:
-    """Bring each global stage up to date; rebuild it when asked or when its version changed."""
-    for stage in global_stages():
+    """Bring each global stage up to date, in registry order. A stage is rebuilt from scratch
+    when asked (``--only`` names it or a stage upstream of it) or when the key its results
+    were stamped with is not its key now (its version or an upstream version changed).
+
+    Every stage to rebuild is marked stale in the store before the first one starts, so a
+    run interrupted between two of them still rebuilds the later ones next time: a former
+    copy must not keep the story it inherited because the run stopped after dedup."""
+    stages = global_stages()
+    stale = [
+        s.name
+        for s in stages
+        if s.name in rebuild or store.stage_state(s.name) != s.results_version
+    ]
+    with store.transaction():
+        for name in stale:
+            store.set_stage_state(name, "")
+    for stage in stages:
         if on_stage is not None:
             on_stage(stage.name)
         stage.workers = workers
         if isinstance(stage, EventStage):
             stage.embeddings = event_embeddings
         started = time.perf_counter()
-        if stage.name in rebuild or store.stage_state(stage.name) != stage.version:
+        if stage.name in stale:
             stage.reset(store)
         stage.update(store, summary.changed, summary.superseded, summary.counters, summary.problems)
         summary.counters[stage.name].seconds += time.perf_counter() - started
-        store.set_stage_state(stage.name, stage.version)
+        store.set_stage_state(stage.name, stage.results_version)
 
 
 def _fresh_refs(

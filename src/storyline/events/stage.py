@@ -35,7 +35,6 @@ from storyline.events.extract import EntitySpan, FoundEvent, TimeSpan, extract_e
 from storyline.events.link import EventCandidate, link
 from storyline.model import Problem
 from storyline.pipeline import Counters, GlobalStage
-from storyline.quotes.stage import QuoteStage
 
 if TYPE_CHECKING:
     from storyline.store import Store
@@ -140,7 +139,7 @@ class EventStage(GlobalStage):
     # infinitive no longer takes the time of the verb it depends on. 4: "a car bomb" is a
     # noun, not a verb in the present; a subject is read across a set-off clause ("Scott,
     # who was black, was shot").
-    version: ClassVar[str] = f"4+quotes.{QuoteStage.version}"
+    version: ClassVar[str] = "4"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "entities", "quotes", "stories"})
     provides: ClassVar[frozenset[str]] = frozenset({"time", "events"})
     # The entity ids of countries, read once per linking pass.

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, ClassVar
 
 from storyline.engines.per_document import failure, forget, map_texts, unread
 from storyline.entities.aliases import fold
-from storyline.entities.stage import EntityStage
 from storyline.model import Problem
 from storyline.pipeline import Counters, GlobalStage
 from storyline.quotes.extract import extract
@@ -101,7 +100,7 @@ class QuoteStage(GlobalStage):
     # Speakers are tied to the entity stage's mentions: a new entity version rebuilds quotes.
     # 2: quotes in headlines too (field 'title'). 3: a participle inside the reported
     # clause is not the cue ("said the money announced on Monday would ...").
-    version: ClassVar[str] = f"3+entities.{EntityStage.version}"
+    version: ClassVar[str] = "3"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "entities"})
     provides: ClassVar[frozenset[str]] = frozenset({"quotes"})
 
