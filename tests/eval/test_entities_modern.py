@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import missing
+
 REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
@@ -27,7 +29,7 @@ pytestmark = pytest.mark.eval
 
 def test_names_in_modern_news_are_found(shared_data: Path) -> None:
     if not (shared_data / "ecbplus" / "ECB+").is_dir():
-        pytest.skip(f"ECB+ not found in {shared_data}")
+        missing(f"ECB+ not found in {shared_data}")
     found = entities_modern.recall(entities_modern.paths(ecbplus.DEV_TOPICS), load_tagger())
     shares = {kind: found.typed[kind] / found.gold[kind] for kind in FLOORS}
     assert all(shares[kind] >= floor for kind, floor in FLOORS.items()), shares

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import missing
 from storyline.entities import conll
 from storyline.entities.tagger import load_tagger
 
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.eval
 def test_conll_dev_entities(shared_data: Path) -> None:
     path = shared_data / "conll2003" / "conllpp_dev.txt"
     if not path.is_file():
-        pytest.skip(f"CoNLL-2003 dev not found at {path}")
+        missing(f"CoNLL-2003 dev not found at {path}")
     tagger = load_tagger()
     pairs = []
     for document in conll.read(path):

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import missing
+
 REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
@@ -28,7 +30,7 @@ pytestmark = pytest.mark.eval
 @pytest.mark.parametrize("corpus", sorted(FLOOR))
 def test_event_status_accuracy(shared_data: Path, corpus: str) -> None:
     if not (shared_data / "tempeval3" / "Training" / "TBAQ-cleaned" / corpus).is_dir():
-        pytest.skip(f"TempEval-3 {corpus} not found in {shared_data}")
+        missing(f"TempEval-3 {corpus} not found in {shared_data}")
     results = [r for d in documents(corpus) for r in predict(d)]
     right = sum(status in event.accepted for event, status, _ in results)
     assert len(results) >= 1000

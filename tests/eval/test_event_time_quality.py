@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import missing
+
 REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
@@ -36,7 +38,7 @@ pytestmark = pytest.mark.eval
 def test_event_time_attachment(shared_data: Path, corpus: str) -> None:
     folder = "AQUAINT" if corpus.startswith("AQUAINT") else corpus
     if not (shared_data / "tempeval3" / "Training" / "TBAQ-cleaned" / folder).is_dir():
-        pytest.skip(f"TempEval-3 {folder} not found in {shared_data}")
+        missing(f"TempEval-3 {folder} not found in {shared_data}")
     tally = Tally()
     for document in documents(corpus):
         score(document, tally, None)

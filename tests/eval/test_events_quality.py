@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import missing
+
 REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     # bench/ sits beside src/ and is not installed: plain `pytest` does not see it.
@@ -51,7 +53,7 @@ EMBEDDED_BCUBED_F1_FLOOR = 0.80
 
 def test_ecbplus_dev_event_coreference(shared_data: Path) -> None:
     if not (shared_data / "ecbplus" / "ECB+").is_dir():
-        pytest.skip(f"ECB+ not found in {shared_data}")
+        missing(f"ECB+ not found in {shared_data}")
     mentions = ecbplus.read_event_mentions(ecbplus.DEV_TOPICS)
     assert "identical" in check_key(mentions)
     clusters = document_clusters(ecbplus.read(ecbplus.DEV_TOPICS))
@@ -72,9 +74,9 @@ def test_ecbplus_dev_event_coreference(shared_data: Path) -> None:
 
 def test_ecbplus_dev_event_coreference_with_embeddings(shared_data: Path) -> None:
     if not (shared_data / "ecbplus" / "ECB+").is_dir():
-        pytest.skip(f"ECB+ not found in {shared_data}")
+        missing(f"ECB+ not found in {shared_data}")
     if not embed.available():
-        pytest.skip(f"{embed.PACKAGE} not installed ({embed.INSTALL})")
+        missing(f"{embed.PACKAGE} not installed ({embed.INSTALL})")
     mentions = ecbplus.read_event_mentions(ecbplus.DEV_TOPICS)
     clusters = document_clusters(ecbplus.read(ecbplus.DEV_TOPICS))
     items = candidates(mentions, clusters)

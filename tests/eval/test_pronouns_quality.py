@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import missing
+
 REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     # bench/ sits beside src/ and is not installed: plain `pytest` does not see it.
@@ -32,7 +34,7 @@ pytestmark = pytest.mark.eval
 
 def test_ecbplus_dev_pronouns(shared_data: Path) -> None:
     if not (shared_data / "ecbplus" / "ECB+").is_dir():
-        pytest.skip(f"ECB+ not found in {shared_data}")
+        missing(f"ECB+ not found in {shared_data}")
     score = evaluate(read(ecbplus.DEV_TOPICS))
     report = f"{score.resolved}/{score.gold} resolved, {score.correct} right"
     assert score.gold >= 100, report

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import missing
+
 REPO = Path(__file__).resolve().parents[2]
 # The reader and the scoring live in bench/ (one definition for the benchmark and the gate).
 if str(REPO) not in sys.path:
@@ -35,7 +37,7 @@ FLOORS = {
 
 def test_quote_quality_floors_on_polnear_dev(shared_data: Path) -> None:
     if not (shared_data / "polnear" / "dev").is_dir():
-        pytest.skip(f"PolNeAR not found at {shared_data / 'polnear'}")
+        missing(f"PolNeAR not found at {shared_data / 'polnear'}")
     score = evaluate(read("dev"))
     measured = {
         "f1": score.f1,

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import missing
+
 REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     # bench/ sits beside src/ and is not installed: plain `pytest` does not see it.
@@ -30,7 +32,7 @@ pytestmark = pytest.mark.eval
 
 def test_ecbplus_dev_stories(shared_data: Path, tmp_path: Path) -> None:
     if not (shared_data / "ecbplus" / "ECB+").is_dir():
-        pytest.skip(f"ECB+ not found in {shared_data}")
+        missing(f"ECB+ not found in {shared_data}")
     articles = ecbplus.read(ecbplus.DEV_TOPICS)
     result = evaluate_storyline(articles, tmp_path, isolated=False)
     floor = BASELINE["ecbplus_dev"]

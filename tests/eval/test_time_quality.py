@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import missing
+
 REPO = Path(__file__).resolve().parents[2]
 # The reader and the scoring live in bench/ (one definition for the benchmark and the gate).
 if str(REPO) not in sys.path:
@@ -38,7 +40,7 @@ def test_time_quality_floors(shared_data: Path, corpus: str) -> None:
     whole = SPLITS[corpus][0] if corpus in SPLITS else corpus
     folder = shared_data / "tempeval3" / "Training" / "TBAQ-cleaned" / whole
     if not folder.is_dir():
-        pytest.skip(f"TempEval-3 {whole} not found at {folder}")
+        missing(f"TempEval-3 {whole} not found at {folder}")
     floors = json.loads(BASELINE.read_text(encoding="utf-8"))[corpus]
     score = evaluate(read(corpus), storyline_tagger)
     measured = {"value_f1": score.value_f1, "strict_f1": score.strict_f1}

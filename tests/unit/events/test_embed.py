@@ -18,12 +18,15 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
+from conftest import in_ci
 from storyline.events import embed
 from storyline.events.embed import WordPiece, read_safetensors, trigger_span
 from storyline.events.link import EventCandidate, link
 
+# `make test` installs the model: in CI its absence fails these tests (issue 17).
 needs_model = pytest.mark.skipif(
-    not embed.available(), reason=f"{embed.PACKAGE} not installed ({embed.INSTALL})"
+    not embed.available() and not in_ci(),
+    reason=f"{embed.PACKAGE} not installed ({embed.INSTALL})",
 )
 
 VOCABULARY = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "un", "##aff", "##able", "the", ",", "cafe"]

@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO, Files
+from conftest import REPO, Files, missing
 from storyline.cli import main
 from storyline.events.report import timeline
 from storyline.export import write_json
@@ -140,7 +140,7 @@ def test_linking_with_embeddings_relinks_every_story_and_back(store: Store) -> N
     from storyline.events import embed
 
     if not embed.available():
-        pytest.skip(f"the model package is not installed ({embed.INSTALL})")
+        missing(f"the model package is not installed ({embed.INSTALL})")
     before = timeline(store, story=_story(store))
     run([], store, RunOptions(workers=1, event_embeddings=True))
     members = [r[0] for r in store.conn.execute("SELECT members FROM event_stories")]
@@ -208,7 +208,7 @@ def test_trigger_vectors_are_kept_and_only_new_mentions_encoded(
     from storyline.events import embed
 
     if not embed.available():
-        pytest.skip(f"the model package is not installed ({embed.INSTALL})")
+        missing(f"the model package is not installed ({embed.INSTALL})")
     encoded: list[int] = []
     original = embed.TriggerEmbeddings.__call__
 
