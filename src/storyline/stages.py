@@ -143,6 +143,10 @@ class Registry:
                 f" | {', '.join(sorted(info.provides))} | {', '.join(info.inputs) or '-'}"
                 f" | `{info.key}` |"
             )
+        lines += ["", "```mermaid", "flowchart LR"]
+        for info in self.info.values():
+            lines += [f"  {source} --> {info.name}" for source in info.inputs]
+        lines.append("```")
         return "\n".join(lines)
 
 

@@ -167,3 +167,14 @@ def test_an_interrupted_rebuild_is_finished_by_the_next_run(
     run([str(files.root)], store, RunOptions(workers=1))
     assert _rows(store)["b"][0] is None
     assert _clustered(store) == {"a", "b"}
+
+
+def test_the_architecture_page_shows_the_registry_graph() -> None:
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "stage_graph.py"
+    spec = importlib.util.spec_from_file_location("stage_graph", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--check"]) == 0, "run: python scripts/stage_graph.py"
