@@ -42,6 +42,9 @@ class EntityMention:
     organization: str | None = None
     is_metonym: bool = False
     confidence: float | None = None
+    # What found it: the CRF tagger ("crf") or a rule, and the rules that changed it after
+    # ("crf+surname-link"), recorded with the mention.
+    rule: str = "crf"
 
     @property
     def entity_id(self) -> str:
@@ -57,7 +60,15 @@ def extract(text: str, spans: Sequence[TaggedSpan]) -> list[EntityMention]:
     """Mentions of people, organisations and places in ``text`` given the tagger's spans."""
     described = descriptions(text)
     mentions: list[EntityMention] = [
-        EntityMention(d.start, d.end, d.text, "place", f"place:{name_key(d.place)}", d.place)
+        EntityMention(
+            d.start,
+            d.end,
+            d.text,
+            "place",
+            f"place:{name_key(d.place)}",
+            d.place,
+            rule="place-description",
+        )
         for d in described
     ]
     full_names: dict[str, EntityMention | None] = {}
@@ -74,6 +85,8 @@ def extract(text: str, spans: Sequence[TaggedSpan]) -> list[EntityMention]:
             type_ = "person"
         if type_ == "person":
             mention = _person(text, span, full_names)
+            if inside is not None:
+                mention = replace(mention, rule=f"{mention.rule}+person-inside")
         else:
             found = canonical(
                 span.text,
@@ -115,11 +128,13 @@ def _person(
         found.key,
         found.name,
         confidence=span.confidence,
+        rule="crf+title-split" if lead is not None else "crf",
     )
     if len(words) == 1 and full_names.get(words[0]) is not None:
         earlier = full_names[words[0]]
         assert earlier is not None
-        mention = replace(mention, key=earlier.key, name=earlier.name)
+        rule = f"{mention.rule}+surname-link"
+        mention = replace(mention, key=earlier.key, name=earlier.name, rule=rule)
     elif len(words) > 1:
         # Two different people with this surname in one article: a bare surname could be
         # either, so it is left unlinked rather than guessed.
@@ -148,7 +163,8 @@ def _resolve_counterparts(text: str, mentions: list[EntityMention]) -> list[Enti
                 if _SENTENCE_END.search(text, earlier.end, mention.start):
                     break
                 if earlier.type == "person" and earlier.key in titles:
-                    mention = replace(mention, title=titles[earlier.key])
+                    rule = f"{mention.rule}+counterpart"
+                    mention = replace(mention, title=titles[earlier.key], rule=rule)
                     break
         if mention.type == "person" and mention.title and mention.title != COUNTERPART:
             titles.setdefault(mention.key, mention.title)

@@ -121,6 +121,11 @@ class PronounMention:
         return self.antecedent.key
 
     @property
+    def rule(self) -> str:
+        """The rule recorded with a resolved pronoun (salience by recency and subjecthood)."""
+        return "pronoun-salience"
+
+    @property
     def entity_id(self) -> str:
         return entity_id(self.antecedent.key)
 

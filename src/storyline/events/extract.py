@@ -21,7 +21,7 @@ from storyline.entities.tokens import Token, sentences, tokenize
 from storyline.events.lemma import IRREGULAR_FORMS
 from storyline.events.lexicon import TRIGGERS, Trigger
 from storyline.events.roles import roles
-from storyline.events.status import Clause, participle_ahead, status_of
+from storyline.events.status import Clause, participle_ahead, status_rule
 from storyline.model import EventStatus
 
 # Words before a place that make it the event's location rather than an actor.
@@ -181,6 +181,9 @@ class FoundEvent:
     # Who did it and to whom (``"type:name"``, see :mod:`storyline.events.roles`).
     agent: str | None = None
     patient: str | None = None
+    # The rules that found it, valued its status and dated it
+    # ("trigger-verb/status:past-form/time:in-clause"), recorded with the mention.
+    rule: str = ""
 
 
 def extract_events(
@@ -202,7 +205,7 @@ def extract_events(
         in_times = [t for t in times if s_start <= t.start and t.end <= s_end]
         for index, trigger in triggers:
             token = sentence[index]
-            time = (
+            time, timing = (
                 _time(
                     text,
                     token,
@@ -211,10 +214,13 @@ def extract_events(
                     s_start,
                     nominal=trigger.form in {"noun", "plural"}
                     and not _participle_clause(sentence, index),
-                )
-                or _before_by(text, token, in_times, published)
-                or _same_day(text, s_start, s_end, times)
+                ),
+                "in-clause",
             )
+            if time is None:
+                time, timing = _before_by(text, token, in_times, published), "duration-before"
+            if time is None:
+                time, timing = _same_day(text, s_start, s_end, times), "same-day"
             if time is None and _generic(sentence, index, trigger):
                 continue  # "thousands of shootings"; not "several explosions on Tuesday"
             in_sentence = [e for e in entities if s_start <= e.start and e.end <= s_end]
@@ -229,7 +235,7 @@ def extract_events(
             )
             if _anaphoric(sentence, index, trigger):
                 anaphoric.add(len(found))
-            status = status_of(clause, _days(time), published)
+            status, status_by = status_rule(clause, _days(time), published)
             if (
                 status == "happened"
                 and _after(time, published)
@@ -237,7 +243,8 @@ def extract_events(
                 and _right_after(text, token, time)
                 and participle_ahead(clause)
             ):
-                status = "planned"  # "Limits agreed on Thursday would take effect ..."
+                status, status_by = "planned", "agreed-then-would"
+                # "Limits agreed on Thursday would take effect ..."
             found.append(
                 FoundEvent(
                     start=token.start,
@@ -253,6 +260,8 @@ def extract_events(
                     participants=_participants(text, token, in_sentence, place),
                     agent=agent,
                     patient=patient,
+                    rule=f"trigger-{clause.form}/status:{status_by}"
+                    + (f"/time:{timing}" if time is not None else ""),
                 )
             )
     return _resolve_anaphors(found, anaphoric, published)
@@ -290,9 +299,14 @@ def _resolve_anaphors(
                 None,
             )
             if earlier is not None:
-                event = replace(event, time=earlier.time, place=event.place or earlier.place)
+                event = replace(
+                    event,
+                    time=earlier.time,
+                    place=event.place or earlier.place,
+                    rule=f"{event.rule}/time:anaphor",
+                )
                 if event.status == "happened" and _after(event.time, published):
-                    event = replace(event, status="planned")
+                    event = replace(event, status="planned", rule=f"{event.rule}+after-publication")
         resolved.append(event)
     return resolved
 

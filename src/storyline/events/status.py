@@ -126,35 +126,44 @@ class Clause:
 def status_of(
     clause: Clause, days: tuple[date, date] | None, published: date | None
 ) -> EventStatus:
+    return status_rule(clause, days, published)[0]
+
+
+def status_rule(
+    clause: Clause, days: tuple[date, date] | None, published: date | None
+) -> tuple[EventStatus, str]:
+    """The status of the trigger's clause and the name of the rule that decided it, tried in
+    this order: the clause's own words, then its date against the publication day, then
+    the sentence's tense."""
     words = [t.lower() for t in clause.tokens]
     left = _left(words, clause.index, 6)
     right = _right(words, clause.index, 6)
     noun = clause.form in {"noun", "plural"}
 
     if _negated(left[-4:], left, right, noun):
-        return "negated"
+        return "negated", "negation"
     if _hypothetical(left, right, noun, words, clause.index):
-        return "hypothetical"
+        return "hypothetical", "modal-or-condition"
     if _planned(left, right, noun, words, clause.index):
-        return "planned"
+        return "planned", "plan-words"
     future_day = days is not None and published is not None and days[0] > published
     if _progressive(clause, left):
-        return "planned" if future_day else "ongoing"
+        return ("planned", "progressive-future-date") if future_day else ("ongoing", "progressive")
     if _past(clause, left, right, noun):
-        return _asserted(clause)
+        return _asserted(clause), "past-form"
     if days is not None and published is not None:
         if future_day:
-            return "planned"
+            return "planned", "date-after-publication"
         if days[1] < published:
-            return _asserted(clause)
+            return _asserted(clause), "date-before-publication"
     # The sentence's tense, for a noun whose own words say nothing ("These talks, which
     # excluded Europe, concluded with ...").
     tense = _sentence_tense(words, clause.index)
     if tense == "future":
-        return "planned"
+        return "planned", "sentence-future"
     if tense == "past" and clause.form not in {"base", "s"}:
-        return _asserted(clause)
-    return "reported"
+        return _asserted(clause), "sentence-past"
+    return "reported", "no-clue"
 
 
 # Subject pronouns and auxiliaries: after one, a past form is a finite past verb.

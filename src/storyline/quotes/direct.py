@@ -91,6 +91,7 @@ def _same_speaker(ctx: Context, quote: FoundQuote, last: FoundQuote) -> FoundQuo
         speaker=last.speaker,
         speaker_start=last.speaker_start,
         speaker_end=last.speaker_end,
+        rule=f"{quote.rule}+same-speaker",
     )
 
 
@@ -176,7 +177,8 @@ def _after_cue_quote(ctx: Context, index: int, used: set[int]) -> FoundQuote | N
         if gap.strip() in {",", ":"} and "\n" not in gap:
             pieces.append(nxt)
             used.add(following)
-    return _quote(ctx, pieces, "partial" if _inside_clause(ctx, stretch) else "direct", cue)
+    kind = "partial" if _inside_clause(ctx, stretch) else "direct"
+    return _quote(ctx, pieces, kind, cue, rule=f"{kind}-quote-then-cue")
 
 
 def _inside_clause(ctx: Context, stretch: Stretch) -> bool:
@@ -226,12 +228,12 @@ def _before_cue_quote(ctx: Context, stretch: Stretch) -> FoundQuote | None:
     gap_words = ctx.words_in(ctx.tokens[cue.last].end, stretch.open_at)
     introduces = between.rstrip().endswith((",", ":")) or not between.strip()
     if introduces and gap_words <= _MAX_CUE_GAP and ctx.tokens[cue.token].text.lower() != "called":
-        return _quote(ctx, [stretch], "direct", cue)
+        return _quote(ctx, [stretch], "direct", cue, rule="direct-cue-then-quote")
     if ctx.words_in(stretch.start, stretch.end) < 2 or _is_title(ctx, stretch):
         return None
     stated = _stated_in(ctx, stretch)
     if stated is not None:
-        return _quote(ctx, [stretch], "partial", stated)
+        return _quote(ctx, [stretch], "partial", stated, rule="partial-stated-in")
     return _partial(ctx, stretch, cue)
 
 
@@ -267,7 +269,7 @@ def _after_colon(ctx: Context, stretch: Stretch) -> FoundQuote | None:
         is_cue = ctx.tokens[k].text in SPEECH and not speaker.is_noun_use(ctx.tokens, k)
         if not ctx.quoted[k] and is_cue:
             found = speaker.before(ctx.tokens, k, first, ctx.quoted)
-            return _quote(ctx, [stretch], "direct", Cue(k, k, found))
+            return _quote(ctx, [stretch], "direct", Cue(k, k, found), rule="direct-colon-cue")
     # 'Republican pollster Jane Roe: "…"': the name right before the colon, else the subject.
     found = speaker.trailing_name(ctx.tokens, first, colon - 1) or speaker.clause_subject(
         ctx.tokens, first, colon, ctx.quoted
@@ -280,6 +282,7 @@ def _after_colon(ctx: Context, stretch: Stretch) -> FoundQuote | None:
         speaker=ctx.text[found[0] : found[1]] if found else None,
         speaker_start=found[0] if found else None,
         speaker_end=found[1] if found else None,
+        rule="direct-colon-name",
     )
 
 
@@ -289,14 +292,14 @@ def _partial(ctx: Context, stretch: Stretch, cue: Cue) -> FoundQuote:
     tokens = ctx.tokens
     word = tokens[cue.token].text.lower()
     if word in NAMING:
-        return _quote(ctx, [stretch], "partial", cue)
+        return _quote(ctx, [stretch], "partial", cue, rule="partial-naming-verb")
     first = cue.last + 1
     if first < len(tokens) and tokens[first].text.lower() == "that":
         first += 1
     _, sentence_end = ctx.sentence_of(stretch.open_at)
     start = min(tokens[first].start if first < len(tokens) else stretch.start, stretch.open_at)
     end = max(_trim_end(ctx.text, start, sentence_end), stretch.outer_end)
-    return _quote(ctx, [stretch], "partial", cue, (start, end))
+    return _quote(ctx, [stretch], "partial", cue, (start, end), rule="partial-reported-clause")
 
 
 def _partial_in_sentence(ctx: Context, stretch: Stretch) -> FoundQuote | None:
@@ -314,7 +317,8 @@ def _partial_in_sentence(ctx: Context, stretch: Stretch) -> FoundQuote | None:
             ceiling = ctx.token_at_or_after(sentence_end)
             source = speaker.as_source(tokens, k, ceiling, ctx.quoted)
             if source is not None:
-                return _quote(ctx, [stretch], "partial", Cue(k - 1, k + 1, source))
+                cue = Cue(k - 1, k + 1, source)
+                return _quote(ctx, [stretch], "partial", cue, rule="partial-source-later")
             found = None
             if (
                 tokens[k].text in INVERTED
@@ -329,7 +333,8 @@ def _partial_in_sentence(ctx: Context, stretch: Stretch) -> FoundQuote | None:
             if found is None and tokens[k].text in INVERTED:
                 found = speaker.after(tokens, k + 1, ceiling, ctx.quoted)
             if found is not None:
-                return _quote(ctx, [stretch], "partial", Cue(k, k, found))
+                cue = Cue(k, k, found)
+                return _quote(ctx, [stretch], "partial", cue, rule="partial-cue-later")
     return None
 
 
@@ -364,7 +369,8 @@ def _continuation(ctx: Context, stretch: Stretch, last: FoundQuote | None) -> Fo
     if last is None or stretch.open_at - last.end > _CARRY_GAP:
         return None
     if last.speaker_start is None or stretch.open_at - last.speaker_start > _CARRY_CHARS:
-        return FoundQuote(stretch.start, stretch.end, "direct", ((stretch.start, stretch.end),))
+        pieces = ((stretch.start, stretch.end),)
+        return FoundQuote(stretch.start, stretch.end, "direct", pieces, rule="direct-unattributed")
     return FoundQuote(
         stretch.start,
         stretch.end,
@@ -373,6 +379,7 @@ def _continuation(ctx: Context, stretch: Stretch, last: FoundQuote | None) -> Fo
         speaker=last.speaker,
         speaker_start=last.speaker_start,
         speaker_end=last.speaker_end,
+        rule="direct-continues-speaker",
     )
 
 
@@ -384,7 +391,8 @@ def _standalone(ctx: Context, stretch: Stretch) -> FoundQuote | None:
         return None
     if ctx.words_in(stretch.start, stretch.end) < _CONTINUATION_WORDS or _is_title(ctx, stretch):
         return None
-    return FoundQuote(stretch.start, stretch.end, "direct", ((stretch.start, stretch.end),))
+    pieces = ((stretch.start, stretch.end),)
+    return FoundQuote(stretch.start, stretch.end, "direct", pieces, rule="direct-standalone")
 
 
 def _is_title(ctx: Context, stretch: Stretch) -> bool:
@@ -407,6 +415,8 @@ def _quote(
     kind: str,
     cue: Cue,
     span: tuple[int, int] | None = None,
+    *,
+    rule: str,
 ) -> FoundQuote:
     tokens = ctx.tokens
     cue_start, cue_end = tokens[cue.token].start, tokens[cue.last].end
@@ -427,4 +437,5 @@ def _quote(
         speaker=speaker_text,
         speaker_start=speaker_start,
         speaker_end=speaker_end,
+        rule=rule,
     )

@@ -49,6 +49,7 @@ def _in_sentence(ctx: Context, start: int, end: int) -> FoundQuote | None:
                 end,
                 (first, first + 1),
                 who,
+                "indirect-according-to-first",
             )
     # '…, according to X.' / '…, X said.' / '…, said X.'
     comma = max((k for k in range(first, last) if tokens[k].text == ","), default=None)
@@ -56,7 +57,7 @@ def _in_sentence(ctx: Context, start: int, end: int) -> FoundQuote | None:
         tail = _tail_cue(ctx, comma + 1, last)
         if tail is not None:
             cue, who = tail
-            return _make(ctx, start, tokens[comma].start, cue, who)
+            return _make(ctx, start, tokens[comma].start, cue, who, "indirect-cue-after")
     # 'X said (that) …'
     for k in range(first + 1, last):
         word = tokens[k].text.lower()
@@ -72,7 +73,7 @@ def _in_sentence(ctx: Context, start: int, end: int) -> FoundQuote | None:
             continue
         if body >= last or not tokens[body].text[0].isalnum():
             continue
-        return _make(ctx, tokens[body].start, end, (k, k), who)
+        return _make(ctx, tokens[body].start, end, (k, k), who, "indirect-said-that")
     return None
 
 
@@ -122,7 +123,7 @@ def _tail_cue(
 
 
 def _make(
-    ctx: Context, start: int, end: int, cue: tuple[int, int], who: tuple[int, int]
+    ctx: Context, start: int, end: int, cue: tuple[int, int], who: tuple[int, int], rule: str
 ) -> FoundQuote | None:
     while end > start and (ctx.text[end - 1].isspace() or ctx.text[end - 1] in ".!?;:,"):
         end -= 1
@@ -140,4 +141,5 @@ def _make(
         speaker=ctx.text[who[0] : who[1]],
         speaker_start=who[0],
         speaker_end=who[1],
+        rule=rule,
     )

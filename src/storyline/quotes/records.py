@@ -29,3 +29,5 @@ class FoundQuote:
     speaker: str | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
+    # The rule that found it (``direct.py`` / ``indirect.py``), recorded with the quote.
+    rule: str = ""

@@ -99,6 +99,14 @@ def find_times(text: str, anchor: date | None) -> list[FoundTime]:
         if reading.span is not None:
             start, end = reading.span
         found.append(
-            FoundTime(start, end, text[start:end], reading.type, reading.value, reading.anchored)
+            FoundTime(
+                start,
+                end,
+                text[start:end],
+                reading.type,
+                reading.value,
+                reading.anchored,
+                RULES[order].name,
+            )
         )
     return found

@@ -25,3 +25,5 @@ class FoundTime:
     type: TimeType
     value: str | None
     anchored: bool
+    # The name of the rule (``base.Rule``) that found and valued it.
+    rule: str = ""
