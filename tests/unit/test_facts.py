@@ -12,7 +12,7 @@ import pytest
 from storyline.model import Document, Problem
 from storyline.offsets import OffsetMap
 from storyline.pipeline import Counters
-from storyline.quotes.stage import DocumentQuotes, QuoteStage, read_quotes
+from storyline.quotes.stage import DocumentQuotes, QuoteInput, QuoteStage, read_quotes
 from storyline.store import Store
 
 TEXT = '"We will not back down," the minister said on {day}.'
@@ -22,14 +22,14 @@ class RuleFailed(ValueError):
     rule = "direct-quote rule"
 
 
-def _explodes_on_boom(texts: tuple[str, str | None]) -> DocumentQuotes:
-    if "BOOM" in texts[0]:
+def _explodes_on_boom(document: QuoteInput) -> DocumentQuotes:
+    if "BOOM" in document.text:
         raise RuleFailed("cannot pair the marks")
-    return read_quotes(texts)
+    return read_quotes(document)
 
 
 class FlakyQuoteStage(QuoteStage):
-    def function(self) -> Callable[[tuple[str, str | None]], DocumentQuotes]:
+    def function(self) -> Callable[[QuoteInput], DocumentQuotes]:
         return _explodes_on_boom
 
 

@@ -47,10 +47,18 @@ class DocumentQuotes:
     title: list[FoundQuote]
 
 
-def read_quotes(texts: tuple[str, str | None]) -> DocumentQuotes:
+@dataclass(frozen=True, slots=True)
+class QuoteInput:
+    """What the quote stage reads of one document."""
+
+    text: str
+    title: str | None
+
+
+def read_quotes(document: QuoteInput) -> DocumentQuotes:
     """The quotes of a body and of its headline (pure: it runs in the workers)."""
-    text, title = texts
-    return DocumentQuotes(extract(text), extract(title) if title else [])
+    title = extract(document.title) if document.title else []
+    return DocumentQuotes(extract(document.text), title)
 
 
 def speaker_entity(quote: FoundQuote, mentions: Iterable[SpeakerMention]) -> str | None:
@@ -101,7 +109,7 @@ def quote_id(document_id: str, quote: FoundQuote) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-class QuoteStage(FactStage[tuple[str, str | None], DocumentQuotes]):
+class QuoteStage(FactStage[QuoteInput, DocumentQuotes]):
     name: ClassVar[str] = "quotes"
     # 2: quotes in headlines too (field 'title'). 3: a participle inside the reported
     # clause is not the cue ("said the money announced on Monday would ..."). Speakers are
@@ -116,13 +124,11 @@ class QuoteStage(FactStage[tuple[str, str | None], DocumentQuotes]):
     def ledger(self, store: Store) -> QuoteTables:
         return store.quotes
 
-    def inputs(
-        self, store: Store, document_ids: Sequence[str]
-    ) -> Iterator[FactInput[tuple[str, str | None]]]:
+    def inputs(self, store: Store, document_ids: Sequence[str]) -> Iterator[FactInput[QuoteInput]]:
         for document in store.quotes.texts(document_ids):
-            yield FactInput(document.id, document.source, (document.text, document.title))
+            yield FactInput(document.id, document.source, QuoteInput(document.text, document.title))
 
-    def function(self) -> Callable[[tuple[str, str | None]], DocumentQuotes]:
+    def function(self) -> Callable[[QuoteInput], DocumentQuotes]:
         return read_quotes
 
     def write(
