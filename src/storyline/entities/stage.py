@@ -73,7 +73,7 @@ class EntityStage(FactStage[str, _Found]):
         # The entities these documents named lose mentions: their rows are rewritten.
         touched = store.entities.entity_ids_in(document_ids)
         store.entities.forget(document_ids)
-        refresh_entities(store, touched)
+        refresh_entities(store, touched, self.results_version)
 
     def write(self, store: Store, found: Sequence[tuple[str, _Found]], counts: StageCounts) -> None:
         version = self.results_version
@@ -85,7 +85,7 @@ class EntityStage(FactStage[str, _Found]):
             counts.found["mentions"] += len(mentions)
             counts.found["pronouns"] += len(pronouns)
         store.entities.add_mentions(records)
-        refresh_entities(store, touched)
+        refresh_entities(store, touched, self.results_version)
 
 
 def mention_records(
@@ -112,8 +112,9 @@ def mention_records(
     return records
 
 
-def refresh_entities(store: Store, entity_ids: Iterable[str]) -> None:
-    """Rewrite the ``entities`` rows of ``entity_ids`` from their names (or drop them)."""
+def refresh_entities(store: Store, entity_ids: Iterable[str], version: str) -> None:
+    """Rewrite the ``entities`` rows of ``entity_ids`` from their names (or drop them),
+    stamped with ``version`` (the stage's ``results_version``)."""
     for entity_id in sorted(entity_ids):
         rows = store.entities.names_of(entity_id)
         if not rows:
@@ -136,6 +137,6 @@ def refresh_entities(store: Store, entity_ids: Iterable[str]) -> None:
                 tuple(aliases),
                 tuple(roles),
                 EntityStage.name,
-                EntityStage.version,
+                version,
             )
         )
