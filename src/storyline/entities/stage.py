@@ -85,7 +85,7 @@ class EntityStage(FactStage[str, _Found]):
             counts.found["mentions"] += len(mentions)
             counts.found["pronouns"] += len(pronouns)
         store.entities.add_mentions(records)
-        refresh_entities(store, touched, self.results_version)
+        refresh_entities(store, touched, version)
 
 
 def mention_records(
