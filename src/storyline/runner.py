@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 from storyline.engines import LocalEngine
 from storyline.errors import InputError
-from storyline.events.stage import EventStage
+from storyline.events.link_stage import EventLinkStage
 from storyline.ingest import ReadOptions, SourceRef, discover, read_source, to_document
 from storyline.ingest.discover import Unchanged
 from storyline.model import Document, Problem
@@ -218,7 +218,7 @@ def _event_embeddings(store: Store, asked: bool | None) -> bool:
     """Whether this run links events with embeddings: as asked, else as the store's stories
     were last linked. Checked before anything is read or reset: a missing model package
     stops the run with the line that installs it."""
-    use = EventStage.linked_with_embeddings(store) if asked is None else asked
+    use = EventLinkStage.linked_with_embeddings(store) if asked is None else asked
     if use:
         from storyline.events import embed
 
@@ -260,7 +260,7 @@ def _run_global_stages(
         if on_stage is not None:
             on_stage(stage.name)
         stage.workers = workers
-        if isinstance(stage, EventStage):
+        if isinstance(stage, EventLinkStage):
             stage.embeddings = event_embeddings
         started = time.perf_counter()
         if stage.name in stale:

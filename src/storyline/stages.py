@@ -30,6 +30,7 @@ from storyline.clean import CleanStage
 from storyline.dedup import DedupStage
 from storyline.entities.stage import EntityStage
 from storyline.errors import PipelineError
+from storyline.events.link_stage import EventLinkStage
 from storyline.events.stage import EventStage
 from storyline.pipeline import DocumentStage, GlobalStage, Pipeline
 from storyline.quotes.stage import QuoteStage
@@ -45,6 +46,7 @@ GLOBAL_STAGES: tuple[type[GlobalStage], ...] = (
     EntityStage,
     QuoteStage,
     EventStage,
+    EventLinkStage,
 )
 
 StageClass = type[DocumentStage] | type[GlobalStage]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from storyline.entities.aliases import fold
@@ -63,44 +62,30 @@ def list_entities(
 ) -> list[EntityRow]:
     """Entities with the most mentions first (only mentions in current documents count, and
     only namings: a resolved "he" or "her" does not make a person more mentioned)."""
-    where = "WHERE e.type = ?" if type_ else ""
-    params: list[object] = [type_] if type_ else []
-    rows = store.conn.execute(
-        "SELECT e.id, e.name, e.type, e.roles, COUNT(m.id) AS mentions, "
-        "COUNT(DISTINCT m.document_id) AS documents FROM entities e "
-        f"JOIN entity_mentions m ON m.entity_id = e.id AND m.kind = 'name' {where} "
-        "GROUP BY e.id ORDER BY mentions DESC, documents DESC, e.name LIMIT ? OFFSET ?",
-        (*params, limit, offset),
-    )
     return [
         EntityRow(
-            r["id"],
-            r["name"],
-            r["type"],
-            r["mentions"],
-            r["documents"],
-            [role_label(role) for role in json.loads(r["roles"])],
+            e.id, e.name, e.type, e.mentions, e.documents, [role_label(role) for role in e.roles]
         )
-        for r in rows
+        for e in store.entities.most_named(type_=type_, limit=limit, offset=offset)
     ]
 
 
 def find_entity(store: Store, name_or_id: str) -> str:
     """The id of the entity with this id (or id prefix), name or alias (accents ignored)."""
-    rows = list(store.conn.execute("SELECT id FROM entities WHERE id LIKE ?", (name_or_id + "%",)))
-    if len(rows) == 1:
-        return str(rows[0]["id"])
+    ids = store.entities.ids_starting(name_or_id)
+    if len(ids) == 1:
+        return ids[0]
     wanted = fold(name_or_id).strip()
     by_name: list[str] = []
     by_alias: list[str] = []
     by_surname: list[str] = []
-    for r in store.conn.execute("SELECT id, name, aliases FROM entities"):
-        if fold(r["name"]) == wanted:
-            by_name.append(r["id"])
-        elif wanted in {fold(a) for a in json.loads(r["aliases"])}:
-            by_alias.append(r["id"])
-        elif fold(r["name"]).split()[-1:] == [wanted]:
-            by_surname.append(r["id"])
+    for entity in store.entities.named():
+        if fold(entity.name) == wanted:
+            by_name.append(entity.id)
+        elif wanted in {fold(a) for a in entity.aliases}:
+            by_alias.append(entity.id)
+        elif fold(entity.name).split()[-1:] == [wanted]:
+            by_surname.append(entity.id)
     found = by_name or by_alias or by_surname
     if not found:
         raise StoreError(
@@ -116,56 +101,23 @@ def find_entity(store: Store, name_or_id: str) -> str:
 
 def entity_detail(store: Store, name_or_id: str) -> EntityDetail:
     entity_id = find_entity(store, name_or_id)
-    row = store.conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
-    roles = [
-        RoleSeen(r["title"], r["country"], r["organization"], r["first"], r["last"])
-        for r in store.conn.execute(
-            "SELECT m.title, m.country, m.organization, MIN(d.published) AS first, "
-            "MAX(d.published) AS last FROM entity_mentions m "
-            "JOIN documents d ON d.id = m.document_id WHERE m.entity_id = ? "
-            "AND (m.title IS NOT NULL OR m.country IS NOT NULL OR m.organization IS NOT NULL) "
-            "GROUP BY m.title, m.country, m.organization ORDER BY first, m.title",
-            (entity_id,),
-        )
-    ]
-    documents = [
-        EntityDocument(r["id"], r["published"], r["title"], r["mentions"])
-        for r in store.conn.execute(
-            "SELECT d.id, d.published, d.title, COUNT(*) AS mentions FROM entity_mentions m "
-            "JOIN documents d ON d.id = m.document_id WHERE m.entity_id = ? AND m.kind = 'name' "
-            "GROUP BY d.id ORDER BY d.published, d.pk",
-            (entity_id,),
-        )
-    ]
-    stories = [
-        (r[0], r[1] or "", r[2])
-        for r in store.conn.execute(
-            "SELECT s.id, s.title, COUNT(DISTINCT d.id) AS n FROM entity_mentions m "
-            "JOIN documents d ON d.id = m.document_id JOIN stories s ON s.id = d.story_id "
-            "WHERE m.entity_id = ? AND m.kind = 'name' AND d.superseded_by IS NULL "
-            "GROUP BY s.id ORDER BY n DESC, s.end DESC, s.id",
-            (entity_id,),
-        )
-    ]
-    quotes = [
-        (r[0], r[1], r[2])
-        for r in store.conn.execute(
-            "SELECT q.document_id, q.kind, q.text FROM quotes q "
-            "JOIN documents d ON d.id = q.document_id WHERE q.speaker_entity_id = ? "
-            "AND d.superseded_by IS NULL AND d.duplicate_of IS NULL "
-            "ORDER BY d.published IS NULL, d.published, d.pk, q.start",
-            (entity_id,),
-        )
-    ]
+    entity = store.entities.get(entity_id)
+    assert entity is not None
     return EntityDetail(
         entity_id,
-        row["name"],
-        row["type"],
-        json.loads(row["aliases"]),
-        roles,
-        documents,
-        stories,
-        quotes,
+        entity.name,
+        entity.type,
+        list(entity.aliases),
+        [
+            RoleSeen(r.title, r.country, r.organization, r.first, r.last)
+            for r in store.entities.roles_seen(entity_id)
+        ],
+        [
+            EntityDocument(d.id, d.published, d.title, d.mentions)
+            for d in store.entities.documents_naming(entity_id)
+        ],
+        [(s.id, s.title, s.documents) for s in store.entities.stories_naming(entity_id)],
+        [(q.document_id, q.kind, q.text) for q in store.quotes.said_by(entity_id)],
     )
 
 

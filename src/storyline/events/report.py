@@ -4,40 +4,23 @@ own status and source."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 
 from storyline.entities.report import find_entity
 from storyline.errors import StoreError
 from storyline.store import Store
-from storyline.stories.report import resolve
+from storyline.store.events import EventMentionRow, EventRow
 
-
-@dataclass(frozen=True, slots=True)
-class EventMentionRow:
-    document_id: str
-    published: str | None
-    outlet: str | None
-    title: str | None
-    status: str
-    trigger: str
-    start: int
-    end: int
-    sentence: str
-    sentence_start: int
-    time_text: str | None
-    agent: str | None = None  # "type:name", see storyline.events.roles
-    patient: str | None = None
-
-    @property
-    def parts(self) -> tuple[str, str, str]:
-        """The sentence split around the trigger: (before, trigger, after); the whole
-        sentence before an empty trigger when the offsets do not fall inside it."""
-        start, end = self.start - self.sentence_start, self.end - self.sentence_start
-        if not 0 <= start < end <= len(self.sentence):
-            return self.sentence, "", ""
-        return self.sentence[:start], self.sentence[start:end], self.sentence[end:]
+__all__ = [
+    "EventMentionRow",
+    "TimelineEvent",
+    "excerpt",
+    "markdown_lines",
+    "text",
+    "timeline",
+    "when",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,72 +60,30 @@ def timeline(
     negated are left out, and so are undated events reported by a single mention."""
     if story is None and entity is None:
         raise StoreError("a timeline needs a story or an entity", hint="pass --story or --entity")
-    where, params = [], []
-    if story is not None:
-        where.append("e.story_id = ?")
-        params.append(resolve(store, story))
-    if entity is not None:
-        entity_id = find_entity(store, entity)
-        where.append(
-            "(e.place_entity_id = ? OR e.id IN (SELECT event_id FROM event_mentions "
-            "WHERE event_id IS NOT NULL AND participant_entity_ids LIKE ?))"
-        )
-        params += [entity_id, f'%"{entity_id}"%']
-    # An event only copies mention repeats one its originals' mentions are linked into.
-    where.append(
-        "EXISTS (SELECT 1 FROM event_mentions c JOIN documents cd ON cd.id = c.document_id "
-        "WHERE c.event_id = e.id AND cd.duplicate_of IS NULL)"
+    rows = store.events.timeline(
+        story_id=store.articles.story_id(story) if story is not None else None,
+        entity_id=find_entity(store, entity) if entity is not None else None,
+        include_all=include_all,
+        limit=limit,
     )
-    if not include_all:
-        where.append("e.status NOT IN ('hypothetical', 'negated')")
-        where.append(
-            "(e.date_first IS NOT NULL OR (SELECT count(*) FROM event_mentions x "
-            "WHERE x.event_id = e.id) > 1)"
-        )
-    rows = store.conn.execute(
-        "SELECT e.id, e.type, e.status, e.date, e.date_first, e.date_last, p.name, "
-        "e.participant_entity_ids, e.title, e.story_id FROM events e "
-        "LEFT JOIN entities p ON p.id = e.place_entity_id "
-        f"WHERE {' AND '.join(where)} "
-        "ORDER BY e.date_first IS NULL, e.date_first, e.date_last, e.id LIMIT ?",
-        [*params, limit],
-    ).fetchall()
     return [_event(store, row) for row in rows]
 
 
-def _event(store: Store, row: tuple[object, ...]) -> TimelineEvent:
-    ids = json.loads(str(row[7]))
-    names = dict(
-        store.conn.execute(
-            f"SELECT id, name FROM entities WHERE id IN ({', '.join('?' * len(ids))})", ids
-        ).fetchall()
-    )
-    mentions = tuple(
-        EventMentionRow(*r)
-        for r in store.conn.execute(
-            "SELECT m.document_id, d.published, d.outlet, d.title, m.status, m.text, m.start, "
-            "m.end, substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start), "
-            "m.sentence_start, CASE WHEN m.time_start IS NULL THEN NULL ELSE "
-            "substr(d.text, m.time_start + 1, m.time_end - m.time_start) END, m.agent, m.patient "
-            "FROM event_mentions m JOIN documents d ON d.id = m.document_id "
-            # A copy repeats its original's mentions: the timeline lists the original's.
-            "WHERE m.event_id = ? AND d.duplicate_of IS NULL "
-            "ORDER BY d.published IS NULL, d.published, d.pk, m.start",
-            (row[0],),
-        )
-    )
+def _event(store: Store, row: EventRow) -> TimelineEvent:
+    names = store.entities.names(row.participant_entity_ids)
+    mentions = tuple(store.events.mentions_of(row.id))
     agents, patients = _roles(mentions)
     return TimelineEvent(
-        id=str(row[0]),
-        type=str(row[1]),
-        status=str(row[2]),
-        date=_str(row[3]),
-        date_first=_str(row[4]),
-        date_last=_str(row[5]),
-        place=_str(row[6]),
-        participants=tuple(names[i] for i in ids if i in names),
-        title=str(row[8]),
-        story_id=_str(row[9]),
+        id=row.id,
+        type=row.type,
+        status=row.status,
+        date=row.date,
+        date_first=row.date_first,
+        date_last=row.date_last,
+        place=row.place,
+        participants=tuple(names[i] for i in row.participant_entity_ids if i in names),
+        title=row.title,
+        story_id=row.story_id,
         mentions=mentions,
         agents=agents,
         patients=patients,
@@ -157,10 +98,6 @@ def _roles(mentions: tuple[EventMentionRow, ...]) -> tuple[tuple[str, ...], tupl
         tuple(name for name, _ in agents.most_common(3)),
         tuple(name for name, _ in patients.most_common(3)),
     )
-
-
-def _str(value: object) -> str | None:
-    return None if value is None else str(value)
 
 
 def when(event: TimelineEvent) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import IO, Any
 
@@ -49,8 +50,8 @@ def write_json(store: Store, out: IO[str]) -> dict[str, int]:
 
 def documents(store: Store) -> Iterator[dict[str, Any]]:
     for doc in store.iter_documents():
-        row = store.document_row(doc.id)
-        assert row is not None
+        links = store.exports.document_links(doc.id)
+        assert links is not None
         yield {
             "id": doc.id,
             "external_id": doc.external_id,
@@ -84,138 +85,49 @@ def documents(store: Store) -> Iterator[dict[str, Any]]:
                 }
                 for r in doc.removals
             ],
-            "previous_version": row["previous_version"],
-            "story_id": row["story_id"],
-            "duplicate_of": row["duplicate_of"],
-            "duplicate_kind": row["duplicate_kind"],
-            "duplicate_score": row["duplicate_score"],
-            "derived_from": row["derived_from"],
+            "previous_version": links.previous_version,
+            "story_id": links.story_id,
+            "duplicate_of": links.duplicate_of,
+            "duplicate_kind": links.duplicate_kind,
+            "duplicate_score": links.duplicate_score,
+            "derived_from": links.derived_from,
         }
 
 
 def stories(store: Store) -> Iterator[dict[str, Any]]:
-    for row in store.rows("SELECT * FROM stories WHERE merged_into IS NULL ORDER BY start, id"):
-        members = [
-            r[0]
-            for r in store.rows(
-                "SELECT id FROM documents WHERE story_id = ? AND superseded_by IS NULL "
-                "ORDER BY published, id",
-                (row["id"],),
-            )
-        ]
+    for story in store.exports.stories():
         yield {
-            "id": row["id"],
-            "title": row["title"],
-            "summary": row["summary"],
-            "document_ids": members,
-            "start": row["start"],
-            "end": row["end"],
-            "summary_sentences": [
-                {k: s[k] for k in ("document_id", "start", "end", "text")}
-                for s in store.rows(
-                    "SELECT document_id, start, end, text FROM story_summary "
-                    "WHERE story_id = ? ORDER BY rank",
-                    (row["id"],),
-                )
-            ],
-            "names": json.loads(row["names"]),
+            "id": story.id,
+            "title": story.title,
+            "summary": story.summary,
+            "document_ids": list(story.document_ids),
+            "start": story.start,
+            "end": story.end,
+            "summary_sentences": [asdict(s) for s in story.summary_sentences],
+            "names": story.names,
         }
 
 
 def entities(store: Store) -> Iterator[dict[str, Any]]:
-    for row in store.rows("SELECT * FROM entities ORDER BY id"):
-        spans: dict[str, list[dict[str, Any]]] = {"name": [], "pronoun": []}
-        for m in store.rows(
-            "SELECT document_id, start, end, text, kind FROM entity_mentions "
-            "WHERE entity_id = ? ORDER BY document_id, start",
-            (row["id"],),
-        ):
-            spans.setdefault(m["kind"], []).append(
-                {k: m[k] for k in ("document_id", "start", "end", "text")}
-            )
+    for entity in store.exports.entities():
         yield {
-            "id": row["id"],
-            "name": row["name"],
-            "type": row["type"],
-            "aliases": json.loads(row["aliases"]),
-            "roles": json.loads(row["roles"]),
-            "mentions": spans["name"],
-            "pronouns": spans["pronoun"],
+            "id": entity.id,
+            "name": entity.name,
+            "type": entity.type,
+            "aliases": entity.aliases,
+            "roles": entity.roles,
+            "mentions": [asdict(m) for m in entity.mentions],
+            "pronouns": [asdict(m) for m in entity.pronouns],
         }
 
 
 def quotes(store: Store) -> Iterator[dict[str, Any]]:
-    columns = (
-        "id",
-        "document_id",
-        "start",
-        "end",
-        "text",
-        "kind",
-        "speaker_entity_id",
-        "speaker_text",
-        "speaker_start",
-        "speaker_end",
-        "cue",
-        "field",
-    )
-    for row in store.rows(
-        f"SELECT {', '.join(columns)} FROM quotes ORDER BY document_id, field DESC, start"
-    ):
-        yield {c: row[c] for c in columns}
+    return store.exports.quotes()
 
 
 def time_expressions(store: Store) -> Iterator[dict[str, Any]]:
-    columns = ("document_id", "start", "end", "text", "type", "value", "anchor")
-    for row in store.rows(
-        f"SELECT {', '.join(columns)}, anchored FROM time_expressions ORDER BY document_id, start"
-    ):
-        yield {c: row[c] for c in columns}
-
-
-_MENTION_COLUMNS = (
-    "document_id",
-    "start",
-    "end",
-    "text",
-    "status",
-    "lemma",
-    "type",
-    "sentence_start",
-    "sentence_end",
-    "time_value",
-    "time_start",
-    "time_end",
-    "date_first",
-    "date_last",
-    "place_entity_id",
-    "place_start",
-    "place_end",
-    "agent",
-    "patient",
-)
+    return store.exports.time_expressions()
 
 
 def events(store: Store) -> Iterator[dict[str, Any]]:
-    for row in store.rows("SELECT * FROM events ORDER BY date_first IS NULL, date_first, id"):
-        mentions = [
-            {c: m[c] for c in _MENTION_COLUMNS}
-            | {"participant_entity_ids": json.loads(m["participant_entity_ids"])}
-            for m in store.rows(
-                "SELECT * FROM event_mentions WHERE event_id = ? ORDER BY document_id, start",
-                (row["id"],),
-            )
-        ]
-        yield {
-            "id": row["id"],
-            "type": row["type"],
-            "title": row["title"],
-            "status": row["status"],
-            "date": row["date"],
-            "date_first": row["date_first"],
-            "date_last": row["date_last"],
-            "story_id": row["story_id"],
-            "place_entity_id": row["place_entity_id"],
-            "participant_entity_ids": json.loads(row["participant_entity_ids"]),
-            "mentions": mentions,
-        }
+    return store.exports.events()

@@ -8,22 +8,16 @@ from dataclasses import dataclass
 from storyline.entities.aliases import fold
 from storyline.entities.report import find_entity
 from storyline.store import Store
-from storyline.stories.report import resolve
+from storyline.store.quotes import QuoteRow
 
-
-@dataclass(frozen=True, slots=True)
-class QuoteRow:
-    id: str
-    document_id: str
-    published: str | None
-    kind: str
-    text: str
-    start: int
-    end: int
-    speaker: str | None  # the entity's name when known, else the words of the article
-    speaker_text: str | None
-    speaker_entity_id: str | None
-    cue: str | None
+__all__ = [
+    "QuoteRow",
+    "SpeakerQuotes",
+    "by_speaker",
+    "list_quotes",
+    "quote_lines",
+    "speaker_label",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,15 +25,6 @@ class SpeakerQuotes:
     speaker: str
     entity_id: str | None
     quotes: tuple[QuoteRow, ...]
-
-
-_SELECT = (
-    "SELECT q.id, q.document_id, d.published, q.kind, q.text, q.start, q.end, "
-    "coalesce(e.name, q.speaker_text), q.speaker_text, q.speaker_entity_id, q.cue "
-    "FROM quotes q JOIN documents d ON d.id = q.document_id "
-    "LEFT JOIN entities e ON e.id = q.speaker_entity_id "
-    "WHERE d.superseded_by IS NULL AND d.duplicate_of IS NULL"
-)
 
 
 def list_quotes(
@@ -56,23 +41,12 @@ def list_quotes(
     ``speaker`` matches whole words of the speaker's entity name or of the words naming the
     speaker ("Holm", "Lars Holm", "spokesman"); ``story`` and ``entity`` take ids or unique
     prefixes (an entity also by name, alias or surname)."""
-    where: list[str] = []
-    params: list[str | int] = []
-    if story is not None:
-        where.append("d.story_id = ?")
-        params.append(resolve(store, story))
-    if entity is not None:
-        where.append("q.speaker_entity_id = ?")
-        params.append(find_entity(store, entity))
-    sql = (
-        _SELECT
-        + "".join(f" AND {w}" for w in where)
-        + " ORDER BY d.published IS NULL, d.published DESC, q.document_id, q.start"
+    rows = store.quotes.listing(
+        story_id=store.articles.story_id(story) if story is not None else None,
+        speaker_entity_id=find_entity(store, entity) if entity is not None else None,
+        limit=limit if speaker is None else None,
+        offset=offset if speaker is None else 0,
     )
-    if speaker is None:
-        sql += " LIMIT ? OFFSET ?"
-        params += [limit, offset]
-    rows = [QuoteRow(*r) for r in store.conn.execute(sql, params)]
     if speaker is None:
         return rows
     wanted = fold(speaker).split()
@@ -92,14 +66,7 @@ def _speaker_matches(row: QuoteRow, wanted: list[str]) -> bool:
 def by_speaker(store: Store, story_id: str) -> tuple[SpeakerQuotes, ...]:
     """A story's direct and partial quotes, grouped by speaker, the most quoted first; quotes
     without a named speaker come under the words that describe the source."""
-    rows = [
-        QuoteRow(*r)
-        for r in store.conn.execute(
-            _SELECT + " AND d.story_id = ? AND q.kind != 'indirect' "
-            "ORDER BY d.published IS NULL, d.published, q.document_id, q.start",
-            (story_id,),
-        )
-    ]
+    rows = store.quotes.of_story(story_id)
     groups: dict[str, list[QuoteRow]] = {}
     for row in rows:
         key = row.speaker_entity_id or fold(row.speaker or "unattributed")

@@ -10,21 +10,21 @@ the quotes go to their own table, not into the ``Document`` the workers return.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from storyline.engines.per_document import failure, forget, map_texts, unread
 from storyline.entities.aliases import fold
-from storyline.model import Problem
-from storyline.pipeline import Counters, GlobalStage
+from storyline.facts import FactInput, FactStage
+from storyline.pipeline import StageCounts
 from storyline.quotes.extract import extract
 from storyline.quotes.records import FoundQuote
+from storyline.store.quotes import QuoteRecord
 
 if TYPE_CHECKING:
     from storyline.store import Store
+    from storyline.store.quotes import QuoteTables
 
-BLOCK = 200
 # As the entity stage stores them (``entities.mentions.TYPES``); 'misc' never speaks.
 _SPEAKER_TYPES = frozenset({"person", "organization", "place"})
 
@@ -39,8 +39,26 @@ class SpeakerMention:
     type: str
 
 
-CHUNK = 32
-READ = "quote_documents"  # the documents this stage has read
+@dataclass(frozen=True, slots=True)
+class DocumentQuotes:
+    """The quotes of one document's body and of its headline."""
+
+    text: list[FoundQuote]
+    title: list[FoundQuote]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteInput:
+    """What the quote stage reads of one document."""
+
+    text: str
+    title: str | None
+
+
+def read_quotes(document: QuoteInput) -> DocumentQuotes:
+    """The quotes of a body and of its headline (pure: it runs in the workers)."""
+    title = extract(document.title) if document.title else []
+    return DocumentQuotes(extract(document.text), title)
 
 
 def speaker_entity(quote: FoundQuote, mentions: Iterable[SpeakerMention]) -> str | None:
@@ -68,11 +86,7 @@ def _people_by_surname(store: Store, document_id: str) -> dict[str, str | None]:
     """Surname and full name (folded) -> entity id of the people the article names; a
     surname two of them share maps to ``None``."""
     found: dict[str, str | None] = {}
-    for name, entity_id in store.conn.execute(
-        "SELECT DISTINCT name, entity_id FROM entity_mentions "
-        "WHERE document_id = ? AND type = 'person' AND kind = 'name'",
-        (document_id,),
-    ):
+    for name, entity_id in store.entities.people_named(document_id):
         for key in {fold(name), fold(name).split()[-1]}:
             found[key] = entity_id if found.get(key, entity_id) == entity_id else None
     return found
@@ -95,86 +109,59 @@ def quote_id(document_id: str, quote: FoundQuote) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-class QuoteStage(GlobalStage):
+class QuoteStage(FactStage[QuoteInput, DocumentQuotes]):
     name: ClassVar[str] = "quotes"
-    # Speakers are tied to the entity stage's mentions: a new entity version rebuilds quotes.
     # 2: quotes in headlines too (field 'title'). 3: a participle inside the reported
-    # clause is not the cue ("said the money announced on Monday would ...").
+    # clause is not the cue ("said the money announced on Monday would ..."). Speakers are
+    # tied to the entity stage's mentions: the registry's key (``results_version``) makes a
+    # new entity version re-read every document.
     version: ClassVar[str] = "3"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "entities"})
     provides: ClassVar[frozenset[str]] = frozenset({"quotes"})
+    chunk: ClassVar[int] = 32
+    producer: ClassVar[str | None] = "the quote rules (storyline.quotes)"
 
-    def reset(self, store: Store) -> None:
-        with store.transaction():
-            for table in ("quotes", "quote_documents"):
-                store.conn.execute(f"DELETE FROM {table}")
+    def ledger(self, store: Store) -> QuoteTables:
+        return store.quotes
 
-    def update(
-        self,
-        store: Store,
-        changed: Sequence[str],
-        removed: Sequence[str],
-        counters: Counters,
-        problems: list[Problem],
+    def inputs(self, store: Store, document_ids: Sequence[str]) -> Iterator[FactInput[QuoteInput]]:
+        for document in store.quotes.texts(document_ids):
+            yield FactInput(document.id, document.source, QuoteInput(document.text, document.title))
+
+    def function(self) -> Callable[[QuoteInput], DocumentQuotes]:
+        return read_quotes
+
+    def write(
+        self, store: Store, found: Sequence[tuple[str, DocumentQuotes]], counts: StageCounts
     ) -> None:
-        counts = counters[self.name]
-        # Superseded versions (this run's or an interrupted one's) lose their quotes.
-        forget(store, READ, ("quotes",), removed)
-        pending = unread(store, READ)
-        # Extraction is a pure function of each text: it runs on every core, and this
-        # process writes the results in order.
-        results = map_texts(store, pending, extract, workers=self.workers, chunk_size=CHUNK)
-        for first in range(0, len(pending), BLOCK):
-            with store.transaction():
-                for _ in pending[first : first + BLOCK]:
-                    document_id, source, text, quotes, error = next(results)
-                    if quotes is None:
-                        # Not marked as read: the next run tries it again.
-                        counts.failed[error.split(":", 1)[0]] += 1
-                        problems.append(failure(self.name, source, error))
-                        continue
-                    self._save(store, document_id, text, quotes)
-                    counts.found["quotes"] += len(quotes)
-                    counts.passed += 1
-
-    def _save(self, store: Store, document_id: str, text: str, quotes: list[FoundQuote]) -> None:
-        mentions = [
-            SpeakerMention(r[0], r[1], r[2], r[3])
-            for r in store.conn.execute(
-                "SELECT start, end, entity_id, type FROM entity_mentions WHERE document_id = ?",
-                (document_id,),
-            )
-        ]
-        rows = [
-            self._row(document_id, "text", text, q, speaker_entity(q, mentions)) for q in quotes
-        ]
-        title = store.conn.execute(
-            "SELECT title FROM documents WHERE id = ?", (document_id,)
-        ).fetchone()[0]
-        if title:
-            # A quote in the headline: its speaker is matched by name against the people the
-            # article names (the tagger reads the body only).
-            people = _people_by_surname(store, document_id)
-            rows += [
-                self._row(document_id, "title", title, q, _named_speaker(q, people))
-                for q in extract(title)
+        records: list[QuoteRecord] = []
+        texts = {d.id: d for d in store.quotes.texts([document_id for document_id, _ in found])}
+        for document_id, quotes in found:
+            document = texts[document_id]
+            mentions = [
+                SpeakerMention(m.start, m.end, m.entity_id, m.type)
+                for m in store.entities.spans(document_id)
             ]
-        store.conn.executemany(
-            "INSERT OR REPLACE INTO quotes (id, document_id, start, end, text, kind, "
-            "speaker_entity_id, speaker_text, speaker_start, speaker_end, cue, stage, "
-            "stage_version, field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        store.conn.execute(
-            "INSERT OR REPLACE INTO quote_documents (document_id, stage_version) VALUES (?, ?)",
-            (document_id, self.version),
-        )
+            records += [
+                self._record(document_id, "text", document.text, q, speaker_entity(q, mentions))
+                for q in quotes.text
+            ]
+            if document.title and quotes.title:
+                # A quote in the headline: its speaker is matched by name against the people
+                # the article names (the tagger reads the body only).
+                people = _people_by_surname(store, document_id)
+                records += [
+                    self._record(document_id, "title", document.title, q, _named_speaker(q, people))
+                    for q in quotes.title
+                ]
+            counts.found["quotes"] += len(quotes.text)
+        store.quotes.add(records)
 
-    def _row(
+    def _record(
         self, document_id: str, field: str, source: str, quote: FoundQuote, entity: str | None
-    ) -> tuple[object, ...]:
+    ) -> QuoteRecord:
         key = document_id if field == "text" else f"{document_id}:title"
-        return (
+        return QuoteRecord(
             quote_id(key, quote),
             document_id,
             quote.start,
@@ -187,6 +174,6 @@ class QuoteStage(GlobalStage):
             quote.speaker_end,
             quote.cue,
             self.name,
-            self.version,
+            self.results_version,
             field,
         )

@@ -11,14 +11,23 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from storyline.errors import StoreError
 from storyline.model import Document, Problem
 from storyline.store.codec import DOCUMENT_COLUMNS, document_to_row, row_to_document
 from storyline.store.migrations import MIGRATIONS
+
+if TYPE_CHECKING:
+    from storyline.store.articles import ArticleReads
+    from storyline.store.entities import EntityTables
+    from storyline.store.events import EventTables
+    from storyline.store.exports import ExportReads
+    from storyline.store.quotes import QuoteTables
+    from storyline.store.times import TimeTables
 
 _LAYER_COLUMNS = (
     "title",
@@ -375,6 +384,44 @@ class Store:
     def transaction(self) -> _Transaction:
         """``with store.transaction():`` all the writes inside, or none of them."""
         return _Transaction(self.conn)
+
+    # Table families (entities, quotes, times, events) --------------------------------------
+
+    @cached_property
+    def entities(self) -> EntityTables:
+        from storyline.store.entities import EntityTables
+
+        return EntityTables(self)
+
+    @cached_property
+    def quotes(self) -> QuoteTables:
+        from storyline.store.quotes import QuoteTables
+
+        return QuoteTables(self)
+
+    @cached_property
+    def times(self) -> TimeTables:
+        from storyline.store.times import TimeTables
+
+        return TimeTables(self)
+
+    @cached_property
+    def events(self) -> EventTables:
+        from storyline.store.events import EventTables
+
+        return EventTables(self)
+
+    @cached_property
+    def articles(self) -> ArticleReads:
+        from storyline.store.articles import ArticleReads
+
+        return ArticleReads(self)
+
+    @cached_property
+    def exports(self) -> ExportReads:
+        from storyline.store.exports import ExportReads
+
+        return ExportReads(self)
 
 
 class _Transaction:

@@ -107,11 +107,7 @@ def entities(
     filters = parse_filters(type_=type)
     with open_store(request) as store:
         rows = list_entities(store, type_=filters.type, limit=limit, offset=offset)
-        total = store.conn.execute(
-            "SELECT count(DISTINCT m.entity_id) FROM entity_mentions m WHERE m.kind = 'name'"
-            + (" AND m.type = ?" if filters.type else ""),
-            [filters.type] if filters.type else [],
-        ).fetchone()[0]
+        total = store.entities.count_named(filters.type)
     return page(rows, total=int(total), limit=limit, offset=offset, **filters.query())
 
 

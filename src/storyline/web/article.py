@@ -13,40 +13,10 @@ from typing import Any
 from storyline.dedup.report import Differences, differences
 from storyline.model import Document, Removal
 from storyline.store import Store
+from storyline.store.articles import CopyRow, EntitySpan, QuoteSpan
+from storyline.store.times import TimeSpan
 
-
-@dataclass(frozen=True, slots=True)
-class EntitySpan:
-    start: int
-    end: int
-    text: str
-    entity_id: str
-    name: str
-    type: str
-    kind: str  # name | pronoun
-    role: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteSpan:
-    id: str
-    start: int
-    end: int
-    field: str  # text | title
-    text: str
-    kind: str  # direct | partial | indirect
-    speaker: str | None
-    speaker_entity_id: str | None
-    cue: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class TimeSpan:
-    start: int
-    end: int
-    text: str
-    type: str
-    value: str | None
+__all__ = ["ArticleView", "Copy", "EntitySpan", "QuoteSpan", "TimeSpan", "article", "as_json"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,90 +55,42 @@ class ArticleView:
 def article(store: Store, document_id: str) -> ArticleView:
     """The article with this id (or unique prefix); raises ``StoreError`` when unknown."""
     doc = store.get_document(document_id)
-    row = store.document_row(doc.id)
-    assert row is not None
-    story = (
-        store.conn.execute("SELECT title FROM stories WHERE id = ?", (row["story_id"],)).fetchone()
-        if row["story_id"]
-        else None
-    )
+    links = store.exports.document_links(doc.id)
+    assert links is not None
     canonical = None
     copies: tuple[Copy, ...] = ()
-    if row["duplicate_of"]:
-        original = store.document_row(row["duplicate_of"])
+    if links.duplicate_of:
+        original = store.articles.copy(links.duplicate_of)
         if original is not None:
-            canonical = _copy(original, differences(original["text"], doc.text))
+            canonical = _copy(original, differences(original.text, doc.text))
     else:
         copies = tuple(
-            _copy(r, differences(doc.text, r["text"]))
-            for r in store.conn.execute(
-                "SELECT * FROM documents WHERE duplicate_of = ? AND superseded_by IS NULL "
-                "ORDER BY published, id",
-                (doc.id,),
-            )
+            _copy(c, differences(doc.text, c.text)) for c in store.articles.copies(doc.id)
         )
     return ArticleView(
         document=doc,
-        story_id=row["story_id"],
-        story_title=story[0] if story else None,
-        duplicate_of=row["duplicate_of"],
-        duplicate_kind=row["duplicate_kind"],
-        entities=_entities(store, doc.id),
-        quotes=_quotes(store, doc.id),
-        times=_times(store, doc.id),
+        story_id=links.story_id,
+        story_title=store.articles.story_title(links.story_id) if links.story_id else None,
+        duplicate_of=links.duplicate_of,
+        duplicate_kind=links.duplicate_kind,
+        entities=tuple(store.articles.entity_spans(doc.id)),
+        quotes=tuple(store.articles.quote_spans(doc.id)),
+        times=tuple(store.times.of_document(doc.id)),
         canonical=canonical,
         copies=copies,
     )
 
 
-def _copy(row: Any, diff: Differences) -> Copy:
+def _copy(row: CopyRow, diff: Differences) -> Copy:
     return Copy(
-        row["id"],
-        row["title"],
-        row["outlet"],
-        row["published"],
-        row["duplicate_kind"],
-        row["duplicate_score"],
-        row["derived_from"],
+        row.id,
+        row.title,
+        row.outlet,
+        row.published,
+        row.kind,
+        row.score,
+        row.derived_from,
         diff,
-    )
-
-
-def _entities(store: Store, document_id: str) -> tuple[EntitySpan, ...]:
-    return tuple(
-        EntitySpan(
-            r[0], r[1], r[2], r[3], r[4], r[5], r[6], ", ".join(x for x in r[7:10] if x) or None
-        )
-        for r in store.conn.execute(
-            "SELECT m.start, m.end, m.text, m.entity_id, coalesce(e.name, m.name), m.type, "
-            "m.kind, m.title, m.country, m.organization FROM entity_mentions m "
-            "LEFT JOIN entities e ON e.id = m.entity_id WHERE m.document_id = ? ORDER BY m.start",
-            (document_id,),
-        )
-    )
-
-
-def _quotes(store: Store, document_id: str) -> tuple[QuoteSpan, ...]:
-    return tuple(
-        QuoteSpan(*r)
-        for r in store.conn.execute(
-            "SELECT q.id, q.start, q.end, q.field, q.text, q.kind, "
-            "coalesce(e.name, q.speaker_text), q.speaker_entity_id, q.cue FROM quotes q "
-            "LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.document_id = ? "
-            "ORDER BY q.field = 'text', q.start",
-            (document_id,),
-        )
-    )
-
-
-def _times(store: Store, document_id: str) -> tuple[TimeSpan, ...]:
-    return tuple(
-        TimeSpan(*r)
-        for r in store.conn.execute(
-            "SELECT start, end, text, type, value FROM time_expressions WHERE document_id = ? "
-            "ORDER BY start",
-            (document_id,),
-        )
     )
 
 

@@ -235,9 +235,9 @@ def test_trigger_vectors_are_kept_and_only_new_mentions_encoded(
 
 
 def embed_mode(store: Store) -> bool:
-    from storyline.events.stage import EventStage
+    from storyline.events.link_stage import EventLinkStage
 
-    return EventStage.linked_with_embeddings(store)
+    return EventLinkStage.linked_with_embeddings(store)
 
 
 FIRST_ARREST = """Harbour smuggling ring: first arrest

@@ -1,0 +1,172 @@
+"""Fact stages: global stages that read each document once (entities, quotes, events).
+
+What they share lives here, once. A fact stage's work on a document is a pure function of
+what it reads of it (its text, and the facts of earlier stages), so :class:`FactStage`:
+
+1. forgets the results of documents that went stale: gone, replaced by a newer version, or
+   read by another ``results_version`` (the registry's key: a change upstream re-reads);
+2. finds the documents not read yet (``store.<family>.unread()``);
+3. runs the stage's module-level function on each of them on every core
+   (``engines.local.LocalEngine``; ``worker_initializer`` loads a model once per worker);
+4. writes the results in document order, ``batch`` documents per transaction, with each
+   document's read mark, so an interrupted run resumes where it stopped;
+5. counts passed and failed: a document whose function raised is reported as a problem
+   naming the document, the stage and (when known) its rule or model, is not marked as
+   read, and so is tried again by the next run; the run goes on.
+
+The bookkeeping is the store family's (``storyline.store.ledger.ReadLedger``).
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
+from itertools import islice
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
+
+from storyline.engines.local import LocalEngine
+from storyline.model import Problem
+from storyline.pipeline import Counters, GlobalStage, StageCounts
+
+if TYPE_CHECKING:
+    from storyline.store import Store
+    from storyline.store.ledger import ReadLedger
+
+J = TypeVar("J")  # what the function reads of one document
+R = TypeVar("R")  # what it finds
+
+
+@dataclass(frozen=True, slots=True)
+class FactInput(Generic[J]):
+    """One document's input, sent to a worker."""
+
+    document_id: str
+    source: str
+    value: J
+
+
+@dataclass(frozen=True, slots=True)
+class FactOutcome(Generic[R]):
+    """One document's result, or the error its function raised (``result`` is ``None``)."""
+
+    document_id: str
+    source: str
+    result: R | None
+    error: str = ""
+    # The rule or model that raised, when the exception names it (a ``rule`` attribute).
+    rule: str | None = None
+
+
+class FactStage(GlobalStage, Generic[J, R]):
+    """A global stage that reads each current document once; see the module docstring.
+
+    A subclass names its store family (:meth:`ledger`), what it reads of a document
+    (:meth:`inputs`), the pure function (:meth:`function`, module-level: it is sent to the
+    workers) and how a batch of results is written (:meth:`write`).
+    """
+
+    # Documents written per transaction, and sent to a worker at a time (long enough to
+    # amortise the pickling, short enough to keep every core busy to the end).
+    batch: ClassVar[int] = 200
+    chunk: ClassVar[int] = 16
+    # The model or rule set the function runs, named in a failure's problem.
+    producer: ClassVar[str | None] = None
+
+    @abstractmethod
+    def ledger(self, store: Store) -> ReadLedger:
+        """The store family holding this stage's results and read marks."""
+
+    @abstractmethod
+    def inputs(self, store: Store, document_ids: Sequence[str]) -> Iterator[FactInput[J]]:
+        """What the function reads of each document, in the order of ``document_ids``."""
+
+    @abstractmethod
+    def function(self) -> Callable[[J], R]:
+        """The module-level function of one document's input."""
+
+    @abstractmethod
+    def write(self, store: Store, found: Sequence[tuple[str, R]], counts: StageCounts) -> None:
+        """Store the results of a batch of documents (``(document id, result)`` in order),
+        inside the batch's transaction; count what was found."""
+
+    def worker_initializer(self) -> Callable[[], None] | None:
+        """Run once in each worker before its first document (e.g. load a model)."""
+        return None
+
+    def forget(self, store: Store, document_ids: Sequence[str]) -> None:
+        """Drop the results of stale documents (inside a transaction)."""
+        self.ledger(store).forget(document_ids)
+
+    def reset(self, store: Store) -> None:
+        self.ledger(store).clear()
+
+    def update(
+        self,
+        store: Store,
+        changed: Sequence[str],
+        removed: Sequence[str],
+        counters: Counters,
+        problems: list[Problem],
+    ) -> None:
+        counts = counters[self.name]
+        ledger = self.ledger(store)
+        version = self.results_version
+        stale = sorted({*ledger.outdated(version), *removed})
+        if stale:
+            with store.transaction():
+                self.forget(store, stale)
+        pending = ledger.unread()
+        if not pending:
+            return
+        engine = LocalEngine(self.workers, chunk_size=self.chunk)
+        outcomes: Iterator[FactOutcome[R]] = engine.map(
+            partial(_apply, self.function()),
+            self.inputs(store, pending),
+            initializer=self.worker_initializer(),
+        )
+        for _ in range(0, len(pending), self.batch):
+            found: list[tuple[str, R]] = []
+            with store.transaction():
+                for outcome in islice(outcomes, self.batch):
+                    if outcome.result is None:
+                        counts.failed[outcome.error.split(":", 1)[0]] += 1
+                        problems.append(self.failure(outcome))
+                        continue
+                    found.append((outcome.document_id, outcome.result))
+                self.write(store, found, counts)
+                ledger.mark_read([document_id for document_id, _ in found], version)
+            counts.passed += len(found)
+
+    def failure(self, outcome: FactOutcome[R]) -> Problem:
+        """The problem reported for a document the function raised on (retried next run)."""
+        by = outcome.rule or self.producer
+        return Problem(
+            outcome.source,
+            "stage-failure",
+            f"stage '{self.name}' failed on document {outcome.document_id}"
+            f"{f' ({by})' if by else ''}: {outcome.error}",
+            "it is tried again on the next run; please report this with the input file",
+        )
+
+
+def _apply(function: Callable[[J], R], inputs: list[FactInput[J]]) -> list[FactOutcome[R]]:
+    """``function`` on each input of a chunk; one that raises gives its error, and the
+    others go on."""
+    outcomes: list[FactOutcome[R]] = []
+    for item in inputs:
+        try:
+            outcomes.append(FactOutcome(item.document_id, item.source, function(item.value)))
+        except Exception as err:  # noqa: BLE001 - one bad document must not stop the run
+            rule = getattr(err, "rule", None)
+            outcomes.append(
+                FactOutcome(
+                    item.document_id,
+                    item.source,
+                    None,
+                    f"{type(err).__name__}: {err}",
+                    str(rule) if rule is not None else None,
+                )
+            )
+    return outcomes

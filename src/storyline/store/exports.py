@@ -1,0 +1,187 @@
+"""The bulk streams the JSON export reads (``export/json_export.py``), one record at a time
+so that exporting a large store does not hold it in memory."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from storyline.store.sqlite import Store
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentLinks:
+    """What a document's export adds to its record: versions, story and duplicates."""
+
+    previous_version: str | None
+    story_id: str | None
+    duplicate_of: str | None
+    duplicate_kind: str | None
+    duplicate_score: float | None
+    derived_from: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    document_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoryExport:
+    id: str
+    title: str | None
+    summary: str | None
+    document_ids: tuple[str, ...]
+    start: str | None
+    end: str | None
+    summary_sentences: tuple[SummarySentence, ...]
+    names: list[Any]
+
+
+@dataclass(frozen=True, slots=True)
+class SpanExport:
+    """A mention of an entity: where it is."""
+
+    document_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityExport:
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+    roles: list[dict[str, str | None]]
+    mentions: tuple[SpanExport, ...]
+    pronouns: tuple[SpanExport, ...]
+
+
+# The columns of a quote, a time expression and an event mention the export writes, in
+# the order of docs/export.schema.json.
+QUOTE_COLUMNS = (
+    "id", "document_id", "start", "end", "text", "kind", "speaker_entity_id", "speaker_text",
+    "speaker_start", "speaker_end", "cue", "field",
+)  # fmt: skip
+TIME_COLUMNS = ("document_id", "start", "end", "text", "type", "value", "anchor")
+EVENT_MENTION_COLUMNS = (
+    "document_id", "start", "end", "text", "status", "lemma", "type", "sentence_start",
+    "sentence_end", "time_value", "time_start", "time_end", "date_first", "date_last",
+    "place_entity_id", "place_start", "place_end", "agent", "patient",
+)  # fmt: skip
+
+
+class ExportReads:
+    """``store.exports``."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def document_links(self, document_id: str) -> DocumentLinks | None:
+        row = self.store.conn.execute(
+            "SELECT previous_version, story_id, duplicate_of, duplicate_kind, duplicate_score, "
+            "derived_from FROM documents WHERE id = ?",
+            (document_id,),
+        ).fetchone()
+        return None if row is None else DocumentLinks(*row)
+
+    def stories(self) -> Iterator[StoryExport]:
+        """Current stories (merged ones left out), by start."""
+        conn = self.store.conn
+        for row in conn.execute(
+            "SELECT id, title, summary, start, end, names FROM stories "
+            "WHERE merged_into IS NULL ORDER BY start, id"
+        ):
+            members = tuple(
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM documents WHERE story_id = ? AND superseded_by IS NULL "
+                    "ORDER BY published, id",
+                    (row[0],),
+                )
+            )
+            sentences = tuple(
+                SummarySentence(*r)
+                for r in conn.execute(
+                    "SELECT document_id, start, end, text FROM story_summary "
+                    "WHERE story_id = ? ORDER BY rank",
+                    (row[0],),
+                )
+            )
+            yield StoryExport(
+                row[0], row[1], row[2], members, row[3], row[4], sentences, json.loads(row[5])
+            )
+
+    def entities(self) -> Iterator[EntityExport]:
+        """Every entity by id, with its names' and pronouns' spans."""
+        conn = self.store.conn
+        for row in conn.execute("SELECT id, name, type, aliases, roles FROM entities ORDER BY id"):
+            spans: dict[str, list[SpanExport]] = {"name": [], "pronoun": []}
+            for m in conn.execute(
+                "SELECT document_id, start, end, text, kind FROM entity_mentions "
+                "WHERE entity_id = ? ORDER BY document_id, start",
+                (row[0],),
+            ):
+                spans.setdefault(m[4], []).append(SpanExport(m[0], m[1], m[2], m[3]))
+            yield EntityExport(
+                row[0],
+                row[1],
+                row[2],
+                json.loads(row[3]),
+                json.loads(row[4]),
+                tuple(spans["name"]),
+                tuple(spans["pronoun"]),
+            )
+
+    def quotes(self) -> Iterator[dict[str, Any]]:
+        """Every quote as a mapping of ``QUOTE_COLUMNS``, by document (headline first)."""
+        for row in self.store.conn.execute(
+            f"SELECT {', '.join(QUOTE_COLUMNS)} FROM quotes ORDER BY document_id, field DESC, start"
+        ):
+            yield dict(zip(QUOTE_COLUMNS, row, strict=True))
+
+    def time_expressions(self) -> Iterator[dict[str, Any]]:
+        """Every time expression as a mapping of ``TIME_COLUMNS``, by document and start."""
+        for row in self.store.conn.execute(
+            f"SELECT {', '.join(TIME_COLUMNS)} FROM time_expressions ORDER BY document_id, start"
+        ):
+            yield dict(zip(TIME_COLUMNS, row, strict=True))
+
+    def events(self) -> Iterator[dict[str, Any]]:
+        """Every event by date (undated last), with its mentions."""
+        conn = self.store.conn
+        for row in conn.execute(
+            "SELECT id, type, title, status, date, date_first, date_last, story_id, "
+            "place_entity_id, participant_entity_ids FROM events "
+            "ORDER BY date_first IS NULL, date_first, id"
+        ):
+            mentions = [
+                dict(zip(EVENT_MENTION_COLUMNS, m[:-1], strict=True))
+                | {"participant_entity_ids": json.loads(m[-1])}
+                for m in conn.execute(
+                    f"SELECT {', '.join(EVENT_MENTION_COLUMNS)}, participant_entity_ids "
+                    "FROM event_mentions WHERE event_id = ? ORDER BY document_id, start",
+                    (row[0],),
+                )
+            ]
+            yield {
+                "id": row[0],
+                "type": row[1],
+                "title": row[2],
+                "status": row[3],
+                "date": row[4],
+                "date_first": row[5],
+                "date_last": row[6],
+                "story_id": row[7],
+                "place_entity_id": row[8],
+                "participant_entity_ids": json.loads(row[9]),
+                "mentions": mentions,
+            }
