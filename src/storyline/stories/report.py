@@ -3,48 +3,16 @@
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.errors import StoreError
 from storyline.store import Store
-from storyline.store.sqlite import like_prefix
+from storyline.store.stories import KeyEntity, StoryArticle, StoryRow, SummaryLine
 
 if TYPE_CHECKING:
     from storyline.events.report import TimelineEvent
     from storyline.quotes.report import SpeakerQuotes
-
-
-@dataclass(frozen=True, slots=True)
-class StoryRow:
-    id: str
-    title: str
-    size: int
-    start: str | None
-    end: str | None
-    outlets: int
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    id: str
-    title: str | None
-    outlet: str | None
-    published: str | None
-    copies: tuple[tuple[str, str | None, str | None, str | None], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class KeyEntity:
-    """A person, organisation or place the story's articles mention, with the role the
-    articles give it most often (people) and in how many of them it appears."""
-
-    id: str
-    type: str  # person | organization | place
-    name: str
-    role: str | None
-    articles: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +21,9 @@ class StoryDetail:
     title: str
     start: str | None
     end: str | None
-    summary: tuple[tuple[str, str, int, int], ...]
+    summary: tuple[SummaryLine, ...]
     names: tuple[str, ...]
-    articles: tuple[Article, ...]
+    articles: tuple[StoryArticle, ...]
     merged_from: tuple[str, ...]
     # Filled when the entity stage has run; empty otherwise (``names`` is then the guide).
     entities: tuple[KeyEntity, ...] = ()
@@ -70,132 +38,52 @@ class StoryDetail:
 
 def list_stories(store: Store, *, limit: int = 50, offset: int = 0) -> list[StoryRow]:
     """Most recent first, then largest."""
-    rows = store.conn.execute(
-        "SELECT s.id, s.title, count(d.id), s.start, s.end, count(DISTINCT d.outlet) "
-        "FROM stories s JOIN documents d ON d.story_id = s.id AND d.superseded_by IS NULL "
-        "WHERE s.merged_into IS NULL GROUP BY s.id "
-        "ORDER BY s.end IS NULL, s.end DESC, count(d.id) DESC, s.id LIMIT ? OFFSET ?",
-        (limit, offset),
-    )
-    return [StoryRow(*r) for r in rows]
+    return store.stories.listing(limit=limit, offset=offset)
 
 
 def resolve(store: Store, story_id: str) -> str:
-    """A story id (or unique prefix), following merges to the story it now belongs to."""
-    rows = store.conn.execute(
-        "SELECT id, merged_into FROM stories WHERE id = ? OR id LIKE ? LIMIT 2",
-        (story_id, like_prefix(story_id)),
-    ).fetchall()
-    exact = [r for r in rows if r[0] == story_id]
-    if exact:
-        rows = exact
-    if not rows:
-        raise StoreError(f"no story with id {story_id!r}", hint="list them with: storyline stories")
-    if len(rows) > 1:
-        raise StoreError(f"several stories start with {story_id!r}", hint="give more of the id")
-    current, merged_into = rows[0]
-    seen = {current}
-    while merged_into and merged_into not in seen:
-        seen.add(merged_into)
-        current = merged_into
-        row = store.conn.execute(
-            "SELECT merged_into FROM stories WHERE id = ?", (current,)
-        ).fetchone()
-        merged_into = row[0] if row else None
-    return str(current)
+    """A story id (or unique prefix), following merges: ``store.stories.resolve``.
+
+    Kept for ``quotes.report`` and ``events.report`` until they read the id through the
+    store too; nothing else calls it."""
+    return store.stories.resolve(story_id)
 
 
 def story_detail(store: Store, story_id: str) -> StoryDetail:
+    """The story with this id (or unique prefix, or an id merged into another): what the
+    story page, ``storyline story`` and ``storyline report`` show."""
     # Quotes and events read stories: import late.
     from storyline.events.report import timeline
     from storyline.quotes.report import by_speaker
 
-    story_id = resolve(store, story_id)
-    row = store.conn.execute(
-        "SELECT id, title, start, end, names FROM stories WHERE id = ?", (story_id,)
-    ).fetchone()
-    summary = tuple(
-        (r[0], r[1], r[2], r[3])
-        for r in store.conn.execute(
-            "SELECT text, document_id, start, end FROM story_summary WHERE story_id = ? "
-            "ORDER BY rank",
-            (story_id,),
-        )
-    )
-    articles = []
-    for doc_id, title, outlet, published in store.conn.execute(
-        "SELECT id, title, outlet, published FROM documents WHERE story_id = ? "
-        "AND superseded_by IS NULL AND duplicate_of IS NULL "
-        "ORDER BY published IS NULL, published, published_at, id",
-        (story_id,),
-    ):
-        copies = tuple(
-            (r[0], r[1], r[2], r[3])  # plain tuples: `story --json` serialises them
-            for r in store.conn.execute(
-                "SELECT id, outlet, duplicate_kind, published FROM documents "
-                "WHERE duplicate_of = ? AND superseded_by IS NULL ORDER BY published, id",
-                (doc_id,),
-            )
-        )
-        articles.append(Article(doc_id, title, outlet, published, copies))
-    merged = tuple(
-        r[0]
-        for r in store.conn.execute("SELECT id FROM stories WHERE merged_into = ?", (story_id,))
-    )
+    story_id = store.stories.resolve(story_id)
+    head = store.stories.head(story_id)
+    if head is None:  # resolve found it: only a concurrent rebuild removes it meanwhile
+        raise StoreError(f"no story with id {story_id!r}", hint="list them with: storyline stories")
+    articles = store.stories.articles(story_id)
+    members = [a.id for a in articles] + [c[0] for a in articles for c in a.copies]
     return StoryDetail(
-        row[0],
-        row[1],
-        row[2],
-        row[3],
-        summary,
-        tuple(json.loads(row[4])),
-        tuple(articles),
-        merged,
-        key_entities(store, story_id),
+        head.id,
+        head.title,
+        head.start,
+        head.end,
+        store.stories.summary(story_id),
+        head.names,
+        articles,
+        store.stories.merged_from(story_id),
+        store.stories.key_entities(members),
         by_speaker(store, story_id),
         tuple(timeline(store, story=story_id)),
     )
 
 
-KEY_ENTITIES = 8
-_ENTITY_TYPES = ("person", "organization", "place")
-
-
-def key_entities(store: Store, story_id: str, limit: int = KEY_ENTITIES) -> tuple[KeyEntity, ...]:
-    """The entities most of the story's articles (copies included) mention, ``limit`` of each
-    type; a person's role is the title written beside the name most often. In a story of
-    three or more articles, a name only one of them mentions is a detail, not a key entity."""
-    size = store.conn.execute(
-        "SELECT count(*) FROM documents WHERE story_id = ? AND superseded_by IS NULL",
-        (story_id,),
-    ).fetchone()[0]
-    least = 2 if size >= 3 else 1
-    found: list[KeyEntity] = []
-    for kind in _ENTITY_TYPES:
-        rows = store.conn.execute(
-            "SELECT m.entity_id, max(m.name), count(DISTINCT m.document_id) AS n, "
-            "(SELECT m2.title FROM entity_mentions m2 JOIN documents d2 ON d2.id = m2.document_id "
-            " WHERE m2.entity_id = m.entity_id AND d2.story_id = ? AND m2.title IS NOT NULL "
-            " AND d2.superseded_by IS NULL GROUP BY m2.title ORDER BY count(*) DESC, m2.title "
-            " LIMIT 1) "
-            "FROM entity_mentions m JOIN documents d ON d.id = m.document_id "
-            "WHERE d.story_id = ? AND d.superseded_by IS NULL AND m.type = ? "
-            "AND m.is_metonym = 0 AND m.kind = 'name' "
-            "GROUP BY m.entity_id HAVING n >= ? "
-            "ORDER BY n DESC, count(*) DESC, max(m.name) LIMIT ?",
-            (story_id, story_id, kind, least, limit),
-        )
-        found.extend(KeyEntity(r[0], kind, r[1], r[3], r[2]) for r in rows)
-    return tuple(found)
+_HEADINGS = (("person", "People"), ("organization", "Organisations"), ("place", "Places"))
 
 
 def _speaker(group: SpeakerQuotes) -> str:
     from storyline.quotes.report import speaker_label
 
     return speaker_label(group)
-
-
-_HEADINGS = (("person", "People"), ("organization", "Organisations"), ("place", "Places"))
 
 
 def _entity_line(entity: KeyEntity, total: int) -> str:
