@@ -197,19 +197,21 @@ class DuplicateTables:
         """``(bucket, document_id)`` of the stored documents in any of ``buckets``."""
         for chunk in chunks(buckets):
             marks = ",".join("?" * len(chunk))
-            yield from self.store.conn.execute(
+            rows = self.store.conn.execute(
                 f"SELECT bucket, document_id FROM dedup_buckets WHERE bucket IN ({marks})",
                 list(chunk),
             )
+            yield from ((bucket, document_id) for bucket, document_id in rows)
 
     def with_exact_keys(self, exact_keys: Sequence[str]) -> Iterator[tuple[str, str]]:
         """``(exact_key, document_id)`` of the stored documents with any of ``exact_keys``."""
         for chunk in chunks(exact_keys):
             marks = ",".join("?" * len(chunk))
-            yield from self.store.conn.execute(
+            rows = self.store.conn.execute(
                 f"SELECT exact_key, document_id FROM dedup_signatures WHERE exact_key IN ({marks})",
                 list(chunk),
             )
+            yield from ((exact_key, document_id) for exact_key, document_id in rows)
 
     # Links and groups -----------------------------------------------------------------
 
