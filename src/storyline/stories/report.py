@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from storyline.errors import StoreError
 from storyline.store import Store
@@ -131,86 +135,44 @@ def markdown(detail: StoryDetail) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _timeline_html(detail: StoryDetail, numbers: dict[str, int]) -> str:
-    from storyline.events.report import when
-
-    if not detail.events:
-        return ""
-    e = html.escape
-    items = "".join(
-        f"<li><b>{e(when(event))}</b> — {e(event.type)}"
-        + (f" in {e(event.place)}" if event.place else "")
-        + f": {e(event.title)} "
-        + ", ".join(
-            dict.fromkeys(
-                f"{e(m.status)} <a href='#a{numbers.get(m.document_id, 0)}'>"
-                f"[{numbers.get(m.document_id, '?')}]</a>"
-                for m in event.mentions
-            )
-        )
-        + "</li>"
-        for event in detail.events
-    )
-    return f"<h2>Timeline</h2><ul>{items}</ul>"
+_BRIEF = Environment(
+    loader=FileSystemLoader(Path(__file__).parents[1] / "web" / "templates"),
+    # Every {{ value }} is escaped as html.escape does (markup the page builds is Markup).
+    autoescape=False,
+    finalize=lambda value: value if isinstance(value, Markup) else html.escape(str(value)),
+    keep_trailing_newline=True,
+    undefined=StrictUndefined,
+).get_template("brief.html")
 
 
 def html_page(detail: StoryDetail) -> str:
-    e = html.escape
+    """The brief as one self-contained HTML page (``web/templates/brief.html``)."""
+    from storyline.events.report import when
+
     numbers = {a.id: i + 1 for i, a in enumerate(detail.articles)}
-    summary = "".join(
-        f"<li>{e(text)} <a href='#a{numbers.get(doc, 0)}'>[{numbers.get(doc, '?')}]</a></li>"
-        for text, doc, _, _ in detail.summary
-    )
-    sources = "".join(
-        f"<li id='a{i}'>{e(a.published or 'undated')} · {e(a.outlet or 'unknown outlet')} · "
-        f"{e(a.title or '(no title)')} <code>{e(a.id)}</code>"
-        + (
-            "<ul>"
-            + "".join(
-                f"<li>{e(kind or '')} copy: {e(outlet or 'unknown outlet')}, "
-                f"{e(published or '')} <code>{e(cid)}</code></li>"
-                for cid, outlet, kind, published in a.copies
-            )
-            + "</ul>"
-            if a.copies
-            else ""
-        )
-        + "</li>"
-        for i, a in enumerate(detail.articles, start=1)
-    )
-    names = "" if detail.entities else e(", ".join(n.title() for n in detail.names))
-    said = "".join(
-        f"<h3>{e(_speaker(group))}</h3><ul>"
-        + "".join(
-            f"<li>“{e(' '.join(q.text.split()))}” "
-            f"<a href='#a{numbers.get(q.document_id, 0)}'>[{numbers.get(q.document_id, '?')}]</a>"
-            "</li>"
-            for q in group.quotes
-        )
-        + "</ul>"
-        for group in detail.quotes
-    )
     total = len(detail.articles) + sum(len(a.copies) for a in detail.articles)
-    entities = "".join(
-        f"<h2>{heading}</h2><p>"
-        + e("; ".join(_entity_line(x, total) for x in detail.of_type(kind)))
-        + "</p>"
-        for kind, heading in _HEADINGS
-        if detail.of_type(kind)
-    )
-    return (
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
-        f"<title>{e(detail.title)}</title>"
-        "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;"
-        "padding:0 1rem;color:#222}h1{font-size:1.6rem}code{color:#666;font-size:.8em}"
-        ".meta{color:#555}</style></head><body>"
-        f"<h1>{e(detail.title)}</h1>"
-        f"<p class='meta'>{e(detail.start or 'undated')} – {e(detail.end or '')} · "
-        f"{len(detail.articles)} articles · story <code>{e(detail.id)}</code></p>"
-        f"<h2>Summary</h2><ul>{summary}</ul>"
-        + entities
-        + (f"<h2>Names</h2><p>{names}</p>" if names else "")
-        + (f"<h2>Who said what</h2>{said}" if said else "")
-        + _timeline_html(detail, numbers)
-        + f"<h2>Sources</h2><ol>{sources}</ol></body></html>\n"
+
+    def cite(document_id: str) -> Markup:
+        return Markup(
+            f"<a href='#a{numbers.get(document_id, 0)}'>[{numbers.get(document_id, '?')}]</a>"
+        )
+
+    def reported(event: TimelineEvent) -> list[tuple[str, str]]:
+        """Each status the event is reported with, once per source, in mention order."""
+        first: dict[tuple[str, int | None], str] = {}
+        for mention in event.mentions:
+            first.setdefault(
+                (mention.status, numbers.get(mention.document_id)), mention.document_id
+            )
+        return [(status, document_id) for (status, _), document_id in first.items()]
+
+    return _BRIEF.render(
+        detail=detail,
+        headings=_HEADINGS,
+        entity_lines=lambda kind: "; ".join(_entity_line(x, total) for x in detail.of_type(kind)),
+        names="" if detail.entities else ", ".join(n.title() for n in detail.names),
+        speaker=_speaker,
+        cite=cite,
+        when=when,
+        reported=reported,
     )
