@@ -10,6 +10,7 @@ dedup is a hot path of ``storyline run``.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -79,6 +80,13 @@ class DuplicateTables:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+
+    def _tuples(self) -> sqlite3.Cursor:
+        """A cursor that yields plain tuples: the bucket look-ups return many rows, and
+        tuples cost less than ``sqlite3.Row`` objects."""
+        cursor = self.store.conn.cursor()
+        cursor.row_factory = None
+        return cursor
 
     # The stage's bookkeeping ----------------------------------------------------------
 
@@ -197,21 +205,19 @@ class DuplicateTables:
         """``(bucket, document_id)`` of the stored documents in any of ``buckets``."""
         for chunk in chunks(buckets):
             marks = ",".join("?" * len(chunk))
-            rows = self.store.conn.execute(
+            yield from self._tuples().execute(
                 f"SELECT bucket, document_id FROM dedup_buckets WHERE bucket IN ({marks})",
                 list(chunk),
             )
-            yield from ((bucket, document_id) for bucket, document_id in rows)
 
     def with_exact_keys(self, exact_keys: Sequence[str]) -> Iterator[tuple[str, str]]:
         """``(exact_key, document_id)`` of the stored documents with any of ``exact_keys``."""
         for chunk in chunks(exact_keys):
             marks = ",".join("?" * len(chunk))
-            rows = self.store.conn.execute(
+            yield from self._tuples().execute(
                 f"SELECT exact_key, document_id FROM dedup_signatures WHERE exact_key IN ({marks})",
                 list(chunk),
             )
-            yield from ((exact_key, document_id) for exact_key, document_id in rows)
 
     # Links and groups -----------------------------------------------------------------
 
