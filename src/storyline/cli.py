@@ -22,6 +22,7 @@ from storyline.events.embed import available as embeddings_available
 from storyline.output import emit, format_option
 from storyline.runner import ProgressLine, RunOptions, RunSummary, count_inputs, run
 from storyline.store import Store
+from storyline.store.sqlite import DocumentPlace
 
 DB_HELP = "SQLite file of the store."
 
@@ -206,14 +207,14 @@ def documents_command(db: str, limit: int, offset: int, all_versions: bool, fmt:
         rows = store.list_documents(limit=limit, offset=offset, include_superseded=all_versions)
         records = [
             {
-                "id": r["id"],
-                "outlet": r["outlet"],
-                "published": r["published"],
-                "title": r["title"],
-                "flags": json.loads(r["flags"]),
-                "authors": json.loads(r["authors"]),
-                "source": r["source"],
-                "superseded_by": r["superseded_by"],
+                "id": r.id,
+                "outlet": r.outlet,
+                "published": r.published,
+                "title": r.title,
+                "flags": list(r.flags),
+                "authors": list(r.authors),
+                "source": r.source,
+                "superseded_by": r.superseded_by,
             }
             for r in rows
         ]
@@ -236,8 +237,8 @@ def show_command(doc_id: str, db: str, raw: bool, as_json: bool) -> None:
     """
     with Store(db, readonly=True) as store:
         doc = store.get_document(doc_id)
-        row = store.document_row(doc.id)
-    assert row is not None
+        place = store.document_place(doc.id)
+    assert place is not None
     if as_json:
         from storyline.export.json_export import documents as export_documents
 
@@ -262,10 +263,10 @@ def show_command(doc_id: str, db: str, raw: bool, as_json: bool) -> None:
         ("encoding", doc.encoding),
         ("flags", ", ".join(doc.flags)),
         ("stages", ", ".join(f"{k} v{v}" for k, v in doc.stages)),
-        ("previous version", row["previous_version"]),
-        ("superseded by", row["superseded_by"]),
-        ("duplicate of", row["duplicate_of"]),
-        ("story", row["story_id"]),
+        ("previous version", place.previous_version),
+        ("superseded by", place.superseded_by),
+        ("duplicate of", place.duplicate_of),
+        ("story", place.story_id),
     ]
     click.secho(doc.title or "(no title)", bold=True)
     for key, value in meta:
@@ -273,8 +274,8 @@ def show_command(doc_id: str, db: str, raw: bool, as_json: bool) -> None:
             click.echo(f"  {key + ':':<18}{value}")
     click.echo()
     click.echo(doc.raw_text if raw else doc.text)
-    if row["duplicate_of"]:
-        _show_duplicate(db, doc.text, row)
+    if place.duplicate_of:
+        _show_duplicate(db, doc.text, place)
     if doc.removals:
         click.echo()
         click.secho(f"Removed by cleaning ({len(doc.removals)}):", bold=True)
@@ -304,10 +305,8 @@ def duplicates_command(db: str, limit: int, offset: int, fmt: str) -> None:
       storyline duplicates --db news.db
       storyline duplicates --db news.db --format json
     """
-    from storyline.dedup.report import duplicate_groups
-
     with Store(db, readonly=True) as store:
-        groups = duplicate_groups(store, limit=limit, offset=offset)
+        groups = store.duplicates.groups(limit=limit, offset=offset)
     if fmt != "table":
         records = [
             {
@@ -347,16 +346,17 @@ def duplicates_command(db: str, limit: int, offset: int, fmt: str) -> None:
             )
 
 
-def _show_duplicate(db: str, text: str, row: Any) -> None:
+def _show_duplicate(db: str, text: str, place: DocumentPlace) -> None:
     from storyline.dedup.report import differences
 
+    assert place.duplicate_of is not None and place.duplicate_kind is not None
     with Store(db, readonly=True) as store:
-        canonical = store.get_document(row["duplicate_of"])
+        canonical = store.get_document(place.duplicate_of)
     click.echo()
     click.secho(
-        f"{row['duplicate_kind'].capitalize()} copy (score {row['duplicate_score']:.2f}) of "
+        f"{place.duplicate_kind.capitalize()} copy (score {place.duplicate_score or 0:.2f}) of "
         f"{canonical.id} ({canonical.outlet or 'unknown outlet'}, {canonical.published or '?'})"
-        + (f", derived from {row['derived_from']}" if row["derived_from"] != canonical.id else ""),
+        + (f", derived from {place.derived_from}" if place.derived_from != canonical.id else ""),
         bold=True,
     )
     diff = differences(canonical.text, text)
@@ -583,7 +583,7 @@ def problems_command(db: str, run_id: int | None, fmt: str) -> None:
       storyline problems --db news.db
     """
     with Store(db, readonly=True) as store:
-        rows = [dict(r) for r in store.problems(run_id)]
+        rows = [asdict(r) for r in store.problems(run_id)]
     emit(rows, ["severity", "kind", "source", "message", "hint"], fmt, sys.stdout)
 
 
@@ -600,7 +600,7 @@ def search_command(query: str, db: str, limit: int, fmt: str) -> None:
       storyline search 'strike AND Rotterdam' --db news.db
     """
     with Store(db, readonly=True) as store:
-        rows = [dict(r) for r in store.search(query, limit=limit)]
+        rows = [asdict(r) for r in store.search.snippets(query, limit=limit)]
     emit(rows, ["id", "title", "snippet"], fmt, sys.stdout)
 
 

@@ -109,7 +109,7 @@ def test_each_bad_input_is_reported_counted_and_skipped(
     problem = next(p for p in summary.problems if p.kind == kind)
     assert bad.stem in problem.source and problem.message
     assert store.count_documents() >= stored  # nothing already stored is lost
-    assert store.problems()[0]["kind"] in kinds
+    assert store.problems()[0].kind in kinds
 
 
 def test_invalid_utf8_is_decoded_and_reported(files: Files, store: Store) -> None:

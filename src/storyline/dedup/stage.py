@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from storyline.dedup import index
 from storyline.dedup.groups import LARGE_GROUP, regroup
+from storyline.dedup.index import candidates
 from storyline.dedup.keys import bucket_keys, compute_keys
 from storyline.dedup.verify import verify
 from storyline.model import Problem
@@ -32,13 +32,7 @@ class DedupStage(GlobalStage):
 
     def reset(self, store: Store) -> None:
         with store.transaction():
-            store.conn.execute("DELETE FROM dedup_links")
-            store.conn.execute("DELETE FROM dedup_buckets")
-            store.conn.execute("DELETE FROM dedup_signatures")
-            store.conn.execute(
-                "UPDATE documents SET duplicate_of = NULL, duplicate_kind = NULL, "
-                "duplicate_score = NULL, derived_from = NULL"
-            )
+            store.duplicates.clear()
 
     def update(
         self,
@@ -49,18 +43,13 @@ class DedupStage(GlobalStage):
         problems: list[Problem],
     ) -> None:
         counts = counters[self.name]
-        conn = store.conn
         with store.transaction():
             # Changed text means new keys; replaced versions leave the index.
-            stale = set(changed) | set(removed) | set(index.stale_documents(store))
-            neighbours = index.forget(conn, sorted(stale))
-            regroup(conn, sorted(neighbours | (stale - set(changed))))
-            conn.execute(
-                "UPDATE documents SET duplicate_of = NULL, duplicate_kind = NULL, "
-                "duplicate_score = NULL, derived_from = NULL WHERE superseded_by IS NOT NULL "
-                "AND duplicate_of IS NOT NULL"
-            )
-        pending = index.pending_documents(store)
+            stale = set(changed) | set(removed) | set(store.duplicates.stale())
+            neighbours = store.duplicates.forget(sorted(stale))
+            regroup(store, sorted(neighbours | (stale - set(changed))))
+            store.duplicates.clear_superseded()
+        pending = store.duplicates.pending()
         for start in range(0, len(pending), BLOCK):
             block = pending[start : start + BLOCK]
             with store.transaction():
@@ -70,30 +59,17 @@ class DedupStage(GlobalStage):
     def _block(
         self, store: Store, ids: list[str], counters: Counters, problems: list[Problem]
     ) -> None:
-        conn = store.conn
-        texts = dict(
-            conn.execute(
-                f"SELECT id, text FROM documents WHERE id IN ({','.join('?' * len(ids))})", ids
-            ).fetchall()
-        )
+        texts = store.texts(ids)
         keys = compute_keys([(doc_id, texts[doc_id]) for doc_id in ids])
         for k in keys:
             if k.words == 0:
                 counters[self.name].dropped["no-words"] += 1
         buckets = bucket_keys(keys)
-        pairs = index.candidates(conn, keys, buckets)  # before saving: other documents only
-        index.save_keys(conn, keys, buckets, self.version)
+        pairs = candidates(store, keys, buckets)  # before saving: other documents only
+        store.duplicates.save_keys(keys, buckets, self.results_version)
         others = {doc for pair in pairs for doc in pair}
-        known = index.load_keys(conn, others)
-        missing = [d for d in others if d not in texts]
-        for chunk_start in range(0, len(missing), 500):
-            chunk = missing[chunk_start : chunk_start + 500]
-            texts.update(
-                conn.execute(
-                    f"SELECT id, text FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
-                    chunk,
-                ).fetchall()
-            )
+        known = store.duplicates.keys(others)
+        texts.update(store.texts([d for d in others if d not in texts]))
         links = []
         for a, b in sorted(pairs):
             if a not in known or b not in known:
@@ -102,8 +78,8 @@ class DedupStage(GlobalStage):
             if verdict is not None:
                 links.append((a, b, verdict.kind, verdict.score))
                 counters[self.name].found[f"{verdict.kind} pairs"] += 1
-        index.save_links(conn, links, self.version)
-        for size in regroup(conn, ids):
+        store.duplicates.save_links(links, self.results_version)
+        for size in regroup(store, ids):
             if size > LARGE_GROUP:
                 problems.append(
                     Problem(

@@ -23,10 +23,14 @@ from storyline.store.migrations import MIGRATIONS
 
 if TYPE_CHECKING:
     from storyline.store.articles import ArticleReads
+    from storyline.store.duplicates import DuplicateTables
     from storyline.store.entities import EntityTables
     from storyline.store.events import EventTables
     from storyline.store.exports import ExportReads
+    from storyline.store.listing import ListingReads
     from storyline.store.quotes import QuoteTables
+    from storyline.store.search import SearchIndex
+    from storyline.store.stories import StoryTables
     from storyline.store.times import TimeTables
 
 _LAYER_COLUMNS = (
@@ -59,6 +63,60 @@ class SaveResult:
     # Ids whose text is new or changed, and ids that a new version replaced.
     changed: tuple[str, ...] = ()
     superseded: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentListing:
+    """A document as ``storyline documents`` lists it."""
+
+    id: str
+    external_id: str | None
+    source: str
+    outlet: str | None
+    published: str | None
+    published_from: str | None
+    title: str | None
+    flags: tuple[str, ...]
+    authors: tuple[str, ...]
+    superseded_by: str | None
+    duplicate_of: str | None
+    story_id: str | None
+    length: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentPlace:
+    """Where a document stands among the others: its versions, its group, its story."""
+
+    id: str
+    previous_version: str | None
+    superseded_by: str | None
+    duplicate_of: str | None
+    duplicate_kind: str | None
+    duplicate_score: float | None
+    derived_from: str | None
+    story_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DatedText:
+    id: str
+    title: str | None
+    text: str
+    published: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredProblem:
+    """A problem recorded for a run (see :meth:`Store.add_problems`)."""
+
+    id: int
+    run_id: int
+    source: str
+    kind: str
+    severity: str
+    message: str
+    hint: str | None
 
 
 class Store:
@@ -111,6 +169,33 @@ class Store:
     ) -> None:
         self.close()
 
+    # Table families (documents, duplicates, stories, search) ------------------------------
+    # Documents, sources, files, runs, problems and stage_state are the methods below.
+
+    @cached_property
+    def duplicates(self) -> DuplicateTables:
+        from storyline.store.duplicates import DuplicateTables
+
+        return DuplicateTables(self)
+
+    @cached_property
+    def stories(self) -> StoryTables:
+        from storyline.store.stories import StoryTables
+
+        return StoryTables(self)
+
+    @cached_property
+    def listing(self) -> ListingReads:
+        from storyline.store.listing import ListingReads
+
+        return ListingReads(self)
+
+    @cached_property
+    def search(self) -> SearchIndex:
+        from storyline.store.search import SearchIndex
+
+        return SearchIndex(self)
+
     def migrate(self) -> list[str]:
         """Apply the migrations not yet applied; return their names."""
         self.conn.execute(
@@ -145,6 +230,12 @@ class Store:
                 hint="create one with: storyline run ARTICLES --db " + self.path,
             ) from err
 
+    def case_sensitive_like(self) -> None:
+        """Make LIKE case-sensitive on this connection: SQLite answers an id prefix look-up
+        (``id LIKE 'prefix%'``) from the index on ``id`` only then (ids are lower-case hex),
+        otherwise it reads every row. For readers serving people (the web app)."""
+        self.conn.execute("PRAGMA case_sensitive_like = ON")
+
     def applied_migrations(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT name FROM _migrations ORDER BY name")]
 
@@ -173,11 +264,19 @@ class Store:
                     rows,
                 )
 
-    def problems(self, run_id: int | None = None) -> list[sqlite3.Row]:
+    def problems(self, run_id: int | None = None) -> list[StoredProblem]:
+        """The problems of run ``run_id`` (default: the latest run)."""
         if run_id is None:
             row = self.conn.execute("SELECT max(id) FROM runs").fetchone()
             run_id = row[0] if row else None
-        return list(self.conn.execute("SELECT * FROM problems WHERE run_id = ?", (run_id,)))
+        return [
+            StoredProblem(*r)
+            for r in self.conn.execute(
+                "SELECT id, run_id, source, kind, severity, message, hint FROM problems "
+                "WHERE run_id = ? ORDER BY id",
+                (run_id,),
+            )
+        ]
 
     # Files: skip what has not changed ------------------------------------------------------
 
@@ -308,10 +407,41 @@ class Store:
         return row_to_document(rows[0])
 
     def document_row(self, document_id: str) -> sqlite3.Row | None:
+        """The document's row. Kept for ``web/article.py`` and ``export/json_export.py``
+        until they read their own store family; delete it then."""
         row: sqlite3.Row | None = self.conn.execute(
             "SELECT * FROM documents WHERE id = ?", (document_id,)
         ).fetchone()
         return row
+
+    def document_place(self, document_id: str) -> DocumentPlace | None:
+        row = self.conn.execute(
+            "SELECT id, previous_version, superseded_by, duplicate_of, duplicate_kind, "
+            "duplicate_score, derived_from, story_id FROM documents WHERE id = ?",
+            (document_id,),
+        ).fetchone()
+        return None if row is None else DocumentPlace(*row)
+
+    def texts(self, ids: Sequence[str]) -> dict[str, str]:
+        """The clean text of each of ``ids`` that is stored."""
+        found: dict[str, str] = {}
+        for chunk in chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                self.conn.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", chunk)
+            )
+        return found
+
+    def dated_texts(self, ids: Sequence[str]) -> dict[str, DatedText]:
+        """Title, clean text and publication day of each of ``ids`` that is stored."""
+        found: dict[str, DatedText] = {}
+        for chunk in chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(
+                f"SELECT id, title, text, published FROM documents WHERE id IN ({marks})", chunk
+            ):
+                found[row[0]] = DatedText(*row)
+        return found
 
     def iter_documents(
         self, *, current_only: bool = True, stages_not: str | None = None, batch: int = 200
@@ -344,39 +474,26 @@ class Store:
 
     def list_documents(
         self, *, limit: int = 50, offset: int = 0, include_superseded: bool = False
-    ) -> list[sqlite3.Row]:
+    ) -> list[DocumentListing]:
         where = "" if include_superseded else "WHERE superseded_by IS NULL"
-        return list(
-            self.conn.execute(
+        return [
+            _listing(r)
+            for r in self.conn.execute(
                 "SELECT id, external_id, source, outlet, published, published_from, title, flags, "
                 "authors, superseded_by, duplicate_of, story_id, length(text) AS length "
                 f"FROM documents {where} "
                 "ORDER BY published IS NULL, published DESC, pk DESC LIMIT ? OFFSET ?",
                 (limit, offset),
             )
-        )
+        ]
 
     def count_documents(self, *, include_superseded: bool = False) -> int:
         where = "" if include_superseded else "WHERE superseded_by IS NULL"
         return int(self.conn.execute(f"SELECT count(*) FROM documents {where}").fetchone()[0])
 
-    def search(self, query: str, *, limit: int = 20) -> list[sqlite3.Row]:
-        try:
-            return list(
-                self.conn.execute(
-                    "SELECT d.id, d.title, snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet "
-                    "FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid "
-                    "WHERE documents_fts MATCH ? AND d.superseded_by IS NULL "
-                    "ORDER BY rank LIMIT ?",
-                    (query, limit),
-                )
-            )
-        except sqlite3.OperationalError as err:
-            raise StoreError(
-                f"bad search query {query!r}: {err}", hint="quote phrases with double quotes"
-            ) from err
-
     def rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[sqlite3.Row]:
+        """Any query, for tests and benchmarks that inspect the tables; the library asks the
+        families above instead."""
         yield from self.conn.execute(sql, params)
 
     # Internals -----------------------------------------------------------------------------
@@ -438,6 +555,24 @@ class _Transaction:
         tb: TracebackType | None,
     ) -> None:
         self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _listing(row: sqlite3.Row) -> DocumentListing:
+    return DocumentListing(
+        id=row["id"],
+        external_id=row["external_id"],
+        source=row["source"],
+        outlet=row["outlet"],
+        published=row["published"],
+        published_from=row["published_from"],
+        title=row["title"],
+        flags=tuple(json.loads(row["flags"])),
+        authors=tuple(json.loads(row["authors"])),
+        superseded_by=row["superseded_by"],
+        duplicate_of=row["duplicate_of"],
+        story_id=row["story_id"],
+        length=row["length"],
+    )
 
 
 def _statements(sql: str) -> Iterator[str]:

@@ -11,12 +11,11 @@ this block.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from storyline.store import Store
-from storyline.store.sqlite import now
+from storyline.store.stories import Assignment, StoryChange, StoryEvent, Vector
 from storyline.stories.features import Split, normalise, split
 
 CENTROID_TERMS = 150
@@ -65,29 +64,22 @@ def story_id_for(document_id: str) -> str:
 
 class StoryIndex:
     def __init__(self, store: Store, window_days: int, version: str) -> None:
-        self.store = store
+        self.tables = store.stories
         self.version = version
-        self.conn = store.conn
         self.window = timedelta(days=window_days)
         self.stories: dict[str, StoryState] = {}
         self.df: dict[str, int] = {}
         self.df_dirty: set[str] = set()
-        self.documents = int(self.conn.execute("SELECT count(*) FROM story_vectors").fetchone()[0])
+        self.documents = self.tables.vector_count()
         self.postings: dict[str, set[str]] = {}
-        self.assignments: list[tuple[str, str, str, float]] = []
-        self.events: list[tuple[str, str, str | None, str | None, str | None]] = []
+        self.assignments: list[Assignment] = []
+        self.events: list[StoryEvent] = []
 
     # Document frequencies ------------------------------------------------------------
 
     def frequencies(self, terms: list[str]) -> dict[str, int]:
         missing = [t for t in terms if t not in self.df]
-        for start in range(0, len(missing), 500):
-            chunk = missing[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for term, df in self.conn.execute(
-                f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk
-            ):
-                self.df[term] = df
+        self.df.update(self.tables.frequencies(missing))
         for term in missing:
             self.df.setdefault(term, 0)
         return {t: self.df[t] for t in terms}
@@ -104,48 +96,29 @@ class StoryIndex:
         state = self.stories.get(story_id)
         if state is not None:
             return state
-        row = self.conn.execute(
-            "SELECT id, centroid, size, start, end, merged_into FROM stories WHERE id = ?",
-            (story_id,),
-        ).fetchone()
-        if row is None:
+        stored = self.tables.get(story_id)
+        if stored is None:
             return None
-        centroid = json.loads(row[1])
-        state = StoryState(row[0], centroid, row[2], row[3], row[4], merged_into=row[5])
+        state = StoryState(
+            stored.id,
+            stored.centroid,
+            stored.size,
+            stored.start,
+            stored.end,
+            merged_into=stored.merged_into,
+        )
         state.refresh()
         self.stories[story_id] = state
         return state
 
-    def recent_members(
-        self, story_id: str, limit: int
-    ) -> list[tuple[dict[str, float], str | None]]:
+    def recent_members(self, story_id: str, limit: int) -> list[tuple[Vector, str | None]]:
         """The term vectors and dates of the story's latest members (undated: the closest to
         it when they joined). What a story is about now is what its latest articles say."""
-        return [
-            (json.loads(vector_json), published)
-            for vector_json, published in self.conn.execute(
-                "SELECT v.vector, d.published FROM story_vectors v "
-                "JOIN documents d ON d.id = v.document_id WHERE v.story_id = ? "
-                "ORDER BY d.published DESC, v.similarity DESC, v.document_id LIMIT ?",
-                (story_id, limit),
-            )
-        ]
+        return self.tables.recent_members(story_id, limit)
 
     def candidates(self, terms: list[str], published: str | None) -> list[StoryState]:
         """Active stories sharing any of ``terms``, most shared first."""
-        shared: dict[str, int] = {}
-        if terms:
-            marks = ",".join("?" * len(terms))
-            window = self._window_start(published)
-            rows = self.conn.execute(
-                "SELECT t.story_id, count(*) AS n FROM story_terms t "
-                "JOIN stories s ON s.id = t.story_id "
-                f"WHERE t.term IN ({marks}) AND s.merged_into IS NULL "
-                "AND (? IS NULL OR s.end IS NULL OR s.end >= ?) "
-                "GROUP BY t.story_id ORDER BY n DESC LIMIT ?",
-                [*terms, window, window, CANDIDATES],
-            )
-            shared = {story_id: n for story_id, n in rows}
+        shared = self.tables.sharing_terms(terms, self._window_start(published), CANDIDATES)
         for term in terms:
             for story_id in self.postings.get(term, ()):
                 shared[story_id] = shared.get(story_id, 0) + 1
@@ -176,7 +149,7 @@ class StoryIndex:
         if state is None or state.merged_into is not None:
             state = StoryState(story_id, {}, 0, None, None, created=True)
             self.stories[story_id] = state
-            self.events.append(("created", story_id, None, document_id, None))
+            self.events.append(StoryEvent("created", story_id, document_id=document_id))
         return state
 
     def assign(
@@ -190,7 +163,7 @@ class StoryIndex:
         state.add(vector, published)
         for term in state.top_terms():
             self.postings.setdefault(term, set()).add(state.id)
-        self.assignments.append((document_id, state.id, json.dumps(vector), similarity))
+        self.assignments.append(Assignment(document_id, state.id, vector, similarity))
 
     def merge(self, source: StoryState, target: StoryState, document_id: str | None) -> None:
         """Fold ``source`` into ``target``; ``source`` keeps its id, marked as merged."""
@@ -205,77 +178,42 @@ class StoryIndex:
         target.dirty = True
         source.merged_into = target.id
         source.dirty = True
-        self.events.append(("merged", source.id, target.id, document_id, None))
+        self.events.append(StoryEvent("merged", source.id, target.id, document_id))
 
     # Flush ----------------------------------------------------------------------------
 
     def flush(self) -> set[str]:
         """Write everything changed; return the ids of the stories whose members changed."""
-        conn = self.conn
-        stamp = now()
-        conn.executemany(
-            "INSERT INTO term_df (term, df) VALUES (?, ?) "
-            "ON CONFLICT(term) DO UPDATE SET df = excluded.df",
-            [(t, self.df[t]) for t in self.df_dirty],
-        )
+        self.tables.save_frequencies({t: self.df[t] for t in self.df_dirty})
         self.df_dirty.clear()
-        touched = {s.id for s in self.stories.values() if s.dirty}
+        changes = []
         for state in self.stories.values():
             if not state.dirty:
                 continue
-            centroid = dict(
+            state.centroid = dict(
                 sorted(state.centroid.items(), key=lambda i: (-i[1], i[0]))[:CENTROID_TERMS]
             )
-            state.centroid = centroid
-            conn.execute(
-                "INSERT INTO stories (id, title, summary, start, end, stage, stage_version, size, "
-                "centroid, created_at, updated_at, merged_into) "
-                "VALUES (?, '', '', ?, ?, 'stories', ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET start = excluded.start, end = excluded.end, "
-                "size = excluded.size, centroid = excluded.centroid, "
-                "updated_at = excluded.updated_at, merged_into = excluded.merged_into, "
-                "stage_version = excluded.stage_version",
-                (
+            terms = () if state.merged_into is not None else tuple(state.top_terms())
+            changes.append(
+                StoryChange(
                     state.id,
                     state.start,
                     state.end,
-                    self.version,
                     state.size,
-                    json.dumps(centroid),
-                    stamp,
-                    stamp,
+                    state.centroid,
                     state.merged_into,
-                ),
-            )
-            conn.execute("DELETE FROM story_terms WHERE story_id = ?", (state.id,))
-            if state.merged_into is None:
-                conn.executemany(
-                    "INSERT OR IGNORE INTO story_terms (term, story_id) VALUES (?, ?)",
-                    [(t, state.id) for t in state.top_terms()],
+                    terms,
                 )
+            )
             state.dirty = False
             state.created = False
-        conn.executemany(
-            "INSERT OR REPLACE INTO story_vectors (document_id, story_id, vector, similarity) "
-            "VALUES (?, ?, ?, ?)",
-            self.assignments,
-        )
-        conn.executemany(
-            "UPDATE documents SET story_id = ? WHERE id = ?",
-            [(story_id, doc) for doc, story_id, _, _ in self.assignments],
-        )
-        merged = [(e[2], e[1]) for e in self.events if e[0] == "merged"]
-        for target, source in merged:
-            conn.execute(
-                "UPDATE story_vectors SET story_id = ? WHERE story_id = ?", (target, source)
-            )
-            conn.execute("UPDATE documents SET story_id = ? WHERE story_id = ?", (target, source))
-        conn.executemany(
-            "INSERT INTO story_events (at, kind, story_id, other_id, document_id, detail) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [(stamp, *event) for event in self.events],
-        )
+        self.tables.save(changes, self.version)
+        self.tables.assign(self.assignments)
+        for event in self.events:
+            if event.kind == "merged" and event.other_id is not None:
+                self.tables.move_members(event.story_id, event.other_id)
+        self.tables.record(self.events)
         self.assignments.clear()
         self.events.clear()
         self.postings.clear()
-        return touched
+        return {c.id for c in changes}

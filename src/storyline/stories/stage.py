@@ -14,7 +14,6 @@ their canonical article.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -36,7 +35,7 @@ from storyline.stories.features import (
     vector,
 )
 from storyline.stories.index import StoryIndex, StoryState
-from storyline.stories.summary import Member, choose_title, summarise
+from storyline.stories.summary import choose_title, summarise
 
 JOIN = 0.27
 MERGE = 1.1
@@ -69,9 +68,7 @@ class StoryStage(GlobalStage):
 
     def reset(self, store: Store) -> None:
         with store.transaction():
-            for table in ("story_terms", "story_vectors", "term_df", "story_summary", "stories"):
-                store.conn.execute(f"DELETE FROM {table}")
-            store.conn.execute("UPDATE documents SET story_id = NULL")
+            store.stories.clear()
 
     def update(
         self,
@@ -84,39 +81,28 @@ class StoryStage(GlobalStage):
         counts = counters[self.name]
         with store.transaction():
             touched = self._detach(store, set(changed) | set(removed))
-        pending = [
-            r[0]
-            for r in store.conn.execute(
-                "SELECT id FROM documents WHERE superseded_by IS NULL AND duplicate_of IS NULL "
-                "AND story_id IS NULL ORDER BY published IS NULL, published, "
-                "published_at IS NULL, published_at, pk"
-            )
-        ]
+        pending = store.stories.pending()
         for start in range(0, len(pending), BLOCK):
             block = pending[start : start + BLOCK]
             with store.transaction():
-                index = StoryIndex(store, WINDOW_DAYS, self.version)
+                index = StoryIndex(store, WINDOW_DAYS, self.results_version)
                 self._cluster(index, self._read(store, index, block))
                 touched |= index.flush()
                 self._describe(store, index, touched)
                 touched = set()
         with store.transaction():
             if touched:
-                self._describe(store, StoryIndex(store, WINDOW_DAYS, self.version), touched)
-            store.conn.execute(
-                "UPDATE documents SET story_id = (SELECT c.story_id FROM documents c "
-                "WHERE c.id = documents.duplicate_of) WHERE duplicate_of IS NOT NULL"
-            )
+                self._describe(store, StoryIndex(store, WINDOW_DAYS, self.results_version), touched)
+            store.stories.follow_copies()
         counts.passed += len(pending)
 
     def _read(self, store: Store, index: StoryIndex, block: list[str]) -> list[Article]:
         """The block's articles as term vectors; the whole block counts in the frequencies."""
+        texts = store.dated_texts(block)
         counted = []
         for document_id in block:
-            title, text, published = store.conn.execute(
-                "SELECT title, text, published FROM documents WHERE id = ?", (document_id,)
-            ).fetchone()
-            counted.append((document_id, published, term_counts(title, text)))
+            found = texts[document_id]
+            counted.append((document_id, found.published, term_counts(found.title, found.text)))
         index.frequencies(sorted({t for _, _, c in counted for t in c}))
         for _, _, terms in counted:
             index.count_document(list(terms))
@@ -170,84 +156,35 @@ class StoryStage(GlobalStage):
 
     def _detach(self, store: Store, ids: set[str]) -> set[str]:
         """Take out articles that changed, were replaced or became duplicates."""
-        conn = store.conn
-        gone = set(ids)
-        gone.update(
-            r[0]
-            for r in conn.execute(
-                "SELECT v.document_id FROM story_vectors v "
-                "JOIN documents d ON d.id = v.document_id "
-                "WHERE d.superseded_by IS NOT NULL OR d.duplicate_of IS NOT NULL"
-            )
-        )
-        touched: set[str] = set()
-        for document_id in gone:
-            row = conn.execute(
-                "SELECT story_id FROM story_vectors WHERE document_id = ?", (document_id,)
-            ).fetchone()
-            if row is None:
-                continue
-            touched.add(row[0])
-            conn.execute("DELETE FROM story_vectors WHERE document_id = ?", (document_id,))
-            conn.execute("UPDATE documents SET story_id = NULL WHERE id = ?", (document_id,))
+        touched = store.stories.detach(ids | set(store.stories.leaving()))
         for story_id in touched:
             self._rebuild(store, story_id)
         return touched
 
     def _rebuild(self, store: Store, story_id: str) -> None:
-        conn = store.conn
         centroid: dict[str, float] = {}
         dates = []
         size = 0
-        for vector_json, published in conn.execute(
-            "SELECT v.vector, d.published FROM story_vectors v JOIN documents d "
-            "ON d.id = v.document_id WHERE v.story_id = ?",
-            (story_id,),
-        ):
+        for weights, published in store.stories.member_vectors(story_id):
             size += 1
-            for term, weight in json.loads(vector_json).items():
+            for term, weight in weights.items():
                 centroid[term] = centroid.get(term, 0.0) + weight
             if published:
                 dates.append(published)
         if size == 0:
-            conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
-            conn.execute("DELETE FROM story_terms WHERE story_id = ?", (story_id,))
-            conn.execute("DELETE FROM story_summary WHERE story_id = ?", (story_id,))
-            conn.execute(
-                "INSERT INTO story_events (at, kind, story_id) VALUES (datetime('now'), "
-                "'emptied', ?)",
-                (story_id,),
-            )
+            store.stories.drop(story_id)
             return
-        conn.execute(
-            "UPDATE stories SET size = ?, centroid = ?, start = ?, end = ? WHERE id = ?",
-            (
-                size,
-                json.dumps(centroid),
-                min(dates, default=None),
-                max(dates, default=None),
-                story_id,
-            ),
+        store.stories.reshape(
+            story_id, size, centroid, min(dates, default=None), max(dates, default=None)
         )
 
     def _describe(self, store: Store, index: StoryIndex, story_ids: set[str]) -> None:
-        conn = store.conn
         for story_id in sorted(story_ids):
-            row = conn.execute(
-                "SELECT centroid, merged_into FROM stories WHERE id = ?", (story_id,)
-            ).fetchone()
-            if row is None or row[1] is not None:
+            stored = store.stories.get(story_id)
+            if stored is None or stored.merged_into is not None:
                 continue
-            centroid = normalise(json.loads(row[0]))
-            members = [
-                Member(doc_id, title, text, published, json.loads(vector_json))
-                for doc_id, title, text, published, vector_json in conn.execute(
-                    "SELECT d.id, d.title, d.text, d.published, v.vector FROM story_vectors v "
-                    "JOIN documents d ON d.id = v.document_id WHERE v.story_id = ? "
-                    "ORDER BY v.similarity DESC, d.published LIMIT ?",
-                    (story_id, SUMMARY_MEMBERS),
-                )
-            ]
+            centroid = normalise(stored.centroid)
+            members = store.stories.summary_members(story_id, SUMMARY_MEMBERS)
             if not members:
                 continue
             members.sort(key=lambda m: (m.published or "", m.id))
@@ -257,23 +194,11 @@ class StoryStage(GlobalStage):
             top_names = [
                 name for name in names(dict(sorted(centroid.items(), key=lambda i: -i[1])))
             ][:10]
-            conn.execute("DELETE FROM story_summary WHERE story_id = ?", (story_id,))
-            conn.executemany(
-                "INSERT INTO story_summary (story_id, rank, document_id, start, end, text) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    (story_id, i, s.document_id, s.start, s.end, s.text)
-                    for i, s in enumerate(chosen)
-                ],
-            )
-            conn.execute(
-                "UPDATE stories SET title = ?, summary = ?, names = ? WHERE id = ?",
-                (
-                    choose_title(members, centroid),
-                    " ".join(s.text for s in chosen),
-                    json.dumps(top_names),
-                    story_id,
-                ),
+            store.stories.describe(
+                story_id,
+                choose_title(members, centroid),
+                [(s.text, s.document_id, s.start, s.end) for s in chosen],
+                top_names,
             )
 
 

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Query, Request
 from storyline.entities.report import entity_detail, list_entities
 from storyline.events.report import timeline
 from storyline.quotes.report import list_quotes
+from storyline.stories.report import story_detail
 from storyline.web import listing
 from storyline.web.article import article, as_json
 from storyline.web.envelope import ERROR_RESPONSES, JSON, Envelope, ok, page, plain
@@ -22,7 +23,6 @@ from storyline.web.filters import parse_filters
 from storyline.web.people import co_occurring
 from storyline.web.search import search as run_search
 from storyline.web.store import open_store
-from storyline.web.story import story_view
 
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
 
@@ -65,7 +65,7 @@ def stories(
 @router.get("/stories/{story_id}", response_model=Envelope, summary="One story in detail")
 def story(request: Request, story_id: str) -> JSON:
     with open_store(request) as store:
-        detail = story_view(store, story_id)
+        detail = story_detail(store, story_id)
         card = listing.story_cards(store, parse_filters(story=detail.id), limit=1, offset=0)[0]
     return ok(detail, coverage=[list(day) for day in card[0].per_day] if card else [])
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from storyline.store.listing import DocumentFilter
 from storyline.web.errors import ApiError
 
 if TYPE_CHECKING:
@@ -89,28 +90,15 @@ def _blank(value: str | None) -> str | None:
     return value.strip() if value and value.strip() else None
 
 
-def document_conditions(store: Store, filters: Filters) -> tuple[list[str], list[Any]]:
-    """SQL conditions on ``documents d`` for the filters that narrow documents (dates,
-    outlet, entity, story), with their parameters; an unknown entity or story raises the
-    lookup's error."""
+def document_filter(store: Store, filters: Filters) -> DocumentFilter:
+    """The store's filter for ``filters``, the entity and story ids resolved; an unknown
+    entity or story raises the lookup's error."""
     from storyline.entities.report import find_entity
-    from storyline.stories.report import resolve
 
-    where: list[str] = []
-    params: list[Any] = []
-    if filters.start:
-        where.append("d.published >= ?")
-        params.append(filters.start.isoformat())
-    if filters.end_exclusive:
-        where.append("d.published < ?")
-        params.append(filters.end_exclusive)
-    if filters.outlet:
-        where.append("d.outlet = ?")
-        params.append(filters.outlet)
-    if filters.entity:
-        where.append("d.id IN (SELECT document_id FROM entity_mentions WHERE entity_id = ?)")
-        params.append(find_entity(store, filters.entity))
-    if filters.story:
-        where.append("d.story_id = ?")
-        params.append(resolve(store, filters.story))
-    return where, params
+    return DocumentFilter(
+        start=filters.start.isoformat() if filters.start else None,
+        end_exclusive=filters.end_exclusive,
+        outlet=filters.outlet,
+        entity_id=find_entity(store, filters.entity) if filters.entity else None,
+        story_id=store.stories.resolve(filters.story) if filters.story else None,
+    )

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from storyline import __version__
 from storyline.entities.report import entity_detail, list_entities, role_label
+from storyline.stories.report import story_detail
 from storyline.web import listing
 from storyline.web.article import article as load_article
 from storyline.web.errors import ApiError
@@ -27,7 +28,6 @@ from storyline.web.people import co_occurring
 from storyline.web.search import search as run_search
 from storyline.web.sparkline import svg
 from storyline.web.store import open_store
-from storyline.web.story import story_view
 from storyline.web.timex_label import when
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -92,7 +92,7 @@ def stories_page(
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str) -> HTMLResponse:
     with open_store(request) as store:
-        detail = story_view(store, story_id)
+        detail = story_detail(store, story_id)
         cards, _ = listing.story_cards(store, Filters(story=detail.id), limit=1, offset=0)
     numbers = {a.id: i for i, a in enumerate(detail.articles, start=1)}
     return _page(

@@ -7,14 +7,14 @@ article that contains markup can never inject it into the page.
 
 from __future__ import annotations
 
-import sqlite3
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 from markupsafe import Markup, escape
 
+from storyline.errors import StoreError
 from storyline.store import Store
 from storyline.web.errors import ApiError
-from storyline.web.filters import Filters, document_conditions
+from storyline.web.filters import Filters, document_filter
 
 OPEN, CLOSE = "\ue000", "\ue001"
 SNIPPET_WORDS = 24
@@ -57,32 +57,16 @@ def search(
     """Current documents matching ``query`` (FTS5 syntax), best first; and how many match."""
     if not query.strip():
         raise ApiError(422, "empty search query", hint="type words to look for, e.g. strike")
-    where, params = document_conditions(store, filters)
-    where[:0] = ["documents_fts MATCH ?", "d.superseded_by IS NULL"]
-    params.insert(0, query)
-    condition = " AND ".join(where)
-    source = "FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid"
+    where = document_filter(store, filters)
     try:
-        total = int(
-            store.conn.execute(f"SELECT count(*) {source} WHERE {condition}", params).fetchone()[0]
+        matches, total = store.search.matches(
+            query, where, marks=(OPEN, CLOSE), words=SNIPPET_WORDS, limit=limit, offset=offset
         )
-        rows = store.conn.execute(
-            "SELECT d.id, d.title, d.outlet, d.published, d.story_id, d.duplicate_of, "
-            f"highlight(documents_fts, 0, '{OPEN}', '{CLOSE}'), "
-            f"snippet(documents_fts, 1, '{OPEN}', '{CLOSE}', '…', {SNIPPET_WORDS}), "
-            f"documents_fts.rank {source} WHERE {condition} "
-            "ORDER BY documents_fts.rank LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        ).fetchall()
-    except sqlite3.OperationalError as err:
+    except StoreError as err:
         raise ApiError(
             400,
-            f"bad search query {query!r}: {err}",
+            err.message,
             hint='use words, "quoted phrases", AND, OR, NOT and prefix*; '
             "quote words that contain punctuation",
         ) from None
-    hits = [
-        SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "", r[7] or "", float(r[8]))
-        for r in rows
-    ]
-    return hits, total
+    return [SearchHit(*astuple(m)) for m in matches], total

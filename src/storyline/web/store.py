@@ -24,7 +24,7 @@ from storyline.store import Store
 @contextmanager
 def open_store(request: Request) -> Iterator[Store]:
     store = Store(request.app.state.db, readonly=True)
-    store.conn.execute("PRAGMA case_sensitive_like = ON")
+    store.case_sensitive_like()
     try:
         yield store
     finally:

@@ -77,7 +77,7 @@ def test_canonical_is_earliest_then_longest(
 ) -> None:
     add_documents(store, *specs)
     add_links(store, ("a", "z", "near", 0.9))
-    assert regroup(store.conn, ["a"]) == [2]
+    assert regroup(store, ["a"]) == [2]
     other = "a" if canonical == "z" else "z"
     assert duplicates(store) == {
         canonical: (None, None, None, None),
@@ -98,7 +98,7 @@ def test_a_copy_of_a_copy_derives_from_the_copy_it_is_closest_to(store: Store) -
         ("copy", "copy2", "near", 0.95),
         ("orig", "copy2", "near", 0.75),
     )
-    regroup(store.conn, ["copy2"])
+    regroup(store, ["copy2"])
     assert duplicates(store) == {
         "orig": (None, None, None, None),
         "copy": ("orig", "near", 0.8, "orig"),
@@ -119,7 +119,7 @@ def test_a_stronger_kind_of_link_beats_a_higher_score(store: Store) -> None:
         ("rewrite", "copy", "rewrite", 0.99),
         ("orig", "copy", "near", 0.6),
     )
-    regroup(store.conn, ["orig"])
+    regroup(store, ["orig"])
     assert duplicates(store)["copy"] == ("orig", "near", 0.6, "orig")
 
 
@@ -132,7 +132,7 @@ def test_lineage_never_points_to_a_later_document(store: Store) -> None:
     )
     # "copy" is closest to "later", but "later" was published after it.
     add_links(store, ("orig", "copy", "near", 0.6), ("copy", "later", "exact", 1.0))
-    regroup(store.conn, ["later"])
+    regroup(store, ["later"])
     assert duplicates(store)["copy"] == ("orig", "near", 0.6, "orig")
     assert duplicates(store)["later"] == ("orig", "exact", 1.0, "copy")
 
@@ -146,7 +146,7 @@ def test_superseded_versions_are_not_members(store: Store) -> None:
     )
     add_links(store, ("old", "copy", "exact", 1.0), ("orig", "copy", "near", 0.8))
     store.conn.execute("UPDATE documents SET superseded_by = 'orig' WHERE id = 'old'")
-    assert regroup(store.conn, ["copy"]) == [2]
+    assert regroup(store, ["copy"]) == [2]
     found = duplicates(store)
     assert found["copy"] == ("orig", "near", 0.8, "orig")
     assert found["old"] == (None, None, None, None)
@@ -155,7 +155,7 @@ def test_superseded_versions_are_not_members(store: Store) -> None:
 def test_a_document_left_alone_loses_its_duplicate_fields(store: Store) -> None:
     add_documents(store, ("orig", "2025-05-08", None, 1000), ("copy", "2025-05-09", None, 900))
     add_links(store, ("orig", "copy", "near", 0.8))
-    regroup(store.conn, ["copy"])
+    regroup(store, ["copy"])
     store.conn.execute("DELETE FROM dedup_links")
-    assert regroup(store.conn, ["copy", "orig"]) == [1, 1]
+    assert regroup(store, ["copy", "orig"]) == [1, 1]
     assert set(duplicates(store).values()) == {(None, None, None, None)}

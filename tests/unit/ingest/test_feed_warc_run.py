@@ -74,7 +74,7 @@ def test_feeds_and_archives_into_the_store(inputs: Files, store: Store, workers:
     assert docs["crawls/cut.warc.gz#url=https://courier.example/locks"].id == locks.id
     assert summary.new == store.count_documents() == len(expected) - 1
 
-    problems = {(p["source"].removeprefix(f"{root}/"), p["kind"]) for p in store.problems()}
+    problems = {(p.source.removeprefix(f"{root}/"), p.kind) for p in store.problems()}
     assert problems == {
         ("feeds/news.rss:3", "empty"),
         ("feeds/news.rss:4", "bad-metadata"),
@@ -85,7 +85,7 @@ def test_feeds_and_archives_into_the_store(inputs: Files, store: Store, workers:
         ("feeds/sitemap.xml", "unsupported"),
         ("crawls/cut.warc.gz", "malformed"),
     }
-    severities = Counter(p["severity"] for p in store.problems())
+    severities = Counter(p.severity for p in store.problems())
     assert severities == {"error": 7, "warning": 1}  # the sitemap, met in a folder
 
 

@@ -56,8 +56,8 @@ def test_saving_again_is_a_no_op_and_a_new_stage_version_updates(store: Store) -
     improved = replace(doc(), text="Better body.", stages=(("clean", "2"),))
     assert store.save_documents([improved]).updated == 1
     assert store.get_document("a1").text == "Better body."
-    assert store.search("better")[0]["id"] == "a1"
-    assert store.search("body")[0]["id"] == "a1"
+    assert store.search.snippets("better")[0].id == "a1"
+    assert store.search.snippets("body")[0].id == "a1"
 
 
 def test_a_changed_article_at_the_same_place_is_a_new_version(store: Store) -> None:
@@ -66,8 +66,8 @@ def test_a_changed_article_at_the_same_place_is_a_new_version(store: Store) -> N
     assert (result.new, result.new_versions) == (1, 1)
     assert store.count_documents() == 1
     assert store.count_documents(include_superseded=True) == 2
-    assert store.document_row("a1")["superseded_by"] == "b2"  # type: ignore[index]
-    assert store.document_row("b2")["previous_version"] == "a1"  # type: ignore[index]
+    assert store.document_place("a1").superseded_by == "b2"  # type: ignore[union-attr]
+    assert store.document_place("b2").previous_version == "a1"  # type: ignore[union-attr]
     assert [d.id for d in store.iter_documents()] == ["b2"]
 
 
@@ -97,7 +97,7 @@ def test_unknown_and_ambiguous_ids(store: Store) -> None:
 
 def test_bad_search_syntax_is_a_store_error(store: Store) -> None:
     with pytest.raises(StoreError, match="bad search query"):
-        store.search('"unbalanced')
+        store.search.snippets('"unbalanced')
 
 
 def test_readonly_open_of_missing_or_foreign_files(tmp_path: Path) -> None:
@@ -120,4 +120,4 @@ def test_runs_and_problems(store: Store) -> None:
     store.add_problems(run_id, [Problem("x.txt", "empty", "is empty", "fill it")])
     store.finish_run(run_id, "finished", {"ok": True})
     (row,) = store.problems()
-    assert (row["source"], row["kind"], row["hint"]) == ("x.txt", "empty", "fill it")
+    assert (row.source, row.kind, row.hint) == ("x.txt", "empty", "fill it")

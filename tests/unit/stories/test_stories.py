@@ -12,7 +12,7 @@ from conftest import EXAMPLES, Files
 from storyline.runner import RunOptions, run
 from storyline.store import Store
 from storyline.stories.features import term_counts
-from storyline.stories.report import html_page, list_stories, markdown, resolve, story_detail
+from storyline.stories.report import html_page, list_stories, markdown, story_detail
 
 EXPECTED = json.loads((EXAMPLES / "EXPECTED.json").read_text())
 
@@ -64,7 +64,7 @@ def test_story_ids_are_stable_when_articles_are_added(demo: Store, files: Files)
         r[0] for r in demo.conn.execute("SELECT id FROM stories WHERE merged_into IS NOT NULL")
     }
     for story_id in before:
-        assert resolve(demo, story_id)
+        assert demo.stories.resolve(story_id)
 
 
 def test_summary_sentences_point_into_member_documents(demo: Store) -> None:

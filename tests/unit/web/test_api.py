@@ -11,7 +11,6 @@ from fastapi.testclient import TestClient
 from storyline.store import Store
 from storyline.stories.report import story_detail
 from storyline.web.envelope import plain
-from storyline.web.story import story_view
 
 
 def data(client: TestClient, url: str) -> Any:
@@ -221,10 +220,12 @@ def test_quote_totals_match_the_listing(client: TestClient) -> None:
         assert total > 0
 
 
-def test_story_view_is_story_detail(web_db: Path) -> None:
-    """The web's indexed story view gives what stories.report.story_detail gives."""
+def test_the_api_story_is_story_detail(client: TestClient, web_db: Path) -> None:
+    """The API (and the page) serve what ``storyline story`` and ``storyline report`` read:
+    stories.report.story_detail, for every story, merged ones by their new story."""
     with Store(web_db, readonly=True) as store:
         ids = [r[0] for r in store.conn.execute("SELECT id FROM stories")]
         assert len(ids) >= 5
         for story_id in ids:
-            assert plain(story_view(store, story_id)) == plain(story_detail(store, story_id))
+            served = data(client, f"/api/stories/{story_id}")["data"]
+            assert served == plain(story_detail(store, story_id))
