@@ -61,7 +61,7 @@ def timeline(
     if story is None and entity is None:
         raise StoreError("a timeline needs a story or an entity", hint="pass --story or --entity")
     rows = store.events.timeline(
-        story_id=store.articles.story_id(story) if story is not None else None,
+        story_id=store.stories.resolve(story) if story is not None else None,
         entity_id=find_entity(store, entity) if entity is not None else None,
         include_all=include_all,
         limit=limit,

@@ -42,7 +42,7 @@ def list_quotes(
     speaker ("Holm", "Lars Holm", "spokesman"); ``story`` and ``entity`` take ids or unique
     prefixes (an entity also by name, alias or surname)."""
     rows = store.quotes.listing(
-        story_id=store.articles.story_id(story) if story is not None else None,
+        story_id=store.stories.resolve(story) if story is not None else None,
         speaker_entity_id=find_entity(store, entity) if entity is not None else None,
         limit=limit if speaker is None else None,
         offset=offset if speaker is None else 0,

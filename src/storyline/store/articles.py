@@ -11,9 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storyline.errors import StoreError
-from storyline.store.sqlite import like_prefix
-
 if TYPE_CHECKING:
     from storyline.store.sqlite import Store
 
@@ -117,30 +114,3 @@ class ArticleReads:
                 (document_id,),
             )
         ]
-
-    def story_id(self, story_id: str) -> str:
-        """A story id (or unique prefix), following merges to the story it now belongs to;
-        raises ``StoreError`` when none or several match."""
-        rows = self.store.conn.execute(
-            "SELECT id, merged_into FROM stories WHERE id = ? OR id LIKE ? LIMIT 2",
-            (story_id, like_prefix(story_id)),
-        ).fetchall()
-        exact = [r for r in rows if r[0] == story_id]
-        if exact:
-            rows = exact
-        if not rows:
-            raise StoreError(
-                f"no story with id {story_id!r}", hint="list them with: storyline stories"
-            )
-        if len(rows) > 1:
-            raise StoreError(f"several stories start with {story_id!r}", hint="give more of the id")
-        current, merged_into = rows[0]
-        seen = {current}
-        while merged_into and merged_into not in seen:
-            seen.add(merged_into)
-            current = merged_into
-            row = self.store.conn.execute(
-                "SELECT merged_into FROM stories WHERE id = ?", (current,)
-            ).fetchone()
-            merged_into = row[0] if row else None
-        return str(current)

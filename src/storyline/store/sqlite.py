@@ -406,14 +406,6 @@ class Store:
             )
         return row_to_document(rows[0])
 
-    def document_row(self, document_id: str) -> sqlite3.Row | None:
-        """The document's row. Kept for ``web/article.py`` and ``export/json_export.py``
-        until they read their own store family; delete it then."""
-        row: sqlite3.Row | None = self.conn.execute(
-            "SELECT * FROM documents WHERE id = ?", (document_id,)
-        ).fetchone()
-        return row
-
     def document_place(self, document_id: str) -> DocumentPlace | None:
         row = self.conn.execute(
             "SELECT id, previous_version, superseded_by, duplicate_of, duplicate_kind, "

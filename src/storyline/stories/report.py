@@ -5,18 +5,15 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from storyline.errors import StoreError
+from storyline.events.report import TimelineEvent, markdown_lines, timeline, when
+from storyline.quotes.report import SpeakerQuotes, by_speaker, quote_lines, speaker_label
 from storyline.store import Store
 from storyline.store.stories import KeyEntity, StoryArticle, StoryRow, SummaryLine
-
-if TYPE_CHECKING:
-    from storyline.events.report import TimelineEvent
-    from storyline.quotes.report import SpeakerQuotes
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,20 +42,9 @@ def list_stories(store: Store, *, limit: int = 50, offset: int = 0) -> list[Stor
     return store.stories.listing(limit=limit, offset=offset)
 
 
-def resolve(store: Store, story_id: str) -> str:
-    """A story id (or unique prefix), following merges: ``store.stories.resolve``.
-
-    Kept for ``quotes.report`` and ``events.report`` until they read the id through the
-    store too; nothing else calls it."""
-    return store.stories.resolve(story_id)
-
-
 def story_detail(store: Store, story_id: str) -> StoryDetail:
     """The story with this id (or unique prefix, or an id merged into another): what the
     story page, ``storyline story`` and ``storyline report`` show."""
-    # Quotes and events read stories: import late.
-    from storyline.events.report import timeline
-    from storyline.quotes.report import by_speaker
 
     story_id = store.stories.resolve(story_id)
     head = store.stories.head(story_id)
@@ -85,7 +71,6 @@ _HEADINGS = (("person", "People"), ("organization", "Organisations"), ("place", 
 
 
 def _speaker(group: SpeakerQuotes) -> str:
-    from storyline.quotes.report import speaker_label
 
     return speaker_label(group)
 
@@ -115,12 +100,8 @@ def markdown(detail: StoryDetail) -> str:
     if detail.names and not detail.entities:
         lines += ["", "## Names", "", ", ".join(n.title() for n in detail.names)]
     if detail.quotes:
-        from storyline.quotes.report import quote_lines
-
         lines += ["", "## Who said what", *quote_lines(detail.quotes, numbers)]
     if detail.events:
-        from storyline.events.report import markdown_lines
-
         lines += ["", "## Timeline", *markdown_lines(list(detail.events), numbers)]
     lines += ["", "## Sources", ""]
     for number, article in enumerate(detail.articles, start=1):
@@ -147,7 +128,6 @@ _BRIEF = Environment(
 
 def html_page(detail: StoryDetail) -> str:
     """The brief as one self-contained HTML page (``web/templates/brief.html``)."""
-    from storyline.events.report import when
 
     numbers = {a.id: i + 1 for i, a in enumerate(detail.articles)}
     total = len(detail.articles) + sum(len(a.copies) for a in detail.articles)

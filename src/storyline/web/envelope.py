@@ -11,7 +11,6 @@ responses are serialised directly, which is faster than validating them again.
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import fields, is_dataclass
 from datetime import date
 from typing import Any
@@ -49,11 +48,11 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 def plain(value: Any) -> Any:
-    """Records as JSON values. Not ``dataclasses.asdict``: it deep-copies what it does not
-    know, and some read-back records hold ``sqlite3.Row`` objects, which cannot be copied."""
+    """Records as JSON values (the store's read-back records are frozen dataclasses of plain
+    values; a tuple becomes a list)."""
     if is_dataclass(value) and not isinstance(value, type):
         return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
-    if isinstance(value, (list, tuple, sqlite3.Row)):
+    if isinstance(value, list | tuple):
         return [plain(v) for v in value]
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}

@@ -244,7 +244,7 @@ def test_article_reads(stored: Store) -> None:
     assert copy is not None and copy.kind == "exact" and copy.text == TEXT
     assert stored.articles.story_title("no-story") is None
     with pytest.raises(StoreError, match="no story"):
-        stored.articles.story_id("s_missing")
+        stored.stories.resolve("s_missing")
 
 
 def test_export_streams(stored: Store) -> None:
