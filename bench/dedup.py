@@ -524,7 +524,7 @@ def speed_rows(texts: Path, workdir: Path, repeat: int = 1) -> list[Row]:
             "datasketch_library",
             {"texts": str(texts), "gold": gold, "variant": "strings"},
             "datasketch MinHash.generator(num_perm=128, seed=1) fed the same word 5-shingle "
-            "strings (storyline.dedup.text.words, joined), default sha1_hash32; "
+            "strings (storyline.text.tokens.words, joined), default sha1_hash32; "
             "MinHashLSH(num_perm=128, params=Storyline's NEAR bands), query then insert per "
             "document. One process.",
         ),
@@ -763,7 +763,7 @@ def datasketch_library(texts: str, gold: str, variant: str) -> Timed:
 
     from storyline.dedup.lsh import NEAR
     from storyline.dedup.shingles import SHINGLE_SIZE, shingle_hashes_of
-    from storyline.dedup.text import words
+    from storyline.text.tokens import words
 
     ids, documents = _load_texts(texts)
     started, cpu = time.perf_counter(), _cpu()
@@ -863,10 +863,10 @@ def perturbed(texts: str, size: int, seed: int = 11) -> Iterator[tuple[str, str]
     """
     import random
 
-    from storyline.dedup.text import sentences
+    from storyline.text.sentences import sentences, spans
 
     _, base = _load_texts(texts)
-    pool = [text[a:b] for text in base for a, b in sentences(text) if len(text[a:b]) > 40]
+    pool = [text[a:b] for text in base for a, b in spans(sentences(text)) if len(text[a:b]) > 40]
     vocabulary = [w for sentence in pool[:5000] for w in sentence.split()]
     rng = random.Random(seed)
     recent: list[str] = []

@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from storyline.entities.countries import by_name
-from storyline.entities.tokens import Token, sentences, tokenize
+from storyline.text.sentences import sentences
+from storyline.text.tokens import Token, tokenize
 from storyline.events.lemma import IRREGULAR_FORMS
 from storyline.events.lexicon import TRIGGERS, Trigger
 from storyline.events.roles import roles

@@ -71,7 +71,7 @@ from datetime import date, timedelta
 import numpy as np
 import numpy.typing as npt
 
-from storyline.dedup.text import STOPWORDS
+from storyline.text.lexicon import FUNCTION_WORDS as STOPWORDS
 from storyline.events.lemma import derived, head, key, sense, words
 from storyline.events.roles import compatible
 

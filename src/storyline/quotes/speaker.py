@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from storyline.entities.tokens import Token
+from storyline.text.tokens import Token
 from storyline.quotes.cues import SPEECH, word_set
 
 _SKIP_BEFORE = word_set(

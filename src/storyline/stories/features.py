@@ -21,7 +21,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storyline.dedup.text import STOPWORDS, sentences
+from storyline.text.lexicon import FUNCTION_WORDS as STOPWORDS
+from storyline.text.sentences import sentences, spans
 
 NAME_BOOST = 2.0
 NAME_WEIGHT = 0.5
@@ -116,8 +117,8 @@ def _starts_sentence(gap: str, first: bool) -> bool:
 
 def lead_text(text: str) -> str:
     """The first ``LEAD_SENTENCES`` sentences."""
-    spans = sentences(text[:_LEAD_CHARS])[:LEAD_SENTENCES]
-    return text[: spans[-1][1]] if spans else ""
+    lead = spans(sentences(text[:_LEAD_CHARS]))[:LEAD_SENTENCES]
+    return text[: lead[-1][1]] if lead else ""
 
 
 def _title_case(title: str) -> bool:

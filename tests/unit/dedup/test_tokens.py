@@ -13,7 +13,7 @@ from storyline.dedup.shingles import (
     shingle_hashes_of,
     shingle_sets,
 )
-from storyline.dedup.text import words
+from storyline.text.tokens import words
 from storyline.dedup.tokens import exact_key, hash_words, split_words
 
 TRICKY = [
