@@ -37,7 +37,7 @@ class Context:
             for i in range(first, last):
                 quoted[i] = True
         masked = _masked(text, found)
-        spans = sentence_spans(sentences(masked))
+        spans = sentence_spans(sentences(masked, at_line_breaks=True))
         return cls(text, tokens, starts, quoted, found, spans, [s for s, _ in spans])
 
     def token_at_or_after(self, offset: int) -> int:

@@ -13,7 +13,9 @@ Options for the readers that need them:
 
 - ``join_clauses``: a piece that starts with a comma, semicolon or colon joins the sentence
   before it ("... at 9 a. m., Ode said." is one sentence; pronoun resolution);
-- ``at_semicolons``: a semicolon ends a sentence too (the tense of a clause).
+- ``at_semicolons``: a semicolon ends a sentence too (the tense of a clause);
+- ``at_line_breaks``: every line break ends a sentence, even before a lower-case word (quotes:
+  an attribution cue is not looked for across a line).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ def sentences(
     *,
     join_clauses: bool = False,
     at_semicolons: bool = False,
+    at_line_breaks: bool = False,
 ) -> list[list[Token]]:
     """The tokens of ``text`` (``tokenize(text)`` unless given) grouped into sentences."""
     if tokens is None:
@@ -54,7 +57,7 @@ def sentences(
             closes = token.text in _CLOSERS and not _opens(text, token, gap)
             if (
                 breaks >= 2
-                or (breaks == 1 and not starts_lower)
+                or (breaks == 1 and (at_line_breaks or not starts_lower))
                 or (ended and not closes and gap and _may_start(token))
                 or len(current) >= MAX_SENTENCE_TOKENS
             ):
@@ -85,13 +88,15 @@ def _may_start(token: Token) -> bool:
 
 
 def _opens(text: str, token: Token, gap: str) -> bool:
-    """Whether a straight quote opens rather than closes: space before it, none after
-    (' He left. "We won," ' : the second sentence starts at the mark)."""
+    """Whether a straight quote opens rather than closes: space before it, a word right
+    after it (' He left. "We won," ': the second sentence starts at the mark). Two
+    apostrophes standing for a double quote ("said. ''We") keep the sentence going, as
+    the quotes of that style are read with their attribution."""
     return (
         token.text in _STRAIGHT_QUOTES
         and bool(gap)
         and token.end < len(text)
-        and not text[token.end].isspace()
+        and text[token.end].isalnum()
     )
 
 
