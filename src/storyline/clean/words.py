@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from storyline.text.tokens import words
+
 # Typographic variants that differ between outlets copying the same sentence.
 _UNIFY = str.maketrans(
     {
@@ -75,14 +77,13 @@ def match_key(text: str) -> str:
     return _EDGE_PUNCTUATION.sub("", _SPACES.sub(" ", unified).strip())
 
 
-def words(text: str) -> list[str]:
-    """Lowercased word tokens of ``text`` (apostrophes split: "Europe's" -> "europe", "s")."""
-    return _WORD.findall(match_key(text))
-
-
 def content_sequence(text: str) -> list[str]:
-    """Words that carry content, in order: no stopwords, no single letters (numbers kept)."""
-    return [w for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    """Words that carry content, in order: no stopwords, no single letters (numbers kept).
+    Words as the text layer normalises them, split at apostrophes ("Europe's" -> "europe",
+    "s")."""
+    return [
+        w for w in words(text, joiners="") if w not in STOPWORDS and (len(w) > 1 or w.isdigit())
+    ]
 
 
 def content_words(text: str) -> frozenset[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from storyline.text.sentences import sentences, spans
 from storyline.store import Store
+from storyline.text.sentences import sentences, spans
 
 
 @dataclass(frozen=True, slots=True)

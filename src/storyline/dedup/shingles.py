@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from storyline.text.lexicon import FUNCTION_WORDS
 from storyline.dedup.tokens import STOPWORD_HASHES, Words, hash_words, split_words
+from storyline.text.lexicon import FUNCTION_WORDS
 
 SHINGLE_SIZE = 5
 # Odd 64-bit multipliers, one per position in the shingle (from the SplitMix64 constants).

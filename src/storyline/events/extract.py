@@ -17,13 +17,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from storyline.entities.countries import by_name
-from storyline.text.sentences import sentences
-from storyline.text.tokens import Token, tokenize
 from storyline.events.lemma import IRREGULAR_FORMS
 from storyline.events.lexicon import TRIGGERS, Trigger
 from storyline.events.roles import roles
 from storyline.events.status import Clause, participle_ahead, status_of
 from storyline.model import EventStatus
+from storyline.text.sentences import sentences
+from storyline.text.tokens import Token, tokenize
 
 # Words before a place that make it the event's location rather than an actor.
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from storyline.text.tokens import words
+
 _IRREGULAR_TEXT = """
 say said says | tell told | find found | shoot shot | make made | leave left | lose lost
 break broke broken | throw threw thrown | take took taken | come came | go went gone goes
@@ -51,7 +53,8 @@ _EED = frozenset(_EED_TEXT.split())
 # Particles of phrasal verbs: "checked into", "broke out", "passed away".
 _PARTICLES_TEXT = "in into out off down up away on over to back through around about for with of"
 PARTICLES = frozenset(_PARTICLES_TEXT.split())
-_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+# A trigger's words: the text layer's, joined across apostrophes and hyphens only.
+JOINERS = "'’-"
 _UNDOUBLE = re.compile(r"([bcdfgklmnprstvz])\1$")
 _DERIVATION = ("ations", "ation", "itions", "ition", "ions", "ion", "ments", "ment", "ur")
 
@@ -101,16 +104,11 @@ def derived(word: str) -> str:
     return _UNDOUBLE.sub(r"\1", base)
 
 
-def words(text: str) -> list[str]:
-    """The lower-cased words of ``text``."""
-    return _WORD.findall(text.lower().replace("’", "'"))
-
-
 def head(trigger: str) -> str:
     """The word that names the happening: a phrasal verb's verb ("checked into" ->
     "checked"), else a compound's last word ("heart attack", "double-murder" -> "attack",
     "murder")."""
-    found = [part for word in words(trigger) for part in word.split("-") if part]
+    found = [part for word in words(trigger, JOINERS) for part in word.split("-") if part]
     if not found:
         return trigger.lower()
     if len(found) > 1 and found[-1] in PARTICLES:
@@ -120,7 +118,7 @@ def head(trigger: str) -> str:
 
 def lemma(trigger: str) -> str:
     """The key of a whole trigger: each word's :func:`key`, space-separated."""
-    return " ".join(key(word) for word in words(trigger))
+    return " ".join(key(word) for word in words(trigger, JOINERS))
 
 
 # Words news uses for one kind of happening; a class joins triggers that differ in form.

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storyline.text.sentences import sentences, spans
 from storyline.stories.features import MAX_CHARS, cosine, term_counts, vector
+from storyline.text.sentences import sentences, spans
 
 # Candidates come from the start of each article (news puts the essentials first).
 SENTENCES_PER_ARTICLE = 15

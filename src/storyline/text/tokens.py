@@ -88,6 +88,12 @@ def words(text: str, joiners: str = JOINERS) -> list[str]:
     return [w.replace("’", "'") for w in _word_pattern(joiners).findall(normalise(text))]
 
 
+def word_spans(text: str, joiners: str = "") -> list[tuple[int, int]]:
+    """Where the words of ``text`` itself (not normalised) stand: ``(start, end)`` of each
+    run of letters and digits, joined across ``joiners`` as in :func:`words`."""
+    return [match.span() for match in _word_pattern(joiners).finditer(text)]
+
+
 @lru_cache(maxsize=8)
 def _word_pattern(joiners: str) -> re.Pattern[str]:
     if not joiners:

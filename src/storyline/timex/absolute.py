@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.text.lexicon import word_set
 from storyline.timex.base import Context, Reading, Rule, month_year
 from storyline.timex.calendar import MIN_YEAR, day_value, month_value, safe_date
 from storyline.timex.lexicon import (
@@ -20,7 +21,6 @@ from storyline.timex.lexicon import (
     WEEKDAY,
     YEAR_NUMBER,
     month_number,
-    words,
 )
 
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
@@ -295,7 +295,7 @@ RULES = (
             r"|seven|eight|nine)))?)\b"
         ),
         _spelled_year,
-        words("nineteen eighteen thousand"),
+        word_set("nineteen eighteen thousand"),
     ),
     Rule(
         "decade",
@@ -313,12 +313,12 @@ RULES = (
             r"|forties|fifties|sixties|seventies|eighties|nineties))\b"
         ),
         _decade_word,
-        words("twenties thirties forties fifties sixties seventies eighties nineties"),
+        word_set("twenties thirties forties fifties sixties seventies eighties nineties"),
     ),
     Rule(
         "century",
         re.compile(r"(?:\b(?i:the)\s+)?\b(?P<n>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)\b"),
         _century,
-        words("century"),
+        word_set("century"),
     ),
 )

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from storyline.text.lexicon import word_set
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -133,16 +135,11 @@ def duration_value(quantity: float | None, unit: str) -> str:
     return f"{prefix}{quantity:g}{unit}"
 
 
-def words(text: str) -> frozenset[str]:
-    """A trigger (see ``Rule.trigger``): lowercase words, one of which every match holds."""
-    return frozenset(text.split())
-
-
 # Token classes a trigger may name besides words (see ``find.py``).
 YEAR_NUMBER, DECADE_NUMBER, CLOCK_MINUTES, BEFORE_SLASH = "#year", "#decade", "#clock", "#slash"
 MONTH_WORDS = frozenset(MONTHS) | {"sept"}
 WEEKDAY_WORDS = frozenset(WEEKDAYS) | {f"{day}s" for day in WEEKDAYS}
-UNIT_WORDS = words(
+UNIT_WORDS = word_set(
     """second seconds minute minutes hour hours day days night nights week weeks weekend
     weekends month months quarter quarters year years decade decades century centuries
     millennium millennia"""

@@ -13,8 +13,8 @@ from storyline.dedup.shingles import (
     shingle_hashes_of,
     shingle_sets,
 )
-from storyline.text.tokens import words
 from storyline.dedup.tokens import exact_key, hash_words, split_words
+from storyline.text.tokens import words
 
 TRICKY = [
     "",
