@@ -515,7 +515,7 @@ def speed_rows(texts: Path, workdir: Path, repeat: int = 1) -> list[Row]:
             "storyline_library",
             {"texts": str(texts), "gold": gold},
             "storyline.dedup pieces on the clean texts in memory, in blocks of 1,000 as the "
-            "stage makes them: split_words (array tokeniser, word hashes) -> exact key + "
+            "stage makes them: batch_word_hashes (array tokeniser, word hashes) -> exact key + "
             "shingle_sets -> MinHasher(128, seed 1).signatures_of -> NEAR bands -> in-memory "
             "bucket index, candidate pairs. One process.",
         ),
@@ -692,7 +692,7 @@ def storyline_library(texts: str, gold: str) -> Timed:
     from storyline.dedup.lsh import NEAR, MemoryIndex, self_pairs
     from storyline.dedup.minhash import MinHasher
     from storyline.dedup.shingles import shingle_sets
-    from storyline.dedup.tokens import exact_key_of_hashes, split_words
+    from storyline.dedup.tokens import batch_word_hashes, exact_key_of_hashes
 
     ids, documents = _load_texts(texts)
     hasher = MinHasher(num_perm=128, seed=1)
@@ -701,7 +701,7 @@ def storyline_library(texts: str, gold: str) -> Timed:
     values, counts = [], []
     # Blocks as the dedup stage makes them (DedupStage: 1,000 documents per batch).
     for first in range(0, len(documents), 1000):
-        block = split_words(documents[first : first + 1000])
+        block = batch_word_hashes(documents[first : first + 1000])
         ends = np.cumsum(block.counts).tolist()
         for number, (begin, end) in enumerate(zip([0, *ends[:-1]], ends, strict=True)):
             key = exact_key_of_hashes(block.hashes[begin:end])
@@ -843,7 +843,7 @@ def scale_rows(texts: Path, sizes: Sequence[int], stage_max: int, workdir: Path)
 _SCALE_NOTES = {
     "scale_library": "Documents made from real Reuters sentences (bench.dedup.perturbed: "
     "new documents of 4-12 sentences of different articles, 5% near copies; generation "
-    "untimed), in blocks of 1,000: split_words, exact keys, shingle_sets, signatures, NEAR "
+    "untimed), in blocks of 1,000: batch_word_hashes, exact keys, shingle_sets, signatures, NEAR "
     "bands into "
     "one in-memory bucket index (query then add per block). Peak MB includes the index and "
     "all signatures, not the texts (one block at a time).",
@@ -899,7 +899,7 @@ def scale_library(texts: str, size: int) -> Timed:
     from storyline.dedup.lsh import NEAR, MemoryIndex, self_pairs
     from storyline.dedup.minhash import MinHasher
     from storyline.dedup.shingles import shingle_sets
-    from storyline.dedup.tokens import exact_key_of_hashes, split_words
+    from storyline.dedup.tokens import batch_word_hashes, exact_key_of_hashes
 
     hasher = MinHasher(num_perm=128, seed=1)
     index = MemoryIndex()
@@ -913,7 +913,7 @@ def scale_library(texts: str, size: int) -> Timed:
     def flush() -> None:
         nonlocal seconds, cpu, candidates, done
         started, cpu_started = time.perf_counter(), _cpu()
-        split = split_words([text for _, text in block])
+        split = batch_word_hashes([text for _, text in block])
         ends = np.cumsum(split.counts).tolist()
         for begin, end in zip([0, *ends[:-1]], ends, strict=True):
             exact.setdefault(exact_key_of_hashes(split.hashes[begin:end]), done)

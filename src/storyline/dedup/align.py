@@ -98,9 +98,8 @@ def bag(sentence: str, ordinary: frozenset[str] = frozenset()) -> SentenceBag:
 def bags(text: str) -> tuple[SentenceBag, ...]:
     """Sentence bags of a text; cached because one article is aligned with several others."""
     ordinary = frozenset(normalise(w) for w in _TOKEN.findall(text) if w[0].islower())
-    return tuple(
-        b for start, end in spans(sentences(text)) if (b := bag(text[start:end], ordinary)).total > 0
-    )
+    found = spans(sentences(text))
+    return tuple(b for start, end in found if (b := bag(text[start:end], ordinary)).total > 0)
 
 
 def _coverage(side: Sequence[SentenceBag], other: Sequence[SentenceBag]) -> tuple[float, list[int]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from storyline.dedup.tokens import STOPWORD_HASHES, Words, hash_words, split_words
+from storyline.dedup.tokens import STOPWORD_HASHES, Words, batch_word_hashes, hash_words
 from storyline.text.lexicon import FUNCTION_WORDS
 
 SHINGLE_SIZE = 5
@@ -103,7 +103,7 @@ def shingle_hashes_of(tokens: Sequence[str], size: int = SHINGLE_SIZE) -> Hashes
 
 def shingle_hashes(text: str, size: int = SHINGLE_SIZE) -> Hashes:
     """Distinct hashes of the word shingles of ``text`` (normalised: case, punctuation)."""
-    return shingle_sets(split_words([text]), size).values
+    return shingle_sets(batch_word_hashes([text]), size).values
 
 
 def content_word_hashes(tokens: Sequence[str]) -> Hashes:

@@ -91,8 +91,10 @@ def _power_table(base: np.uint64, size: int) -> U64:
 _POWERS = _Powers()
 
 
-def split_words(texts: Sequence[str]) -> Words:
-    """Hashes of the words of each text, the same words as :func:`storyline.text.tokens.words` gives."""
+def batch_word_hashes(texts: Sequence[str]) -> Words:
+    """Hashes of the words of each text: the numpy batch twin of the text layer's
+    :func:`storyline.text.tokens.words` (the same words, property-tested), not another
+    tokenizer."""
     if not texts:
         empty = np.empty(0, dtype=np.int64)
         return Words(np.empty(0, dtype=np.uint64), empty, np.empty(0, dtype=bool), empty)
@@ -121,7 +123,8 @@ def split_words(texts: Sequence[str]) -> Words:
 
 
 def _code_points(text: str) -> npt.NDArray[np.uint32]:
-    """The code points of normalised text, dashes as :func:`storyline.text.tokens.normalise` maps them."""
+    """The code points of normalised text, dashes as :func:`storyline.text.tokens.normalise`
+    maps them."""
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     dashes = (codes >= 0x2010) & (codes <= 0x2014)
     if dashes.any():
@@ -170,7 +173,7 @@ def _splitmix(values: U64) -> U64:
 
 
 def hash_words(tokens: Sequence[str]) -> U64:
-    """Hashes of words already split (the same hash :func:`split_words` gives them)."""
+    """Hashes of words already split (the same hash :func:`batch_word_hashes` gives them)."""
     if not tokens:
         return np.empty(0, dtype=np.uint64)
     joined = _SEPARATOR.join(tokens)
@@ -184,7 +187,7 @@ def hash_words(tokens: Sequence[str]) -> U64:
 
 def exact_key(text: str) -> str:
     """Same key for texts that differ only in case, punctuation, quotes and whitespace."""
-    return exact_key_of_hashes(split_words([text]).hashes)
+    return exact_key_of_hashes(batch_word_hashes([text]).hashes)
 
 
 def exact_key_of_hashes(hashes: U64) -> str:

@@ -39,3 +39,9 @@ then also not no only just very more most such own same other both each few all 
 many much too again further once if while because though although up down out off
 """
 FUNCTION_WORDS = word_set(_FUNCTION_TEXT)
+
+# Determiners, demonstratives and possessives that open a noun phrase. Written by hand for
+# the event rules (a word after one is a noun: "the sign of", "a clear shot").
+DETERMINERS = word_set(
+    "a an the this that these those its their his her our your any no every each"
+)

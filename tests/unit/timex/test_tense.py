@@ -48,7 +48,8 @@ def test_the_sentence_ends_the_search() -> None:
     text = "The minister resigned. Talks resume on Friday."
     assert _tense(text, "Friday") == "none"
     start = text.index("Friday")
-    assert text[slice(*sentence_at(text, start, start + 6, at_semicolons=True))].startswith("Talks resume")
+    sentence = sentence_at(text, start, start + 6, at_semicolons=True)
+    assert text[slice(*sentence)].startswith("Talks resume")
 
 
 @pytest.mark.parametrize(
