@@ -27,7 +27,7 @@ from storyline.text.tokens import Token, tokenize
 
 _SENTENCE_END = frozenset({".", "!", "?", "…", "..."})
 _CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
-_OPENERS = frozenset({'"', "'", "“", "‘", "«", "("})
+_OPENERS = frozenset({'"', "'", "“", "‘", "«", "(", "`"})
 # Straight quotes both open and close: the spaces around one tell which.
 _STRAIGHT_QUOTES = frozenset({'"', "'"})
 _CLAUSE_MARKS = frozenset({",", ";", ":"})
