@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from storyline.text import lexicon
+from storyline.text.lexicon import word_set
 from storyline.text.tokens import words
 
 # Typographic variants that differ between outlets copying the same sentence.
@@ -40,17 +42,29 @@ _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 _WORD = re.compile(r"[^\W_]+")
 
 # Function words carry no evidence that two sentences report the same thing.
-STOPWORDS = frozenset(
+STOPWORDS = (
+    (lexicon.DETERMINERS - {"every"})
+    | lexicon.REFLEXIVES
+    | lexicon.BE
+    | lexicon.SUBJECT_PRONOUNS
+    | lexicon.POSSESSIVES
+    | (lexicon.CLAUSE_ADVERBS - {"already", "never", "still"})
+    | lexicon.QUESTION_WORDS
+    | (lexicon.RELATIVES - {"whose"})
+    | (lexicon.OBJECT_PRONOUNS - {"us"})
+    | lexicon.HAVE
+    | lexicon.FEMININE
+    | lexicon.DO
+    | lexicon.CONJUNCTIONS
+    | (lexicon.SAY - {"saying"})
+    | word_set(
+        """
+    about above according after against all as at because before below between both
+    by can could down during few for from further here if in into more most of off
+    on only other ours out over own s same should so some such t than theirs there
+    through to told too under until up very while will with would yours
     """
-    a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each
-    few for from further had has have having he her here hers herself him himself his how
-    i if in into is it its itself just me more most my myself no nor not now of off on once
-    only or other our ours ourselves out over own s same she should so some such t than
-    that the their theirs them themselves then there these they this those through to too
-    under until up very was we were what when where which while who whom why will with
-    would you your yours yourself yourselves said says say told according while which
-    """.split()  # noqa: SIM905 (a word list reads best as text)
+    )
 )
 
 NUMBER_WORDS = frozenset(

@@ -40,19 +40,11 @@ from storyline.entities.gender import genders as known_genders
 from storyline.entities.lexicon import read_clusters
 from storyline.entities.mentions import EntityMention, entity_id
 from storyline.entities.tagger import data_folder
+from storyline.text import lexicon
 from storyline.text.sentences import sentences
 from storyline.text.tokens import Token
 
-GENDER = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
+GENDER = {word: "m" for word in lexicon.MASCULINE} | {word: "f" for word in lexicon.FEMININE}
 # Sentences before the pronoun's own in which an antecedent may be named.
 WINDOW = 2
 # Salience: a mention counts DECAY ** (sentences back), SUBJECT times more as a subject; a

@@ -23,14 +23,16 @@ from storyline.events.status import Clause, participle_ahead, status_of
 from storyline.events.timing import TimeSpan as TimeSpan  # re-exported: the stage reads it here
 from storyline.events.timing import after_publication, dates_trigger, days, distance, time_of
 from storyline.model import EventStatus
+from storyline.text import lexicon
 from storyline.text.lexicon import DETERMINERS as _DETERMINERS
+from storyline.text.lexicon import word_set
 from storyline.text.sentences import sentences
 from storyline.text.tokens import Token, tokenize
 
 # Words before a place that make it the event's location rather than an actor.
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 _BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "’s"})
-_ADVERBS = frozenset({"also", "still", "now", "then", "again", "already", "not", "reportedly"})
+_ADVERBS = (lexicon.CLAUSE_ADVERBS - {"just", "never", "once"}) | word_set("reportedly")
 # Words that, before an ambiguous noun trigger, show it is not an event ("in charge").
 _NOT_BEFORE = {
     "strike": frozenset({"hunger"}),
@@ -38,14 +40,14 @@ _NOT_BEFORE = {
 }
 # Verb triggers too common in other senses unless a place or time follows them.
 _NEEDS_SETTING = frozenset({"gather"})
-_SETTING = frozenset({"in", "at", "on", "for", "to", "outside", "near"})
+_SETTING = word_set("at for in near on outside to")
 _MILITARY = frozenset(
     """
     air missile drone military deadly rocket artillery retaliatory nuclear pre-emptive
     preemptive israeli russian ukrainian u.s. american us airstrike precision targeted
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "who", "that", "which"})
+_SUBJECT_PRONOUNS = (lexicon.RELATIVES - {"whom", "whose"}) | word_set("he it she")
 # What one meets when "meet" is not a meeting: "meet the targets", "meet demand".
 _TARGETS = frozenset(
     """
@@ -59,36 +61,35 @@ _TARGETS = frozenset(
 _NOT_TRIGGERS_CAPITALISED = frozenset({"March", "May"})
 # "said in a statement": the nouns, and the words that may stand between "in" and them.
 _ATTRIBUTION_NOUNS = frozenset({"statement", "communique"})
-_STATEMENT_MODIFIERS = frozenset(
+_STATEMENT_MODIFIERS = lexicon.ARTICLES | word_set(
     """
-    a an the its his her their joint written separate brief short emailed official later
-    earlier new
-    """.split()  # noqa: SIM905 (a word list reads best as text)
+    brief earlier emailed her his its joint later new official separate short their
+    written
+    """
 )
 # What follows "agreed" when it reports a deal rather than a shared view.
 _AGREED_ON = frozenset({"to", "on", "upon", "in"})
 _IDIOM_DEAL = frozenset({"big", "huge", "great", "good", "real", "bigger", "biggest"})
 # What follows a deal that is a contract: "a huge deal with Qatar", "the biggest deal in".
-_DEAL_COMPLEMENT = frozenset("with to for on in between worth".split())  # noqa: SIM905
+_DEAL_COMPLEMENT = word_set("between for in on to with worth")
 # Words between "agreed" and its complement: "agreed late on Monday to", "agreed early
 # Tuesday on".
-_WHEN_WORDS = frozenset(
+_WHEN_WORDS = (
+    frozenset(lexicon.WEEKDAYS)
+    | lexicon.DAY_PARTS
+    | (lexicon.DAYS_FROM_TODAY - {"tomorrow"})
+    | word_set(
+        """
+    already also early finally formally last late now on quickly then unanimously
     """
-    late early on monday tuesday wednesday thursday friday saturday sunday yesterday today
-    tonight overnight night morning evening afternoon last formally finally also quickly
-    unanimously already now then
-    """.split()  # noqa: SIM905 (a word list reads best as text)
+    )
 )
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())  # noqa: SIM905
+_WEEKDAYS = frozenset(lexicon.WEEKDAYS)
 # Determiners that make the next word a noun ("the sign of"); not "that" ("a gunman that
 # kills") nor "her" ("saw her sign").
-_NOUN_DETERMINERS = frozenset(
-    "a an the its their his our your every each no any this these those whose".split()  # noqa: SIM905
-)
+_NOUN_DETERMINERS = (lexicon.DETERMINERS - {"her", "that"}) | word_set("whose")
 # Words before "deal with" that make it the verb ("to deal with", "can deal with").
-_VERB_BEFORE = frozenset(
-    "to can cannot could will would should must might may not n't and or".split()  # noqa: SIM905
-)
+_VERB_BEFORE = (lexicon.MODALS - {"shall"}) | word_set("and cannot n't not or to")
 # Documents whose publication news names in passing ("a report released last year").
 _PUBLISHED = frozenset(
     """
@@ -214,7 +215,7 @@ def extract_events(
     return _resolve_anaphors(found, anaphoric, published)
 
 
-_ANAPHORIC = frozenset("the their this that these those its his her our".split())  # noqa: SIM905
+_ANAPHORIC = (lexicon.POSSESSIVES - {"my", "your"}) | lexicon.DEMONSTRATIVES | word_set("the")
 _ANOTHER = frozenset(
     "next last previous former first second new another other future coming upcoming".split()  # noqa: SIM905
 )
@@ -413,16 +414,23 @@ _BEFORE_ADJECTIVE = frozenset(
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 # Words after a participle that are not the noun it would modify.
-_NOT_A_NOUN = frozenset(
+_NOT_A_NOUN = (
+    (lexicon.DETERMINERS - {"each", "every"})
+    | frozenset(lexicon.ONES)
+    | frozenset(lexicon.WEEKDAYS)
+    | lexicon.POSSESSIVES
+    | lexicon.OBJECT_PRONOUNS
+    | lexicon.DAYS_FROM_TODAY
+    | (lexicon.MASCULINE - {"he"})
+    | (lexicon.CONJUNCTIONS - {"nor"})
+    | word_set(
+        """
+    about after again aged all almost also around as at away back before both by
+    down dozens during earlier early for from herself hundreds if in into it itself
+    last late later many more nearly next off on out over several since some ten
+    than themselves thousands to under until up when while with you
     """
-    a an the this that these those his her its their our your my some any no all both two
-    three four five six seven eight nine ten by in on at to for from with into after before
-    during over under as than and or but if when while since until up down out off away back
-    him her them it us me you himself herself themselves itself yesterday today tonight
-    tomorrow earlier later again also last next early late monday tuesday wednesday thursday
-    friday saturday sunday aged nearly more about one around almost several many dozens
-    hundreds thousands at
-    """.split()  # noqa: SIM905 (a word list reads best as text)
+    )
 )
 
 

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from storyline.events.lemma import IRREGULAR_FORMS
+from storyline.text import lexicon
 from storyline.text.lexicon import DETERMINERS as _DETERMINERS
+from storyline.text.lexicon import word_set
 from storyline.text.tokens import Token
 
 
@@ -259,7 +261,7 @@ def _noun_then_time(between: str) -> bool:
 _SET_OFF = re.compile(r"^\s*[,(–—]\s*")
 
 
-_RELATIVES = frozenset({"which", "that", "who", "itself"})
+_RELATIVES = (lexicon.RELATIVES - {"whom", "whose"}) | word_set("itself")
 
 
 def _belongs_before(text: str, token: Token, time: TimeSpan) -> bool:
@@ -284,11 +286,17 @@ _TRAVEL = frozenset(
 )
 
 
-_SCHEDULED = frozenset("set due scheduled expected slated going planning plans plan".split())  # noqa: SIM905
+_SCHEDULED = word_set(
+    """
+    due expected going plan planning plans scheduled set slated
+    """
+)
 
 
-_REPORTED = frozenset(
-    "said says told tells announced announces reported reports added adds stated".split()  # noqa: SIM905
+_REPORTED = word_set(
+    """
+    added adds announced announces reported reports said says stated tells told
+    """
 )
 
 
@@ -323,11 +331,13 @@ def _verb_before(between: str) -> bool:
     return _verb_between(" ".join(words))
 
 
-_OWN_AUXILIARIES = frozenset(
-    """
-    is are was were be been being has have had will would can could may might shall should
-    must did does do not never also still just already reportedly allegedly probably then to
-    """.split()  # noqa: SIM905 (a word list reads best as text)
+_OWN_AUXILIARIES = (
+    lexicon.MODALS
+    | (lexicon.CLAUSE_ADVERBS - {"again", "now", "once"})
+    | (lexicon.BE - {"am"})
+    | (lexicon.HAVE - {"having"})
+    | (lexicon.DO - {"doing"})
+    | word_set("allegedly probably reportedly to")
 )
 
 
@@ -357,11 +367,13 @@ def _verb_like(word: str) -> bool:
 _WORDS = re.compile(r"[\w’-]+|'s")
 
 
-_AUXILIARIES = frozenset(
-    """
-    is are was were be been has have had will would can could may might must should said
-    says say told tells did does do shall
-    """.split()  # noqa: SIM905 (a word list reads best as text)
+_AUXILIARIES = (
+    lexicon.MODALS
+    | (lexicon.BE - {"am", "being"})
+    | (lexicon.SAY - {"saying"})
+    | (lexicon.HAVE - {"having"})
+    | (lexicon.DO - {"doing"})
+    | word_set("tells told")
 )
 
 
@@ -378,14 +390,15 @@ _OBJECT_PREPOSITIONS = frozenset(
 
 # Verbs whose subject is the event itself and that take its time: "the meeting was held on
 # Wednesday", "talks resume next week", "negotiations broke off at noon Thursday".
-_HAPPENING = frozenset(
+_HAPPENING = word_set(
     """
-    held hold holds take takes took taken place begin begins began begun start starts started
-    end ends ended resume resumes resumed scheduled set due planned expected slated come comes
-    came open opens opened close closes closed conclude concludes concluded continue continues
-    continued last lasts lasted broke break breaks collapsed collapse collapses happen
-    happened happens occur occurred occurs went go goes going will be is was were
-    """.split()  # noqa: SIM905 (a word list reads best as text)
+    be began begin begins begun break breaks broke came close closed closes collapse
+    collapsed collapses come comes conclude concluded concludes continue continued
+    continues due end ended ends expected go goes going happen happened happens held
+    hold holds is last lasted lasts occur occurred occurs open opened opens place
+    planned resume resumed resumes scheduled set slated start started starts take
+    taken takes took was went were will
+    """
 )
 
 

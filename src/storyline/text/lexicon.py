@@ -43,5 +43,84 @@ FUNCTION_WORDS = word_set(_FUNCTION_TEXT)
 # Determiners, demonstratives and possessives that open a noun phrase. Written by hand for
 # the event rules (a word after one is a noun: "the sign of", "a clear shot").
 DETERMINERS = word_set(
-    "a an the this that these those its their his her our your any no every each"
+    """
+    a an the this that these those its their his her our your any no every each
+    """
 )
+
+# --- Closed classes of English ------------------------------------------------------------
+# Written by hand from any English grammar; the rules of each package build their own lists
+# from these (``ARTICLES | DEMONSTRATIVES | POSSESSIVES``) and add the few words they need.
+ARTICLES = word_set("a an the")
+DEMONSTRATIVES = word_set("this that these those")
+POSSESSIVES = word_set("my your his her its our their")
+SUBJECT_PRONOUNS = word_set("i you he she it we they")
+OBJECT_PRONOUNS = word_set("me him her us them")
+REFLEXIVES = word_set(
+    """
+    myself yourself himself herself itself ourselves yourselves themselves
+    """
+)
+# The third-person singular pronouns that have a gender (pronoun resolution).
+MASCULINE = word_set("he him his himself")
+FEMININE = word_set("she her hers herself")
+RELATIVES = word_set("who whom whose which that")
+QUESTION_WORDS = word_set("what when where why how")
+BE = word_set("am is are was were be been being")
+HAVE = word_set("has have had having")
+DO = word_set("do does did doing")
+MODALS = word_set("can could may might must shall should will would")
+CONJUNCTIONS = word_set("and or but nor")
+PREPOSITIONS = word_set(
+    """
+    about above across after against among amid around at before behind below beneath beside
+    between beyond by despite down during for from in inside into near of off on onto out
+    outside over since through throughout to toward towards under until up upon via with
+    within without
+    """
+)
+QUANTIFIERS = word_set(
+    """
+    all any both each every few many more most much no several some such
+    """
+)
+# Adverbs that stand between a subject and its verb or an auxiliary and its participle
+# ("has also said", "was later found"), written for the event rules.
+CLAUSE_ADVERBS = word_set(
+    """
+    again already also still then now just never not once
+    """
+)
+
+# --- Time ----------------------------------------------------------------------------------
+# Calendar words in their order (Monday is 0, as in ``datetime.date.weekday``).
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+# Days named from today, and parts of a day (TIMEX3's MO / AF / EV / NI).
+DAYS_FROM_TODAY = word_set("today tomorrow yesterday tonight")
+DAY_PARTS = word_set("morning afternoon evening night tonight overnight")
+SEASONS = ("spring", "summer", "fall", "autumn", "winter")
+# Ordinal suffixes of figures ("1st", "22nd", "3rd", "4th").
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+
+# --- Numbers -------------------------------------------------------------------------------
+ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+TEENS = (
+    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen",
+)  # fmt: skip
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+SCALES = ("hundred", "thousand", "million", "billion", "trillion")
+
+# --- Verbs ---------------------------------------------------------------------------------
+# Verbs of saying that attribute a statement, in the forms news writes them; written by hand
+# for the attribution rules of quotes, pronouns, tense and events.
+SAY = word_set("say says said saying")
+TELL = word_set("tell tells told telling")
+ADD = word_set("add adds added")
+REPORT = word_set("report reports reported")
+ANNOUNCE = word_set("announce announces announced")
+STATE = word_set("state states stated")
