@@ -30,11 +30,7 @@ _ROLE_WORDS = frozenset(
     staff contributor contributors bureau chief senior producer analyst
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
-_PARTICLES = frozenset(
-    """
-    de da das do dos del della der den di du la le van von bin ibn al el y ter ten st. mac
-    """.split()  # noqa: SIM905 (a word list reads best as text)
-)
+_PARTICLES = lexicon.NAME_PARTICLES
 _NOT_NAMES = (
     frozenset(lexicon.MONTHS)
     | frozenset(lexicon.WEEKDAYS)

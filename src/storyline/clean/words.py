@@ -67,20 +67,17 @@ STOPWORDS = (
     )
 )
 
-NUMBER_WORDS = frozenset(
-    """
-    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
-    eighty ninety hundred thousand million billion trillion mln bln half quarter dozen
-    """.split()  # noqa: SIM905 (a word list reads best as text)
+NUMBER_WORDS = (
+    frozenset(lexicon.NUMBER_VALUES)
+    | frozenset(lexicon.SCALES)
+    | word_set("mln bln half quarter dozen")
 )
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
-_SMALL_WORDS = frozenset(
-    """
-    de da das do dos del della di du la le van von der den of the and upon on y e al el
-    """.split()  # noqa: SIM905 (a word list reads best as text)
+# Small words that stay lower case inside a name: particles, "of", "the", "and".
+_SMALL_WORDS = (lexicon.NAME_PARTICLES - word_set("bin ibn mac st. ten ter")) | word_set(
+    "of the and upon on e"
 )
 
 

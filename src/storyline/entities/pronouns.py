@@ -64,7 +64,8 @@ _AFTER_OBJECT_TEXT = """
 to and or but as in on at by for from with into that this a an the up down out off back again
 """
 _AFTER_OBJECT = frozenset(_AFTER_OBJECT_TEXT.split())
-_ATTRIBUTION = re.compile(r"\s*(?:said|says|told|added|reported)\b[^.!?\n]{0,40}[.!?]")
+_SAID = lexicon.alternation(lexicon.ATTRIBUTION_VERBS - {"say", "announced"})
+_ATTRIBUTION = re.compile(rf"\s*{_SAID}\b[^.!?\n]{{0,40}}[.!?]")
 _SPEAKER_BEFORE = re.compile(
     r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:said|says|told\s+\w+|added|believes|thinks)"
     r"\s+(?:that\s+)?$",

@@ -21,7 +21,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from storyline.text import lexicon
 from storyline.text.lexicon import FUNCTION_WORDS as STOPWORDS
+from storyline.text.lexicon import word_set
 from storyline.text.sentences import sentences, spans
 
 NAME_BOOST = 2.0
@@ -44,9 +46,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]|\d[\d,.]*\d|\d")
 _SENTENCE_ENDS = frozenset('.!?…:;"“”')
-_NAME_CONNECTORS = frozenset(
-    {"of", "de", "da", "del", "van", "von", "der", "la", "le", "al", "bin"}
-)
+_NAME_CONNECTORS = (lexicon.NAME_PARTICLES & word_set("de da del van von der la le al bin")) | {
+    "of"
+}
 # Capitalised words that start sentences or are titles, not names of the happening.
 _NOT_NAMES_TEXT = """
 the a an in on at for and but or it he she they we i this that these those his her their

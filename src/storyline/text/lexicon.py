@@ -92,6 +92,14 @@ CLAUSE_ADVERBS = word_set(
     """
 )
 
+# Particles of personal names, written in lower case inside a name ("Ursula von der Leyen",
+# "Osama bin Laden", "Luiz Inácio Lula da Silva"); written by hand for the byline cleaner.
+NAME_PARTICLES = word_set(
+    """
+    de da das do dos del della der den di du la le van von bin ibn al el y ter ten st. mac
+    """
+)
+
 # --- Time ----------------------------------------------------------------------------------
 # Calendar words in their order (Monday is 0, as in ``datetime.date.weekday``).
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -99,12 +107,17 @@ MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 )  # fmt: skip
+# Abbreviations news writes ("Sept. 11", "Tues."), each the start of its full name.
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                       "nov", "dec")  # fmt: skip
+WEEKDAY_ABBREVIATIONS = ("mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun")
 # Days named from today, and parts of a day (TIMEX3's MO / AF / EV / NI).
 DAYS_FROM_TODAY = word_set("today tomorrow yesterday tonight")
 DAY_PARTS = word_set("morning afternoon evening night tonight overnight")
 SEASONS = ("spring", "summer", "fall", "autumn", "winter")
 # Ordinal suffixes of figures ("1st", "22nd", "3rd", "4th").
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+ORDINAL_SUFFIX = "(?:" + "|".join(ORDINAL_SUFFIXES) + ")"  # as a regex piece
 
 # --- Numbers -------------------------------------------------------------------------------
 ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -114,6 +127,22 @@ TEENS = (
 )  # fmt: skip
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 SCALES = ("hundred", "thousand", "million", "billion", "trillion")
+# The value of each number word below a hundred that has a word of its own.
+NUMBER_VALUES = {
+    **{word: value for value, word in enumerate(("zero", *ONES, *TEENS))},
+    **{word: 20 + 10 * index for index, word in enumerate(TENS)},
+}
+
+
+def month_of(word: str) -> int:
+    """The month (1-12) of a month name or abbreviation ("sept" -> 9)."""
+    return next(n for n, name in enumerate(MONTHS, 1) if name.startswith(word))
+
+
+def weekday_of(word: str) -> int:
+    """The weekday (Monday 0) of a weekday name or abbreviation ("thurs" -> 3)."""
+    return next(n for n, name in enumerate(WEEKDAYS) if name.startswith(word))
+
 
 # --- Verbs ---------------------------------------------------------------------------------
 # Verbs of saying that attribute a statement, in the forms news writes them; written by hand
@@ -124,3 +153,40 @@ ADD = word_set("add adds added")
 REPORT = word_set("report reports reported")
 ANNOUNCE = word_set("announce announces announced")
 STATE = word_set("state states stated")
+# The verbs of a trailing attribution (", officials said."), for the rules that skip one.
+ATTRIBUTION_VERBS = word_set("said says say told added reported announced")
+
+
+def alternation(words: frozenset[str] | tuple[str, ...]) -> str:
+    """``words`` as a regex group ``(?:a|b|c)``, longest first (so that "says" is tried
+    before "say" when the match may stop after either)."""
+    return "(?:" + "|".join(sorted(words, key=lambda w: (-len(w), w))) + ")"
+
+
+# Irregular verbs, each row a base form and its other forms; written by hand for the event
+# trigger keys and checked against the triggers of ECB+ training topics. Read as a map from
+# every form to its base: "met" -> "meet", "shot" -> "shoot".
+_IRREGULAR_TEXT = """
+say said says | tell told | find found | shoot shot | make made | leave left | lose lost
+break broke broken | throw threw thrown | take took taken | come came | go went gone goes
+win won | fall fell fallen | hold held | meet met | know knew known | get got gotten
+give gave given | strike struck stricken | steal stole stolen | catch caught | fight fought
+sink sank sunk | lead led | run ran | begin began begun | bring brought | buy bought
+send sent | spend spent | build built | feel felt | keep kept | pay paid | see saw seen
+speak spoke spoken | choose chose chosen | drive drove driven | write wrote written
+rise rose risen | shake shook shaken | swear swore sworn | wear wore worn | tear tore torn
+freeze froze frozen | hide hid hidden | bite bit bitten | flee fled | feed fed | bleed bled
+sell sold | sit sat | stand stood | think thought | teach taught | seek sought
+slay slew slain | hang hung | die died dies dying | lie lay lain lying | fly flew flown
+blow blew blown | grow grew grown | draw drew drawn | eat ate eaten | forbid forbade
+forgive forgave | hear heard | light lit | mean meant | ride rode ridden | ring rang rung
+shine shone | sing sang sung | slide slid | strive strove | swim swam swum | wake woke
+withdraw withdrew withdrawn | be is was were been | have has had | do did done does
+overtake overtook overtaken | undergo underwent undergone | arise arose arisen
+"""
+IRREGULAR_BASE: dict[str, str] = {
+    form: group.split()[0]
+    for line in _IRREGULAR_TEXT.strip().splitlines()
+    for group in line.split("|")
+    for form in group.split()
+}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from storyline.text.lexicon import word_set
+from storyline.text.lexicon import ATTRIBUTION_VERBS, alternation, word_set
 from storyline.text.sentences import sentence_at
 
 Tense = Literal["past", "future", "present", "none"]
@@ -47,8 +47,8 @@ _TOKEN = re.compile(r"[A-Za-z']+")
 # A trailing attribution (", officials said.") reports the sentence; its verb is not the
 # tense of the clause before it ("will meet again on Friday, officials said").
 _ATTRIBUTION = re.compile(
-    r",\s*(?:(?:[\w'.-]+\s+){0,5}(?:said|says|say|told|added|reported|announced)"
-    r"|(?:said|says|added|reported)\s)[^,]*$"
+    rf",\s*(?:(?:[\w'.-]+\s+){{0,5}}{alternation(ATTRIBUTION_VERBS)}"
+    rf"|{alternation(ATTRIBUTION_VERBS - {'say', 'told', 'announced'})}\s)[^,]*$"
 )
 
 
