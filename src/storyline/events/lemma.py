@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from storyline.text.lexicon import IRREGULAR_BASE
+from storyline.text.lexicon import ED_NOT_SUFFIX, IRREGULAR_BASE
 from storyline.text.tokens import words
 
 _IRREGULAR = IRREGULAR_BASE
@@ -28,8 +28,7 @@ IRREGULAR_FORMS = frozenset(form for form, base in _IRREGULAR.items() if form !=
     "dying", "lying",
 }  # fmt: skip
 # Words ending in "eed" whose "-ed" is not a suffix.
-_EED_TEXT = "need speed feed seed weed deed bleed breed greed proceed succeed exceed heed"
-_EED = frozenset(_EED_TEXT.split())
+_EED = frozenset(word for word in ED_NOT_SUFFIX if word.endswith("eed")) - {"indeed"}
 # Particles of phrasal verbs: "checked into", "broke out", "passed away".
 _PARTICLES_TEXT = "in into out off down up away on over to back through around about for with of"
 PARTICLES = frozenset(_PARTICLES_TEXT.split())

@@ -109,12 +109,9 @@ _PAST_IRREGULAR = frozenset(
     sat got did was were had ended concluded took agreed signed
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
-_NOT_PAST = frozenset(
-    """
-    need needed red bed shed seed speed feed united red-carpet alleged armed detailed
-    based limited so-called embed
-    """.split()  # noqa: SIM905 (a word list reads best as text)
-)
+_NOT_PAST = (
+    lexicon.ED_NOT_SUFFIX & word_set("need needed red red-carpet bed shed seed speed feed embed")
+) | (lexicon.ED_ADJECTIVES & word_set("united alleged armed detailed based limited so-called"))
 
 
 @dataclass(frozen=True, slots=True)

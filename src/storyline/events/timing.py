@@ -352,12 +352,7 @@ _FINITE = frozenset(
 
 
 # -ed words that are seldom verbs in news copy.
-_NOT_VERBS = frozenset(
-    """
-    united limited based related proposed alleged detailed unprecedented unexpected armed
-    advanced concerned interested supposed fixed mixed skilled talented hundred
-    """.split()  # noqa: SIM905 (a word list reads best as text)
-)
+_NOT_VERBS = (lexicon.ED_ADJECTIVES - {"so-called"}) | {"hundred"}
 
 
 def _verb_like(word: str) -> bool:

@@ -153,6 +153,22 @@ ADD = word_set("add adds added")
 REPORT = word_set("report reports reported")
 ANNOUNCE = word_set("announce announces announced")
 STATE = word_set("state states stated")
+# Words ending in "ed" whose "ed" is no past-tense suffix ("need", "speed", "red",
+# "hundred"), and participles news uses as adjectives ("united", "limited", "so-called").
+# Written by hand for the tense and event rules, each of which reads the ones it was
+# measured with.
+ED_NOT_SUFFIX = word_set(
+    """
+    need needs needed speed seed feed weed deed bleed breed greed heed proceed succeed exceed
+    indeed bed red red-carpet shed embed hundred
+    """
+)
+ED_ADJECTIVES = word_set(
+    """
+    united limited based related proposed alleged detailed armed unprecedented unexpected
+    advanced concerned interested supposed fixed mixed skilled talented so-called
+    """
+)
 # The verbs of a trailing attribution (", officials said."), for the rules that skip one.
 ATTRIBUTION_VERBS = word_set("said says say told added reported announced")
 

@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from storyline.text.lexicon import ATTRIBUTION_VERBS, alternation, word_set
+from storyline.text.lexicon import (
+    ATTRIBUTION_VERBS,
+    ED_ADJECTIVES,
+    ED_NOT_SUFFIX,
+    alternation,
+    word_set,
+)
 from storyline.text.sentences import sentence_at
 
 Tense = Literal["past", "future", "present", "none"]
@@ -39,9 +45,8 @@ _MODALS = word_set("could may might should must can")
 _REPORTING = word_set("said says say told tells warned warns expects expected predicted")
 _BE_ANY = word_set("is are am was were be been being 's 're")
 # -ed words that are not past verbs (or are adjectives in news copy).
-_NOT_PAST = word_set(
-    """need needs speed seed feed bed red hundred indeed united limited based related proposed
-    shed weed breed exceed proceed succeed embed"""
+_NOT_PAST = (ED_NOT_SUFFIX - word_set("needed deed bleed greed heed red-carpet")) | (
+    ED_ADJECTIVES & word_set("united limited based related proposed")
 )
 _TOKEN = re.compile(r"[A-Za-z']+")
 # A trailing attribution (", officials said.") reports the sentence; its verb is not the
