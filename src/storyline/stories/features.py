@@ -50,15 +50,24 @@ _NAME_CONNECTORS = (lexicon.NAME_PARTICLES & word_set("de da del van von der la 
     "of"
 }
 # Capitalised words that start sentences or are titles, not names of the happening.
-_NOT_NAMES_TEXT = """
-the a an in on at for and but or it he she they we i this that these those his her their
-according after before as when while if during despite since mr mrs ms dr mon tue wed thu
-fri sat sun monday tuesday wednesday thursday friday saturday sunday january february march
-april may june july august september october november december jan feb mar apr jun jul aug
-sep sept oct nov dec am pm gmt utc edt est cdt cst mdt mst pdt pst bst cet posted updated
-one two three four five six seven eight nine ten eleven twelve first second third
-"""
-_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+_NOT_NAMES = (
+    lexicon.ARTICLES
+    | lexicon.DEMONSTRATIVES
+    | (lexicon.SUBJECT_PRONOUNS - {"you"})
+    | (lexicon.POSSESSIVES - {"my", "your", "its", "our"})
+    | frozenset(lexicon.MONTHS)
+    | frozenset(lexicon.MONTH_ABBREVIATIONS)
+    | frozenset(lexicon.WEEKDAYS)
+    | (frozenset(lexicon.WEEKDAY_ABBREVIATIONS) - {"tues", "thurs"})
+    | frozenset(lexicon.ONES)
+    | word_set(
+        """
+        in on at for and but or according after before as when while if during despite since
+        mr mrs ms dr am pm gmt utc edt est cdt cst mdt mst pdt pst bst cet posted updated
+        ten eleven twelve first second third
+        """
+    )
+)
 # Company forms end a name but are not how anyone refers to it: "Champion Products Inc" is
 # "Champion Products", and "Inc" alone names nothing.
 _NAME_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv"})

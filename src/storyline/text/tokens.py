@@ -30,7 +30,8 @@ _TOKEN = re.compile(
     "|".join(
         (
             r"https?://\S+|www\.\S+",  # a URL is one token, not a run of junk words
-            r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail address
+            # e-mail address (the lookahead spares scanning each word twice)
+            r"(?=[\w.+-]*@)[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
             r"(?:[^\W\d_]\.){2,}",  # U.S., U.N., a.m.
             rf"\b(?:{'|'.join(ABBREVIATIONS)})\.",
             r"\b[A-Z]\.(?=\s+[\"“'‘(]?[A-Z])",  # an initial: John F. Kennedy, Robert C. "Bobby"
