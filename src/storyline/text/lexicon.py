@@ -13,10 +13,9 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Abbreviations whose full stop is part of the word ("Mr.", "Gen.", "Inc.", "Sept."), in
-# the case news writes them. Written by hand from the titles, company forms and months of
-# the CoNLL-2003 training text, where they are single tokens; the tokenizer keeps their
-# full stop, so they never end a sentence.
+# Titles and common abbreviations that keep their full stop ("Mr.", "Gen.", "Inc.",
+# "Sept."), in the case news writes them; written by hand for the tokenizer, which keeps the
+# full stop in the token, so they never end a sentence.
 ABBREVIATIONS = tuple(
     """
     Mr Mrs Ms Dr Prof Gen Sen Sens Rep Reps Gov Lt Col Capt Cmdr Sgt Maj Adm Rev Fr St Ste Jr
@@ -153,6 +152,44 @@ ADD = word_set("add adds added")
 REPORT = word_set("report reports reported")
 ANNOUNCE = word_set("announce announces announced")
 STATE = word_set("state states stated")
+# Verbs of saying and of thinking, in the forms news uses for attribution; written by hand
+# for the quote cues (``quotes/cues.py``).
+_SPEECH = """
+say says said saying tell tells told add adds added state states stated declare declares
+declared announce announces announced explain explains explained note notes noted write
+writes wrote argue argues argued insist insists insisted claim claims claimed assert
+asserts asserted warn warns warned acknowledge acknowledges acknowledged admit admits
+admitted ask asks asked reply replies replied respond responds responded continue
+continues continued recall recalls recalled remark remarks remarked tweet tweets tweeted
+suggest suggests suggested emphasize emphasizes emphasized emphasise emphasises emphasised
+stress stresses stressed predict predicts predicted complain complains complained concede
+concedes conceded confirm confirms confirmed deny denies denied urge urges urged vow vows
+vowed promise promises promised observe observes observed quip quips quipped joke jokes
+joked shout shouts shouted contend contends contended maintain maintains maintained charge
+charges charged allege alleges alleged testify testifies testified reiterate reiterates
+reiterated boast boasts boasted lament laments lamented recount recounts recounted report
+reports reported repeat repeats repeated counter counters countered mused muses cautioned
+cautions proclaimed proclaims predicted conceded demanded demands pledged pledges posted
+posts chimed yelled cried exclaimed whispered agreed agrees disagreed disagrees answered
+answers assured assures estimated estimates concluded concludes confessed confesses
+offered offers elaborated retorted snapped opined groused fumed scoffed thundered gushed
+raved railed blasted slammed mocked began begins read reads summed interjected highlighted
+highlights underlined underlines affirmed affirms reaffirmed reaffirms yelling shouting
+chanting screaming chanted screamed
+acknowledging adding admitting announcing arguing asking asserting claiming complaining
+conceding confirming continuing declaring denying explaining insisting noting observing
+predicting promising recalling remarking replying responding saying stating stressing
+suggesting telling tweeting urging vowing warning writing emphasizing reiterating posting
+"""
+# Verbs of thinking and knowing: cues of indirect attribution, not of quotes.
+_THOUGHT = """
+believe believes believed think thinks thought feel feels felt hope hopes hoped fear fears
+feared expect expects expected worry worries worried know knows knew wonder wonders
+wondered doubt doubts doubted suspect suspects suspected
+"""
+SPEECH_VERBS = word_set(_SPEECH)
+THOUGHT_VERBS = word_set(_THOUGHT)
+
 # Words ending in "ed" whose "ed" is no past-tense suffix ("need", "speed", "red",
 # "hundred"), and participles news uses as adjectives ("united", "limited", "so-called").
 # Written by hand for the tense and event rules, each of which reads the ones it was
@@ -180,8 +217,8 @@ def alternation(words: frozenset[str] | tuple[str, ...]) -> str:
 
 
 # Irregular verbs, each row a base form and its other forms; written by hand for the event
-# trigger keys and checked against the triggers of ECB+ training topics. Read as a map from
-# every form to its base: "met" -> "meet", "shot" -> "shoot".
+# trigger keys (``events/lemma.py``). Read as a map from every form to its base: "met" ->
+# "meet", "shot" -> "shoot".
 _IRREGULAR_TEXT = """
 say said says | tell told | find found | shoot shot | make made | leave left | lose lost
 break broke broken | throw threw thrown | take took taken | come came | go went gone goes
