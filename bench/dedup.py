@@ -515,7 +515,7 @@ def speed_rows(texts: Path, workdir: Path, repeat: int = 1) -> list[Row]:
             "storyline_library",
             {"texts": str(texts), "gold": gold},
             "storyline.dedup pieces on the clean texts in memory, in blocks of 1,000 as the "
-            "stage makes them: split_words (array tokeniser, word hashes) -> exact key + "
+            "stage makes them: batch_word_hashes (array tokeniser, word hashes) -> exact key + "
             "shingle_sets -> MinHasher(128, seed 1).signatures_of -> NEAR bands -> in-memory "
             "bucket index, candidate pairs. One process.",
         ),
@@ -524,7 +524,7 @@ def speed_rows(texts: Path, workdir: Path, repeat: int = 1) -> list[Row]:
             "datasketch_library",
             {"texts": str(texts), "gold": gold, "variant": "strings"},
             "datasketch MinHash.generator(num_perm=128, seed=1) fed the same word 5-shingle "
-            "strings (storyline.dedup.text.words, joined), default sha1_hash32; "
+            "strings (storyline.text.tokens.words, joined), default sha1_hash32; "
             "MinHashLSH(num_perm=128, params=Storyline's NEAR bands), query then insert per "
             "document. One process.",
         ),
@@ -692,7 +692,7 @@ def storyline_library(texts: str, gold: str) -> Timed:
     from storyline.dedup.lsh import NEAR, MemoryIndex, self_pairs
     from storyline.dedup.minhash import MinHasher
     from storyline.dedup.shingles import shingle_sets
-    from storyline.dedup.tokens import exact_key_of_hashes, split_words
+    from storyline.dedup.tokens import batch_word_hashes, exact_key_of_hashes
 
     ids, documents = _load_texts(texts)
     hasher = MinHasher(num_perm=128, seed=1)
@@ -701,7 +701,7 @@ def storyline_library(texts: str, gold: str) -> Timed:
     values, counts = [], []
     # Blocks as the dedup stage makes them (DedupStage: 1,000 documents per batch).
     for first in range(0, len(documents), 1000):
-        block = split_words(documents[first : first + 1000])
+        block = batch_word_hashes(documents[first : first + 1000])
         ends = np.cumsum(block.counts).tolist()
         for number, (begin, end) in enumerate(zip([0, *ends[:-1]], ends, strict=True)):
             key = exact_key_of_hashes(block.hashes[begin:end])
@@ -763,7 +763,7 @@ def datasketch_library(texts: str, gold: str, variant: str) -> Timed:
 
     from storyline.dedup.lsh import NEAR
     from storyline.dedup.shingles import SHINGLE_SIZE, shingle_hashes_of
-    from storyline.dedup.text import words
+    from storyline.text.tokens import words
 
     ids, documents = _load_texts(texts)
     started, cpu = time.perf_counter(), _cpu()
@@ -843,7 +843,7 @@ def scale_rows(texts: Path, sizes: Sequence[int], stage_max: int, workdir: Path)
 _SCALE_NOTES = {
     "scale_library": "Documents made from real Reuters sentences (bench.dedup.perturbed: "
     "new documents of 4-12 sentences of different articles, 5% near copies; generation "
-    "untimed), in blocks of 1,000: split_words, exact keys, shingle_sets, signatures, NEAR "
+    "untimed), in blocks of 1,000: batch_word_hashes, exact keys, shingle_sets, signatures, NEAR "
     "bands into "
     "one in-memory bucket index (query then add per block). Peak MB includes the index and "
     "all signatures, not the texts (one block at a time).",
@@ -863,10 +863,10 @@ def perturbed(texts: str, size: int, seed: int = 11) -> Iterator[tuple[str, str]
     """
     import random
 
-    from storyline.dedup.text import sentences
+    from storyline.text.sentences import sentences, spans
 
     _, base = _load_texts(texts)
-    pool = [text[a:b] for text in base for a, b in sentences(text) if len(text[a:b]) > 40]
+    pool = [text[a:b] for text in base for a, b in spans(sentences(text)) if len(text[a:b]) > 40]
     vocabulary = [w for sentence in pool[:5000] for w in sentence.split()]
     rng = random.Random(seed)
     recent: list[str] = []
@@ -899,7 +899,7 @@ def scale_library(texts: str, size: int) -> Timed:
     from storyline.dedup.lsh import NEAR, MemoryIndex, self_pairs
     from storyline.dedup.minhash import MinHasher
     from storyline.dedup.shingles import shingle_sets
-    from storyline.dedup.tokens import exact_key_of_hashes, split_words
+    from storyline.dedup.tokens import batch_word_hashes, exact_key_of_hashes
 
     hasher = MinHasher(num_perm=128, seed=1)
     index = MemoryIndex()
@@ -913,7 +913,7 @@ def scale_library(texts: str, size: int) -> Timed:
     def flush() -> None:
         nonlocal seconds, cpu, candidates, done
         started, cpu_started = time.perf_counter(), _cpu()
-        split = split_words([text for _, text in block])
+        split = batch_word_hashes([text for _, text in block])
         ends = np.cumsum(split.counts).tolist()
         for begin, end in zip([0, *ends[:-1]], ends, strict=True):
             exact.setdefault(exact_key_of_hashes(split.hashes[begin:end]), done)

@@ -23,9 +23,10 @@ from bench.measure import Timed, isolated
 from bench.report import Row
 from storyline.entities import conll
 from storyline.entities.tagger import Tagger, data_folder
-from storyline.entities.tokens import sentences, tokenize
 from storyline.runner import RunOptions, run
 from storyline.store import Store
+from storyline.text.sentences import sentences
+from storyline.text.tokens import tokenize
 
 PACKAGES = ("storyline", "python-crfsuite")
 NOTES: list[str] = [

@@ -40,9 +40,10 @@ from pathlib import Path
 from bench import timeml
 from bench.corpora import data_dir
 from bench.report import Row
-from storyline.entities.tokens import sentences, tokenize
 from storyline.events.lexicon import TRIGGERS
 from storyline.events.status import Clause, status_of
+from storyline.text.sentences import sentences
+from storyline.text.tokens import tokenize
 
 PACKAGES = ("storyline",)
 NOTES: list[str] = [

@@ -37,8 +37,9 @@ from pathlib import Path
 from bench import timeml
 from bench.corpora import data_dir
 from bench.report import Row
-from storyline.entities.tokens import sentences, tokenize
 from storyline.events.stage import read_document
+from storyline.text.sentences import sentences
+from storyline.text.tokens import tokenize
 
 PACKAGES = ("storyline",)
 NOTES: list[str] = [

@@ -36,7 +36,7 @@ from storyline.entities.gender import genders
 from storyline.entities.mentions import EntityMention, extract
 from storyline.entities.pronouns import GENDER, PronounMention, resolve
 from storyline.entities.tagger import Tagger, load_tagger
-from storyline.entities.tokens import tokenize
+from storyline.text.tokens import tokenize
 
 PACKAGES = ("storyline", "python-crfsuite")
 NOTES: list[str] = [

@@ -49,7 +49,7 @@ from storyline.entities.lexicon import (  # noqa: E402
     write_clusters,
 )
 from storyline.entities.tagger import FIRST_PASS, SECOND_PASS, Tagger  # noqa: E402
-from storyline.entities.tokens import tokenize  # noqa: E402
+from storyline.text.tokens import tokenize  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data"
 OUT = REPO / "src" / "storyline" / "entities" / "data"

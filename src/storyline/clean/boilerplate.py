@@ -14,6 +14,9 @@ from storyline.clean.words import word_count
 
 _MAX_WORDS = 30
 
+# What a share prompt shares, and how ("share this article on Facebook").
+_SHARED = "(?:article|story|page|post|link|video|gallery)"
+_VIA = "(?:on|via|to|with)"
 _SOCIAL = (
     r"(?:twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok|youtube|whatsapp"
     r"|telegram|google news|mastodon|reddit|pinterest|email|e-mail)"
@@ -31,8 +34,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "share prompt",
             r"^(?:share|tweet|email|e-mail|print|save|copy link|pin it)"
             r"(?:\s+(?:this|the))?"
-            r"(?:\s+(?:article|story|page|post|link|video|gallery))?"
-            rf"(?:\s+(?:on|via|to|with)\s+{_SOCIAL})?\s*[:.!]?$",
+            rf"(?:\s+{_SHARED})?"
+            rf"(?:\s+{_VIA}\s+{_SOCIAL})?\s*[:.!]?$",
         ),
         ("share prompt", rf"^(?:share|post)\s+(?:on|to|via)\s+{_SOCIAL}\b"),
         (

@@ -12,22 +12,30 @@ import re
 
 from storyline.clean.words import is_all_caps, title_case
 from storyline.model import Dateline
+from storyline.text import lexicon
+from storyline.text.lexicon import ORDINAL_SUFFIX, word_set
 
 _MAX_PREFIX = 80
 _DASH = re.compile(r"\s*(?:--|[–—―])\s*|\s+-\s+|(?<=\))\s?-\s+")
 _AGENCY = re.compile(r"\s*\((?P<agency>[^()]{1,40})\)$")
+# A month's abbreviation, then the rest of its name: "jan", "january", "sept.".
 _MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
-    r"(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\.?"
+    "(?:"
+    + "|".join((*lexicon.MONTH_ABBREVIATIONS[:4], "may", *lexicon.MONTH_ABBREVIATIONS[4:]))
+    + r")(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\.?"
 )
+_WEEKDAY_STEM = "(?:" + "|".join(day.removesuffix("day") for day in lexicon.WEEKDAYS) + ")"
 _DATE = re.compile(
-    rf"^(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+\d{1,2})?)(?:\s+\d{4})?$",
+    rf"^(?:{_MONTH}\s+\d{{1,2}}{ORDINAL_SUFFIX}?|\d{{1,2}}{ORDINAL_SUFFIX}?\s+{_MONTH}"
+    rf"|{_WEEKDAY_STEM}day(?:\s+\d{{1,2}})?)(?:\s+\d{{4}})?$",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^\d{4}$")
 _PLACE_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.\-])*$")
-_SMALL = frozenset({"de", "da", "do", "del", "la", "le", "of", "on", "upon", "am", "an", "the"})
+# Small words inside a place name ("Rio de Janeiro", "Stratford-upon-Avon").
+_SMALL = (lexicon.NAME_PARTICLES & word_set("de da do del la le")) | word_set(
+    "of on upon am an the"
+)
 # Capitalised words that open wire copy without being places.
 _NOT_PLACES = frozenset(
     """

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from storyline.offsets import TextBuilder
+from storyline.text import lexicon
+from storyline.text.lexicon import word_set
 
 _INVISIBLE = (
     "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f"
@@ -62,10 +64,10 @@ _TERMINAL = frozenset('.!?:;"”’»)]…')
 _FIRST_WORD = re.compile(r"\S+")
 _OPENERS = frozenset("\"'“‘«([")
 # Words that end no paragraph and no headline: a line ending with one was cut mid-sentence.
-_FUNCTION_WORDS = frozenset(
-    """
-    a an the of and or to for with from by as that than whose its their his her our
-    """.split()  # noqa: SIM905 (a word list reads best as text)
+_FUNCTION_WORDS = (
+    (lexicon.POSSESSIVES - {"my", "your"})
+    | lexicon.ARTICLES
+    | word_set("and as by for from of or than that to whose with")
 )
 
 # Wrapping programs use 60-100 columns; anything wider is one paragraph per line.

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 from storyline.clean.words import is_all_caps, title_case
+from storyline.text import lexicon
+from storyline.text.lexicon import word_set
 
 _OUTLET_WORDS = frozenset(
     """
@@ -28,19 +30,22 @@ _ROLE_WORDS = frozenset(
     staff contributor contributors bureau chief senior producer analyst
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
-_PARTICLES = frozenset(
+_PARTICLES = lexicon.NAME_PARTICLES
+_NOT_NAMES = (
+    frozenset(lexicon.MONTHS)
+    | frozenset(lexicon.WEEKDAYS)
+    | lexicon.SUBJECT_PRONOUNS
+    | (lexicon.POSSESSIVES - {"your"})
+    | lexicon.DEMONSTRATIVES
+    | (lexicon.DAY_PARTS - {"afternoon", "overnight"})
+    | lexicon.DAYS_FROM_TODAY
+    | lexicon.ARTICLES
+    | word_set(
+        """
+    apr aug dec early end feb jan jul jun last late mar midnight next noon nov oct
+    sep sept
     """
-    de da das do dos del della der den di du la le van von bin ibn al el y ter ten st. mac
-    """.split()  # noqa: SIM905 (a word list reads best as text)
-)
-_NOT_NAMES = frozenset(
-    """
-    the a an this that these those our my his her their its it we they he she you i
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
-    friday saturday sunday today tomorrow yesterday tonight morning evening night
-    noon midnight early late end last next
-    """.split()  # noqa: SIM905 (a word list reads best as text)
+    )
 )
 _SPLIT = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)
 _PLACE_SUFFIX = re.compile(r"\s+(?:in|from|at)\s+\S.*$", re.IGNORECASE)

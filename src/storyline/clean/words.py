@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from storyline.text import lexicon
+from storyline.text.lexicon import word_set
+from storyline.text.tokens import words
+
 # Typographic variants that differ between outlets copying the same sentence.
 _UNIFY = str.maketrans(
     {
@@ -38,33 +42,42 @@ _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 _WORD = re.compile(r"[^\W_]+")
 
 # Function words carry no evidence that two sentences report the same thing.
-STOPWORDS = frozenset(
+STOPWORDS = (
+    (lexicon.DETERMINERS - {"every"})
+    | lexicon.REFLEXIVES
+    | lexicon.BE
+    | lexicon.SUBJECT_PRONOUNS
+    | lexicon.POSSESSIVES
+    | (lexicon.CLAUSE_ADVERBS - {"already", "never", "still"})
+    | lexicon.QUESTION_WORDS
+    | (lexicon.RELATIVES - {"whose"})
+    | (lexicon.OBJECT_PRONOUNS - {"us"})
+    | lexicon.HAVE
+    | lexicon.FEMININE
+    | lexicon.DO
+    | lexicon.CONJUNCTIONS
+    | (lexicon.SAY - {"saying"})
+    | word_set(
+        """
+    about above according after against all as at because before below between both
+    by can could down during few for from further here if in into more most of off
+    on only other ours out over own s same should so some such t than theirs there
+    through to told too under until up very while will with would yours
     """
-    a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each
-    few for from further had has have having he her here hers herself him himself his how
-    i if in into is it its itself just me more most my myself no nor not now of off on once
-    only or other our ours ourselves out over own s same she should so some such t than
-    that the their theirs them themselves then there these they this those through to too
-    under until up very was we were what when where which while who whom why will with
-    would you your yours yourself yourselves said says say told according while which
-    """.split()  # noqa: SIM905 (a word list reads best as text)
+    )
 )
 
-NUMBER_WORDS = frozenset(
-    """
-    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
-    eighty ninety hundred thousand million billion trillion mln bln half quarter dozen
-    """.split()  # noqa: SIM905 (a word list reads best as text)
+NUMBER_WORDS = (
+    frozenset(lexicon.NUMBER_VALUES)
+    | frozenset(lexicon.SCALES)
+    | word_set("mln bln half quarter dozen")
 )
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
-_SMALL_WORDS = frozenset(
-    """
-    de da das do dos del della di du la le van von der den of the and upon on y e al el
-    """.split()  # noqa: SIM905 (a word list reads best as text)
+# Small words that stay lower case inside a name: particles, "of", "the", "and".
+_SMALL_WORDS = (lexicon.NAME_PARTICLES - word_set("bin ibn mac st. ten ter")) | word_set(
+    "of the and upon on e"
 )
 
 
@@ -75,14 +88,13 @@ def match_key(text: str) -> str:
     return _EDGE_PUNCTUATION.sub("", _SPACES.sub(" ", unified).strip())
 
 
-def words(text: str) -> list[str]:
-    """Lowercased word tokens of ``text`` (apostrophes split: "Europe's" -> "europe", "s")."""
-    return _WORD.findall(match_key(text))
-
-
 def content_sequence(text: str) -> list[str]:
-    """Words that carry content, in order: no stopwords, no single letters (numbers kept)."""
-    return [w for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    """Words that carry content, in order: no stopwords, no single letters (numbers kept).
+    Words as the text layer normalises them, split at apostrophes ("Europe's" -> "europe",
+    "s")."""
+    return [
+        w for w in words(text, joiners="") if w not in STOPWORDS and (len(w) > 1 or w.isdigit())
+    ]
 
 
 def content_words(text: str) -> frozenset[str]:

@@ -21,7 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storyline.dedup.text import STOPWORDS, normalise, sentences
+from storyline.text.lexicon import FUNCTION_WORDS as STOPWORDS
+from storyline.text.sentences import sentences, spans
+from storyline.text.tokens import normalise
 
 SENTENCE_MATCH = 0.5
 ANCHOR_MATCH = 0.5
@@ -96,9 +98,8 @@ def bag(sentence: str, ordinary: frozenset[str] = frozenset()) -> SentenceBag:
 def bags(text: str) -> tuple[SentenceBag, ...]:
     """Sentence bags of a text; cached because one article is aligned with several others."""
     ordinary = frozenset(normalise(w) for w in _TOKEN.findall(text) if w[0].islower())
-    return tuple(
-        b for start, end in sentences(text) if (b := bag(text[start:end], ordinary)).total > 0
-    )
+    found = spans(sentences(text))
+    return tuple(b for start, end in found if (b := bag(text[start:end], ordinary)).total > 0)
 
 
 def _coverage(side: Sequence[SentenceBag], other: Sequence[SentenceBag]) -> tuple[float, list[int]]:

@@ -10,7 +10,7 @@ import numpy as np
 from storyline.dedup.lsh import NEAR, REWRITE
 from storyline.dedup.minhash import MinHasher, Signatures
 from storyline.dedup.shingles import content_sets, shingle_sets
-from storyline.dedup.tokens import exact_key_of_hashes, split_words
+from storyline.dedup.tokens import batch_word_hashes, exact_key_of_hashes
 
 _HASHER = MinHasher()
 # Rewrites need more rows per band than copies (see lsh.REWRITE), so more permutations.
@@ -33,7 +33,7 @@ def compute_keys(documents: Sequence[tuple[str, str]]) -> list[DocumentKeys]:
     The whole batch is tokenised, shingled and signed as arrays (:mod:`.tokens`): no Python
     loop runs per word or per hash function, only per document to hand the rows out.
     """
-    block = split_words([text for _, text in documents])
+    block = batch_word_hashes([text for _, text in documents])
     shingles = shingle_sets(block)
     near = _HASHER.signatures_of(shingles.values, shingles.counts)
     content = content_sets(block)

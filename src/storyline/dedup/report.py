@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from storyline.dedup.text import sentences
+from storyline.text.sentences import sentences, spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,8 +17,8 @@ class Differences:
 
 def differences(original: str, copy: str) -> Differences:
     """Sentences the copy added to, and removed from, the original (aligned with difflib)."""
-    a = [original[s:e] for s, e in sentences(original)]
-    b = [copy[s:e] for s, e in sentences(copy)]
+    a = [original[s:e] for s, e in spans(sentences(original))]
+    b = [copy[s:e] for s, e in spans(sentences(copy))]
     added: list[str] = []
     removed: list[str] = []
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)

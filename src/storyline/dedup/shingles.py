@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from storyline.dedup.text import content_words
-from storyline.dedup.tokens import STOPWORD_HASHES, Words, hash_words, split_words
+from storyline.dedup.tokens import STOPWORD_HASHES, Words, batch_word_hashes, hash_words
+from storyline.text.lexicon import FUNCTION_WORDS
 
 SHINGLE_SIZE = 5
 # Odd 64-bit multipliers, one per position in the shingle (from the SplitMix64 constants).
@@ -103,14 +103,20 @@ def shingle_hashes_of(tokens: Sequence[str], size: int = SHINGLE_SIZE) -> Hashes
 
 def shingle_hashes(text: str, size: int = SHINGLE_SIZE) -> Hashes:
     """Distinct hashes of the word shingles of ``text`` (normalised: case, punctuation)."""
-    return shingle_sets(split_words([text]), size).values
+    return shingle_sets(batch_word_hashes([text]), size).values
 
 
 def content_word_hashes(tokens: Sequence[str]) -> Hashes:
     """Distinct hashes of the content words: a bag of what the text talks about."""
-    kept = content_words(list(tokens))
+    kept = content_words(tokens)
     folded = hash_words(kept)
     return np.unique(((folded >> _SHIFT) ^ (folded & _LOW)).astype(np.uint32))
+
+
+def content_words(tokens: Sequence[str]) -> list[str]:
+    """The words that carry content: no function words, none shorter than three letters
+    (figures kept)."""
+    return [t for t in tokens if t not in FUNCTION_WORDS and (len(t) > 2 or t[0].isdigit())]
 
 
 __all__ = [

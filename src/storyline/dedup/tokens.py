@@ -1,6 +1,6 @@
 """Words of many texts at once, as 64-bit hashes, without a Python loop per word.
 
-Dedup compares texts by their words (:func:`storyline.dedup.text.words`): for MinHash it needs
+Dedup compares texts by their words (:func:`storyline.text.tokens.words`): for MinHash it needs
 each word only as a stable hash. Splitting with the regular expression and hashing each word
 string in Python was 70% of the exact + near time on Reuters (measured: 1.1 s to split and
 0.6 s to hash 2.6 M words). Here a block of texts is joined into one array of code points and
@@ -9,7 +9,7 @@ everything is array arithmetic:
 - a code point is a word character when ``[^\\W_]`` matches it (ASCII from a table, the few
   other code points of a block classified once each by the same regular expression);
 - an apostrophe, full stop, comma or hyphen between two word characters joins them, exactly
-  as in :func:`~storyline.dedup.text.words` (a test pins that both give the same words);
+  as in :func:`~storyline.text.tokens.words` (a test pins that both give the same words);
 - a word's hash is a polynomial over its code points modulo 2^64, read off prefix sums:
   ``sum(c_j * P^(j - start))`` = ``(S[end] - S[start]) * P^-start`` (``P`` odd, so it has an
   inverse modulo 2^64), then avalanched with the SplitMix64 finaliser.
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from storyline.dedup.text import STOPWORDS
+from storyline.text.lexicon import FUNCTION_WORDS
 
 U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
@@ -91,8 +91,10 @@ def _power_table(base: np.uint64, size: int) -> U64:
 _POWERS = _Powers()
 
 
-def split_words(texts: Sequence[str]) -> Words:
-    """Hashes of the words of each text, the same words as :func:`text.words` gives."""
+def batch_word_hashes(texts: Sequence[str]) -> Words:
+    """Hashes of the words of each text: the numpy batch twin of the text layer's
+    :func:`storyline.text.tokens.words` (the same words, property-tested), not another
+    tokenizer."""
     if not texts:
         empty = np.empty(0, dtype=np.int64)
         return Words(np.empty(0, dtype=np.uint64), empty, np.empty(0, dtype=bool), empty)
@@ -121,7 +123,8 @@ def split_words(texts: Sequence[str]) -> Words:
 
 
 def _code_points(text: str) -> npt.NDArray[np.uint32]:
-    """The code points of normalised text, dashes as :func:`text.normalise` maps them."""
+    """The code points of normalised text, dashes as :func:`storyline.text.tokens.normalise`
+    maps them."""
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     dashes = (codes >= 0x2010) & (codes <= 0x2014)
     if dashes.any():
@@ -170,7 +173,7 @@ def _splitmix(values: U64) -> U64:
 
 
 def hash_words(tokens: Sequence[str]) -> U64:
-    """Hashes of words already split (the same hash :func:`split_words` gives them)."""
+    """Hashes of words already split (the same hash :func:`batch_word_hashes` gives them)."""
     if not tokens:
         return np.empty(0, dtype=np.uint64)
     joined = _SEPARATOR.join(tokens)
@@ -184,7 +187,7 @@ def hash_words(tokens: Sequence[str]) -> U64:
 
 def exact_key(text: str) -> str:
     """Same key for texts that differ only in case, punctuation, quotes and whitespace."""
-    return exact_key_of_hashes(split_words([text]).hashes)
+    return exact_key_of_hashes(batch_word_hashes([text]).hashes)
 
 
 def exact_key_of_hashes(hashes: U64) -> str:
@@ -192,4 +195,4 @@ def exact_key_of_hashes(hashes: U64) -> str:
     return hashlib.sha1(np.ascontiguousarray(hashes, dtype="<u8").tobytes()).hexdigest()
 
 
-STOPWORD_HASHES = np.sort(hash_words(sorted(STOPWORDS)))
+STOPWORD_HASHES = np.sort(hash_words(sorted(FUNCTION_WORDS)))

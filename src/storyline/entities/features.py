@@ -2,7 +2,7 @@
 place names, and what the rest of the document says about the same word.
 
 A document is a list of sentences, each a list of token strings (CoNLL tokens in training,
-:mod:`storyline.entities.tokens` at run time), so both see the same features. Everything that
+:mod:`storyline.text.tokens` at run time), so both see the same features. Everything that
 depends on the word alone is computed once per distinct word and cached: building feature
 strings in Python is what costs time, and news repeats its words.
 """

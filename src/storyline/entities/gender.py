@@ -16,6 +16,8 @@ from functools import cache
 from importlib import resources
 
 from storyline.entities.mentions import EntityMention
+from storyline.text import lexicon
+from storyline.text.lexicon import word_set
 
 _TITLES = {
     "m": "mr mr. sir lord king prince monsieur m. señor senor herr signor father fr. brother",
@@ -34,7 +36,7 @@ _WORDS = {
 }
 TITLE_GENDER = {w: g for g, words in _TITLES.items() for w in words.split()}
 WORD_GENDER = {w: g for g, words in _WORDS.items() for w in words.split()}
-_CLAUSE = frozenset({"who", "whose", "which", "that", "and", "or", "of", "with", "said", "told"})
+_CLAUSE = (lexicon.RELATIVES - {"whom"}) | word_set("and of or said told with")
 _AFTER = re.compile(r",\s+((?:[\w-]+\s+){0,3}[\w-]+)")
 
 

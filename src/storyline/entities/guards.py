@@ -9,16 +9,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from storyline.text import lexicon
+from storyline.text.lexicon import word_set
+
 # Frequent English function words: any English sentence of some length has a few of them.
 # (A word list reads better as text than as a column of quoted strings: hence the noqa.)
-ENGLISH = frozenset(
+ENGLISH = (
+    (lexicon.DETERMINERS - {"any", "each", "every"})
+    | (lexicon.MODALS - {"shall"})
+    | lexicon.SUBJECT_PRONOUNS
+    | (lexicon.BE - {"am"})
+    | (lexicon.SAY - {"saying"})
+    | (lexicon.RELATIVES - {"whom", "whose"})
+    | (lexicon.QUESTION_WORDS - {"how", "why"})
+    | (lexicon.OBJECT_PRONOUNS - {"me", "us"})
+    | (lexicon.HAVE - {"having"})
+    | (lexicon.DO - {"doing"})
+    | (lexicon.CONJUNCTIONS - {"nor"})
+    | word_set(
+        """
+    about after against also as at before between by during for from if in into more
+    most not of on out over so than then there to under up while with without
     """
-    a an the and or but of in on at to for from by with as into about after before over
-    under between against during without is are was were be been being has have had do does
-    did will would can could should may might must not no it its this that these those there
-    their they them he him his she her we our you your i who which what when where than then
-    also if so up out said says say more most while
-    """.split()  # noqa: SIM905
+    )
 )
 # A sentence with at least this many lower-case words is checked for English.
 _MIN_WORDS = 6

@@ -40,18 +40,11 @@ from storyline.entities.gender import genders as known_genders
 from storyline.entities.lexicon import read_clusters
 from storyline.entities.mentions import EntityMention, entity_id
 from storyline.entities.tagger import data_folder
-from storyline.entities.tokens import Token, sentences, tokenize
+from storyline.text import lexicon
+from storyline.text.sentences import sentences
+from storyline.text.tokens import Token
 
-GENDER = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
+GENDER = {word: "m" for word in lexicon.MASCULINE} | {word: "f" for word in lexicon.FEMININE}
 # Sentences before the pronoun's own in which an antecedent may be named.
 WINDOW = 2
 # Salience: a mention counts DECAY ** (sentences back), SUBJECT times more as a subject; a
@@ -71,7 +64,8 @@ _AFTER_OBJECT_TEXT = """
 to and or but as in on at by for from with into that this a an the up down out off back again
 """
 _AFTER_OBJECT = frozenset(_AFTER_OBJECT_TEXT.split())
-_ATTRIBUTION = re.compile(r"\s*(?:said|says|told|added|reported)\b[^.!?\n]{0,40}[.!?]")
+_SAID = lexicon.alternation(lexicon.ATTRIBUTION_VERBS - {"say", "announced"})
+_ATTRIBUTION = re.compile(rf"\s*{_SAID}\b[^.!?\n]{{0,40}}[.!?]")
 _SPEAKER_BEFORE = re.compile(
     r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:said|says|told\s+\w+|added|believes|thinks)"
     r"\s+(?:that\s+)?$",
@@ -147,7 +141,8 @@ def resolve(text: str, people: Sequence[EntityMention]) -> list[PronounMention]:
     as ``mentions.extract`` gives them; other types than persons are ignored), in text
     order, each with the mention it stands for as its antecedent."""
     named = sorted((m for m in people if m.type == "person"), key=lambda m: m.start)
-    groups = _sentences(text)
+    # A piece that starts at a comma joins the one before it ("... at 9 a. m., Ode said.").
+    groups = sentences(text, join_clauses=True)
     starts = [group[0].start for group in groups]
     # Keyed as the same person as its full name (see _same_people); reported as given.
     given = {(m.start, m.end): m for m in named}
@@ -228,18 +223,6 @@ def _speaker(
     if _SAID_THAT.match(text, before[-1].end, offset):
         return before[-1]
     return None
-
-
-def _sentences(text: str) -> list[list[Token]]:
-    """The tagger's sentences, with a piece that starts at a comma joined back to the one
-    before it ("... at 9 a. m., Ode said." is one sentence)."""
-    groups: list[list[Token]] = []
-    for group in sentences(text, tokenize(text)):
-        if groups and group[0].text in (",", ";", ":"):
-            groups[-1] = groups[-1] + group
-        else:
-            groups.append(group)
-    return groups
 
 
 def _pronoun_gender(token: Token) -> str | None:

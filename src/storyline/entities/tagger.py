@@ -30,7 +30,8 @@ from storyline.entities import conll
 from storyline.entities.features import FeatureExtractor
 from storyline.entities.guards import looks_foreign, plausible_span
 from storyline.entities.lexicon import Gazetteer, read_clusters
-from storyline.entities.tokens import Token, sentences, tokenize
+from storyline.text.sentences import sentences
+from storyline.text.tokens import Token, tokenize
 
 EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 ENTITY_TYPES: tuple[EntityType, ...] = ("PER", "ORG", "LOC", "MISC")

@@ -129,7 +129,10 @@ class Piece:
 
 
 class WordPiece:
-    """The uncased BERT tokeniser of ``tokenizer.json``, with character offsets."""
+    """The uncased BERT tokeniser of ``tokenizer.json``, with character offsets: the
+    model's own subword vocabulary, which its weights were trained on. Not a word tokenizer
+    for the rest of Storyline (that is ``storyline.text.tokens``): the model must see the
+    pieces it was trained with."""
 
     def __init__(self, vocabulary: Sequence[str]) -> None:
         self.ids = {token: n for n, token in enumerate(vocabulary)}
@@ -141,10 +144,10 @@ class WordPiece:
     def from_file(cls, path: Path) -> WordPiece:
         return cls(path.read_text(encoding="utf-8").splitlines())
 
-    def tokenize(self, text: str) -> list[Piece]:
+    def wordpieces(self, text: str) -> list[Piece]:
         """The word pieces of ``text`` (no [CLS] / [SEP])."""
         pieces: list[Piece] = []
-        for word, offsets in _words(text):
+        for word, offsets in _basic_split(text):
             pieces += self._pieces(word, offsets)
         return pieces
 
@@ -190,7 +193,7 @@ def _normalised(text: str) -> list[tuple[str, int]]:
     return out
 
 
-def _words(text: str) -> list[tuple[str, list[int]]]:
+def _basic_split(text: str) -> list[tuple[str, list[int]]]:
     """BertPreTokenizer: runs of non-space characters, each punctuation mark on its own."""
     words: list[tuple[str, list[int]]] = []
     chars: list[str] = []
@@ -288,7 +291,7 @@ class Encoder:
         of characters, the L2-normalised mean of the last layer over the word pieces that
         overlap it (the text's sentence embedding when it overlaps none). Each text is
         encoded once, however many spans it has."""
-        tokens = [self.tokenizer.tokenize(text)[: MAX_TOKENS - 2] for text in texts]
+        tokens = [self.tokenizer.wordpieces(text)[: MAX_TOKENS - 2] for text in texts]
         by_text: dict[int, list[int]] = {}
         for n, (text, _, _) in enumerate(spans):
             if not 0 <= text < len(texts):

@@ -3,31 +3,36 @@
 Pure: given the clean text, the document's time expressions and entity mentions (both made
 by earlier steps) and the publication date, it returns what the text reports. Triggers
 come from the hand-written table of ``lexicon.py``; the status of each mention is read from
-the words around it (``status.py``); its time is the nearest dated expression in the
-sentence, its place the nearest place introduced by "in", "at" or used as a modifier ("a
-Paris meeting"), its participants the people, organisations and actor places of the
-sentence, and its agent and patient the people named where English puts them (``roles.py``).
+the words around it (``status.py``); its time is the dated expression of the sentence
+that belongs to it (``timing.py``), its place the nearest place introduced by "in", "at" or
+used as a modifier ("a Paris meeting"), its participants the people, organisations and
+actor places of the sentence, and its agent and patient the people named where English puts
+them (``roles.py``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from storyline.entities.countries import by_name
-from storyline.entities.tokens import Token, sentences, tokenize
-from storyline.events.lemma import IRREGULAR_FORMS
 from storyline.events.lexicon import TRIGGERS, Trigger
 from storyline.events.roles import roles
 from storyline.events.status import Clause, participle_ahead, status_rule
+from storyline.events.timing import TimeSpan as TimeSpan  # re-exported: the stage reads it here
+from storyline.events.timing import after_publication, dates_trigger, days, distance, time_of
 from storyline.model import EventStatus
+from storyline.text import lexicon
+from storyline.text.lexicon import DETERMINERS as _DETERMINERS
+from storyline.text.lexicon import word_set
+from storyline.text.sentences import sentences
+from storyline.text.tokens import Token, tokenize
 
 # Words before a place that make it the event's location rather than an actor.
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 _BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "’s"})
-_ADVERBS = frozenset({"also", "still", "now", "then", "again", "already", "not", "reportedly"})
+_ADVERBS = (lexicon.CLAUSE_ADVERBS - {"just", "never", "once"}) | word_set("reportedly")
 # Words that, before an ambiguous noun trigger, show it is not an event ("in charge").
 _NOT_BEFORE = {
     "strike": frozenset({"hunger"}),
@@ -35,14 +40,14 @@ _NOT_BEFORE = {
 }
 # Verb triggers too common in other senses unless a place or time follows them.
 _NEEDS_SETTING = frozenset({"gather"})
-_SETTING = frozenset({"in", "at", "on", "for", "to", "outside", "near"})
+_SETTING = word_set("at for in near on outside to")
 _MILITARY = frozenset(
     """
     air missile drone military deadly rocket artillery retaliatory nuclear pre-emptive
     preemptive israeli russian ukrainian u.s. american us airstrike precision targeted
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "who", "that", "which"})
+_SUBJECT_PRONOUNS = (lexicon.RELATIVES - {"whom", "whose"}) | word_set("he it she")
 # What one meets when "meet" is not a meeting: "meet the targets", "meet demand".
 _TARGETS = frozenset(
     """
@@ -52,61 +57,39 @@ _TARGETS = frozenset(
     forecasts forecast estimates shortfall challenge challenges terms budget
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
-_DETERMINERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "your",
-        "any",
-        "no",
-        "every",
-        "each",
-    ]
-)
 # Sentence-initial capitalised words that are months or names, not triggers.
 _NOT_TRIGGERS_CAPITALISED = frozenset({"March", "May"})
 # "said in a statement": the nouns, and the words that may stand between "in" and them.
 _ATTRIBUTION_NOUNS = frozenset({"statement", "communique"})
-_STATEMENT_MODIFIERS = frozenset(
+_STATEMENT_MODIFIERS = lexicon.ARTICLES | word_set(
     """
-    a an the its his her their joint written separate brief short emailed official later
-    earlier new
-    """.split()  # noqa: SIM905 (a word list reads best as text)
+    brief earlier emailed her his its joint later new official separate short their
+    written
+    """
 )
 # What follows "agreed" when it reports a deal rather than a shared view.
 _AGREED_ON = frozenset({"to", "on", "upon", "in"})
 _IDIOM_DEAL = frozenset({"big", "huge", "great", "good", "real", "bigger", "biggest"})
 # What follows a deal that is a contract: "a huge deal with Qatar", "the biggest deal in".
-_DEAL_COMPLEMENT = frozenset("with to for on in between worth".split())  # noqa: SIM905
+_DEAL_COMPLEMENT = word_set("between for in on to with worth")
 # Words between "agreed" and its complement: "agreed late on Monday to", "agreed early
 # Tuesday on".
-_WHEN_WORDS = frozenset(
+_WHEN_WORDS = (
+    frozenset(lexicon.WEEKDAYS)
+    | lexicon.DAY_PARTS
+    | (lexicon.DAYS_FROM_TODAY - {"tomorrow"})
+    | word_set(
+        """
+    already also early finally formally last late now on quickly then unanimously
     """
-    late early on monday tuesday wednesday thursday friday saturday sunday yesterday today
-    tonight overnight night morning evening afternoon last formally finally also quickly
-    unanimously already now then
-    """.split()  # noqa: SIM905 (a word list reads best as text)
+    )
 )
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())  # noqa: SIM905
+_WEEKDAYS = frozenset(lexicon.WEEKDAYS)
 # Determiners that make the next word a noun ("the sign of"); not "that" ("a gunman that
 # kills") nor "her" ("saw her sign").
-_NOUN_DETERMINERS = frozenset(
-    "a an the its their his our your every each no any this these those whose".split()  # noqa: SIM905
-)
+_NOUN_DETERMINERS = (lexicon.DETERMINERS - {"her", "that"}) | word_set("whose")
 # Words before "deal with" that make it the verb ("to deal with", "can deal with").
-_VERB_BEFORE = frozenset(
-    "to can cannot could will would should must might may not n't and or".split()  # noqa: SIM905
-)
+_VERB_BEFORE = (lexicon.MODALS - {"shall"}) | word_set("and cannot n't not or to")
 # Documents whose publication news names in passing ("a report released last year").
 _PUBLISHED = frozenset(
     """
@@ -134,20 +117,6 @@ MAX_PARTICIPANTS = 8
 # How far (characters) a place may stand after or before its trigger.
 PLACE_AFTER = 60
 PLACE_BEFORE = 40
-
-
-@dataclass(frozen=True, slots=True)
-class TimeSpan:
-    """A time expression of the document, with the calendar days its value covers (both
-    ``None`` for durations, sets and unresolved expressions)."""
-
-    start: int
-    end: int
-    text: str
-    type: str
-    value: str | None
-    first: date | None
-    last: date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,29 +171,16 @@ def extract_events(
             continue
         s_start, s_end = sentence[0].start, sentence[-1].end
         triggers = [(i, t) for i in range(len(sentence)) if (t := _trigger(sentence, i))]
-        in_times = [t for t in times if s_start <= t.start and t.end <= s_end]
+        trigger_tokens = [sentence[i] for i, _ in triggers]
         for index, trigger in triggers:
             token = sentence[index]
-            time, timing = (
-                _time(
-                    text,
-                    token,
-                    in_times,
-                    [sentence[i] for i, _ in triggers],
-                    s_start,
-                    nominal=trigger.form in {"noun", "plural"}
-                    and not _participle_clause(sentence, index),
-                ),
-                "in-clause",
+            nominal = trigger.form in {"noun", "plural"}
+            time, timing = time_of(
+                text, sentence, index, trigger_tokens, times, published, noun=nominal
             )
-            if time is None:
-                time, timing = _before_by(text, token, in_times, published), "duration-before"
-            if time is None:
-                time, timing = _same_day(text, s_start, s_end, times), "same-day"
             if time is None and _generic(sentence, index, trigger):
                 continue  # "thousands of shootings"; not "several explosions on Tuesday"
             in_sentence = [e for e in entities if s_start <= e.start and e.end <= s_end]
-            nominal = trigger.form in {"noun", "plural"}
             place = _place(text, token, in_sentence, noun=nominal)
             agent, patient = roles(text, token.start, token.end, nominal, in_sentence)
             clause = Clause(
@@ -235,12 +191,12 @@ def extract_events(
             )
             if _anaphoric(sentence, index, trigger):
                 anaphoric.add(len(found))
-            status, status_by = status_rule(clause, _days(time), published)
+            status, status_by = status_rule(clause, days(time), published)
             if (
                 status == "happened"
-                and _after(time, published)
+                and after_publication(time, published)
                 and time is not None
-                and _right_after(text, token, time)
+                and dates_trigger(text, token, time)
                 and participle_ahead(clause)
             ):
                 status, status_by = "planned", "agreed-then-would"
@@ -267,7 +223,7 @@ def extract_events(
     return _resolve_anaphors(found, anaphoric, published)
 
 
-_ANAPHORIC = frozenset("the their this that these those its his her our".split())  # noqa: SIM905
+_ANAPHORIC = (lexicon.POSSESSIVES - {"my", "your"}) | lexicon.DEMONSTRATIVES | word_set("the")
 _ANOTHER = frozenset(
     "next last previous former first second new another other future coming upcoming".split()  # noqa: SIM905
 )
@@ -305,27 +261,10 @@ def _resolve_anaphors(
                     place=event.place or earlier.place,
                     rule=f"{event.rule}/time:anaphor",
                 )
-                if event.status == "happened" and _after(event.time, published):
+                if event.status == "happened" and after_publication(event.time, published):
                     event = replace(event, status="planned", rule=f"{event.rule}+after-publication")
         resolved.append(event)
     return resolved
-
-
-def _after(time: TimeSpan | None, published: date | None) -> bool:
-    """Whether ``time`` lies wholly after the day of publication."""
-    return (
-        time is not None and published is not None and time.first is not None
-        and time.first > published
-    )  # fmt: skip
-
-
-def _right_after(text: str, token: Token, time: TimeSpan) -> bool:
-    """Whether the time expression follows the trigger with at most a preposition between
-    ("agreed on Thursday"): it dates the trigger itself, not a later clause."""
-    return time.start >= token.end and bool(_JUST_A_PREPOSITION.match(text[token.end : time.start]))
-
-
-_JUST_A_PREPOSITION = re.compile(r"^\s*(?:(?:on|by|at|in|until|for)\s+)?$", re.IGNORECASE)
 
 
 def _generic(sentence: Sequence[Token], index: int, trigger: Trigger) -> bool:
@@ -488,16 +427,23 @@ _BEFORE_ADJECTIVE = frozenset(
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 # Words after a participle that are not the noun it would modify.
-_NOT_A_NOUN = frozenset(
+_NOT_A_NOUN = (
+    (lexicon.DETERMINERS - {"each", "every"})
+    | frozenset(lexicon.ONES)
+    | frozenset(lexicon.WEEKDAYS)
+    | lexicon.POSSESSIVES
+    | lexicon.OBJECT_PRONOUNS
+    | lexicon.DAYS_FROM_TODAY
+    | (lexicon.MASCULINE - {"he"})
+    | (lexicon.CONJUNCTIONS - {"nor"})
+    | word_set(
+        """
+    about after again aged all almost also around as at away back before both by
+    down dozens during earlier early for from herself hundreds if in into it itself
+    last late later many more nearly next off on out over several since some ten
+    than themselves thousands to under until up when while with you
     """
-    a an the this that these those his her its their our your my some any no all both two
-    three four five six seven eight nine ten by in on at to for from with into after before
-    during over under as than and or but if when while since until up down out off away back
-    him her them it us me you himself herself themselves itself yesterday today tonight
-    tomorrow earlier later again also last next early late monday tuesday wednesday thursday
-    friday saturday sunday aged nearly more about one around almost several many dozens
-    hundreds thousands at
-    """.split()  # noqa: SIM905 (a word list reads best as text)
+    )
 )
 
 
@@ -549,397 +495,6 @@ def _form(sentence: Sequence[Token], index: int, trigger: Trigger) -> str:
     return trigger.form
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:–—(]")
-# A relative clause between an opening time and a trigger: the trigger is the clause's.
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b", re.IGNORECASE)
-
-
-def _in_relative_clause(between: str) -> bool:
-    """Whether the trigger after ``between`` stands inside a relative clause opened there
-    and not yet closed: ", who shot him" (not ", who shot him last week, was charged")."""
-    opened = list(_RELATIVE_CLAUSE.finditer(between))
-    return bool(opened) and not _CLAUSE_BREAK.search(between, opened[-1].end())
-
-
-# A participle right after a comma ends its clause's sentence: "exploded on Monday, killing
-# 12 people" (the killing is Monday's).
-_ADJUNCT = re.compile(r",\s*$")
-
-
-def _time(
-    text: str,
-    token: Token,
-    times: Sequence[TimeSpan],
-    triggers: Sequence[Token],
-    start: int,
-    nominal: bool = False,
-) -> TimeSpan | None:
-    """The dated expression of the sentence that belongs to this trigger, nearest first.
-
-    One opening the sentence ("On Tuesday, Ukraine agreed ... following talks") dates every
-    verb trigger of it; elsewhere an expression dates the triggers of its own clause (no
-    comma, colon or dash between them) and, beyond the clause, only the trigger nearest to
-    it: "are meeting in Paris on Tuesday, eager ... after any talks" leaves the talks
-    undated.
-
-    A noun is dated only by an expression next to it ("Tuesday's talks", "the talks on
-    Tuesday", "the Aug. 2 invasion"), by one its own verb takes ("the talks will be held on
-    Wednesday", "negotiations broke off at noon Thursday") or, opening the sentence, when it
-    comes first ("On Tuesday, the talks ..."). Elsewhere the expression dates the verb, and
-    the noun is its object: "left Tuesday for consultations", "called Thursday for an
-    emergency conference", "rolled into Iraq on Tuesday despite the sanctions". On the
-    TLINKs of TimeBank and AQUAINT-dev (``python -m bench event_time``) such far expressions
-    held the noun 26 times and another event 81 times. Likewise a verb does not take a time
-    that belongs to another verb: its main verb when it is an infinitive ("agreed in June to
-    buy"), a reporting verb right before the time ("said Friday it would investigate"), or a
-    verb standing between it and the time ("their aides had drafted on Friday", "On Friday
-    the governor toured towns that have been declared disaster areas").
-    """
-    best: TimeSpan | None = None
-    for time in times:
-        if time.first is None or _BARE_CLOCK.match(time.text):
-            # "due to begin at 9 a.m.": the hour, not the day (which would be the day of
-            # publication); "The meeting" then takes its day from the mention it refers to.
-            continue
-        opening = len(text[start : time.start].split()) <= 1
-        between = text[min(token.end, time.end) : max(token.start, time.start)]
-        nearest = min(triggers, key=lambda t: _distance(t, time.start, time.end)) is token
-        adjunct = (
-            not nominal
-            and time.end <= token.start
-            and _ADJUNCT.search(text, max(0, token.start - 3), token.start) is not None
-            and token.text.lower().endswith("ing")
-            and not _CLAUSE_BREAK.search(between.rstrip(" ,"))
-        )
-        if not (opening or nearest or adjunct or not _CLAUSE_BREAK.search(between)):
-            continue
-        if opening and time.end <= token.start and _in_relative_clause(between):
-            continue  # "On Thursday, the officer, who shot him last week, was charged"
-        if (
-            time.end <= token.start
-            and _CLAUSE_BREAK.search(between)
-            and _in_relative_clause(text[start : time.start])
-            and any(len(text[start : t.start].split()) <= 1 for t in times if t is not time)
-        ):
-            continue  # ... and "last week" stays in the relative clause: not "charged"
-        if time.end <= token.start and _reaches_back(text, time, token, times):
-            continue  # "on Wednesday evening, a day after the EU pledged": see _before_by
-        if nominal and not _holds_noun(text, token, time, between, opening):
-            continue
-        if not nominal and time.end <= token.start and _belongs_before(text, token, time):
-            continue
-        if not nominal and time.start >= token.end and _verb_between(between):
-            continue
-        if not nominal and time.end <= token.start and _verb_before(between):
-            continue
-        if best is None or _distance(token, time.start, time.end) < _distance(
-            token, best.start, best.end
-        ):
-            best = time
-    return best
-
-
-def _participle_clause(sentence: Sequence[Token], index: int) -> bool:
-    """An "-ing" trigger opening a clause after a comma, with an object, is a verb: "exploded
-    on Monday, killing 12 people" (not "the killing of", "a killing spree"). It shares the
-    sentence's time. On AQUAINT-dev this adds three attachments the TLINKs do not make
-    ("exploded ... Friday, killing dozens", "wrapped up ... on Wednesday, meeting with the
-    trade minister"): right by reading, the annotators linked the time to the main verb only."""
-    word = sentence[index].text.lower()
-    if not word.endswith("ing") or index == 0 or sentence[index - 1].text != ",":
-        return False
-    after = sentence[index + 1].text.lower() if index + 1 < len(sentence) else ""
-    return after not in {"of", "", ",", "."} and not after.endswith(("ed", "ing"))
-
-
-def _holds_noun(text: str, token: Token, time: TimeSpan, between: str, opening: bool) -> bool:
-    """Whether ``time`` dates the noun trigger ``token`` (see :func:`_time`)."""
-    gap = [w.lower() for w in _WORDS.findall(between)]
-    verbs = [w for w in gap if _verb_like(w)]
-    if opening:
-        # "On Tuesday, the talks collapsed", "On Tuesday, the league plans to hold a news
-        # conference": the noun opens the clause after the time, or is what it holds.
-        return time.end <= token.start and (len(gap) <= 4 or bool(_HAPPENING & set(gap)))
-    if time.start >= token.end:
-        return _noun_then_time(between)
-    # The time before the noun: "Tuesday's talks", "last year's deadly embassy blasts",
-    # "read Wednesday night at a rally"; not "left Tuesday for consultations", "rolled into
-    # Iraq on Tuesday despite the sanctions".
-    if verbs or _CLAUSE_BREAK.search(between):
-        return False
-    if not gap:
-        return True
-    if gap[0] in _OBJECT_PREPOSITIONS:
-        return False
-    if gap[0] in {"'s", "’s"}:
-        # "last year's deadly embassy blasts"; not "Friday's decision a huge win"
-        return len(gap) <= 5 and not _DETERMINERS & set(gap[1:])
-    return len(gap) <= 4
-
-
-def _noun_then_time(between: str) -> bool:
-    """Whether a time after a noun trigger, ``between`` the two, dates it: the noun's own
-    phrase ("the visit of Commerce Secretary William Daley in September", "a raid on the
-    relatives' home on April 22"); a verb of happening whose subject it is ("the talks will
-    be held on Wednesday", "the meeting would take place on Friday"); a participle or a
-    clause set off after it ("the agreement reached on Sunday", "the deal was signed in Doha
-    on Saturday", "the summit, held in Geneva on Tuesday", "the talks, which began on
-    Monday"). Not "the talks, he said on Tuesday", nor a clause of another verb."""
-    lead = _SET_OFF.match(between)
-    body = between[lead.end() :] if lead else between
-    if _CLAUSE_BREAK.search(body):
-        return False
-    words = [w.lower() for w in _WORDS.findall(body)]
-    if lead and not (
-        words
-        and (
-            words[0] in _RELATIVES
-            or words[0] in _HAPPENING
-            or words[0] in IRREGULAR_FORMS
-            or words[0].endswith("ed")
-        )
-    ):
-        return False  # ", and that it hopes ...", ", IMA early this month lowered ..."
-    at = 0
-    while at < len(words) and (words[at] in _OWN_AUXILIARIES or words[at] in _RELATIVES):
-        at += 1
-    verbs = [
-        (i, w) for i, w in enumerate(words) if i >= at and (_verb_like(w) or w in IRREGULAR_FORMS)
-    ]
-    for i, word in verbs:
-        if word in _HAPPENING:
-            continue
-        if i == at and word not in _REPORTED and (word.endswith("ed") or word in IRREGULAR_FORMS):
-            continue  # the participle or past of the noun's own clause: "reached", "signed"
-        return False
-    return True
-
-
-# A clause set off after a noun: "the summit, held in ...", "the talks, which began ...".
-_SET_OFF = re.compile(r"^\s*[,(–—]\s*")
-_RELATIVES = frozenset({"which", "that", "who", "itself"})
-
-
-def _belongs_before(text: str, token: Token, time: TimeSpan) -> bool:
-    """Whether a time before the verb trigger ``token`` belongs to an earlier verb: the
-    main verb of an infinitive ("agreed in June to buy", "Earlier this month, it signed a
-    letter of intent to acquire"; not "is set on Friday to meet") or a reporting verb right
-    before it ("said Friday it would investigate")."""
-    before = [w.lower() for w in _WORDS.findall(text[max(0, token.start - 40) : token.start])]
-    if before and before[-1] == "to" and not (len(before) > 1 and before[-2] in _SCHEDULED):
-        # "flew to Kyiv on Monday to meet": a journey's purpose happens when it arrives.
-        span = [w.lower() for w in _WORDS.findall(text[max(0, time.start - 60) : token.start])]
-        return not _TRAVEL & set(span)
-    said = [w.lower() for w in _WORDS.findall(text[max(0, time.start - 20) : time.start])]
-    return bool(said) and said[-1] in _REPORTED
-
-
-_TRAVEL = frozenset(
-    """
-    flew fly flies travelled traveled travel travels went go goes arrived arrive arrives
-    headed heads came come comes visited visit visits returned return returns
-    """.split()  # noqa: SIM905 (a word list reads best as text)
-)
-_SCHEDULED = frozenset("set due scheduled expected slated going planning plans plan".split())  # noqa: SIM905
-_REPORTED = frozenset(
-    "said says told tells announced announces reported reports added adds stated".split()  # noqa: SIM905
-)
-
-
-def _verb_between(between: str) -> bool:
-    """Whether another verb stands between a verb trigger and a time after it, which then
-    dates that verb: "kept their promise to kill a store owner they took hostage and police
-    found the body Friday", "rejected in peace talks following ... August 1988" (not "shot
-    in the back on Friday night", "resigned as chief executive officer last year")."""
-    written = _WORDS.findall(between)
-    words = [w.lower() for w in written]
-    for index, word in enumerate(words):
-        previous = words[index - 1] if index else ""
-        if previous in _DETERMINERS or written[index][0].isupper():
-            continue  # "the unsolved shootings", "a reported loss", "Mohamed"
-        if {"and", "or"} & set(words[max(0, index - 3) : index]):
-            continue  # "seven people killed and 12 people injured": one time for both
-        if word in _FINITE or (len(word) > 4 and word.endswith("ed") and word not in _NOT_VERBS):
-            return True
-    return False
-
-
-def _verb_before(between: str) -> bool:
-    """Whether another verb, not joined to the trigger by "and", stands between a time and
-    the verb trigger after it: "toured five counties that have been declared" (the time
-    dates the touring). The trigger's own auxiliaries ("was convicted", "are due to meet")
-    do not count."""
-    words = _WORDS.findall(between)
-    while words and (words[-1].lower() in _OWN_AUXILIARIES or words[-1].lower() in _SCHEDULED):
-        words.pop()
-    if {"and", "or"} & {w.lower() for w in words}:
-        return False  # "killed three soldiers and seriously wounded two"
-    return _verb_between(" ".join(words))
-
-
-_OWN_AUXILIARIES = frozenset(
-    """
-    is are was were be been being has have had will would can could may might shall should
-    must did does do not never also still just already reportedly allegedly probably then to
-    """.split()  # noqa: SIM905 (a word list reads best as text)
-)
-# Finite verbs and auxiliaries that head a clause of their own.
-_FINITE = frozenset(
-    """
-    said says told tells took found made fell laid sought sold bought paid left held began
-    came went gave saw won lost met sent spent brought kept led ran wrote spoke broke caught
-    will would can could may might shall is are was were has have had did does
-    """.split()  # noqa: SIM905 (a word list reads best as text)
-)
-# -ed words that are seldom verbs in news copy.
-_NOT_VERBS = frozenset(
-    """
-    united limited based related proposed alleged detailed unprecedented unexpected armed
-    advanced concerned interested supposed fixed mixed skilled talented hundred
-    """.split()  # noqa: SIM905 (a word list reads best as text)
-)
-
-
-def _verb_like(word: str) -> bool:
-    return word in _AUXILIARIES or (len(word) > 4 and word.endswith("ed"))
-
-
-_WORDS = re.compile(r"[\w’-]+|'s")
-_AUXILIARIES = frozenset(
-    """
-    is are was were be been has have had will would can could may might must should said
-    says say told tells did does do shall
-    """.split()  # noqa: SIM905 (a word list reads best as text)
-)
-# Prepositions after a time that make the next noun the verb's object or purpose, not
-# something happening then: "left Tuesday for consultations", "on Tuesday despite the
-# sanctions". ("Wednesday night at a rally", "the Oct. 23 sniper shooting" are dated.)
-_OBJECT_PREPOSITIONS = frozenset(
-    """
-    for to against over about despite after before following since into from on by toward
-    towards amid than
-    """.split()  # noqa: SIM905 (a word list reads best as text)
-)
-# Verbs whose subject is the event itself and that take its time: "the meeting was held on
-# Wednesday", "talks resume next week", "negotiations broke off at noon Thursday".
-_HAPPENING = frozenset(
-    """
-    held hold holds take takes took taken place begin begins began begun start starts started
-    end ends ended resume resumes resumed scheduled set due planned expected slated come comes
-    came open opens opened close closes closed conclude concludes concluded continue continues
-    continued last lasts lasted broke break breaks collapsed collapse collapses happen
-    happened happens occur occurred occurs went go goes going will be is was were
-    """.split()  # noqa: SIM905 (a word list reads best as text)
-)
-
-
-_BARE_CLOCK = re.compile(
-    r"^(?:about |around |at |by |until |after |before )?"
-    r"(?:(?:\d{1,2}(?:[:.]\d{2})?|\d{4}(?=\s*(?:GMT|UTC|hours)))\s*"
-    r"(?:[ap]\.?\s?m\.?|hours|GMT|UTC|local time|o'clock)?(?:\s*\(\d{3,4}\s*GMT\))?"
-    r"|noon|midday|midnight)$",
-    re.IGNORECASE,
-)
-_SAME_DAY = re.compile(r"\b(?:on )?(?:the same day|that same day|that day)\b", re.IGNORECASE)
-
-
-def _same_day(text: str, start: int, end: int, times: Sequence[TimeSpan]) -> TimeSpan | None:
-    """ "would take place on the same day": the day of the last dated expression before the
-    sentence, with the span of the words that refer back to it."""
-    match = _SAME_DAY.search(text, start, end)
-    if match is None:
-        return None
-    earlier = [t for t in times if t.end <= start and t.first is not None and t.first == t.last]
-    if not earlier:
-        return None
-    day = earlier[-1]
-    return TimeSpan(
-        match.start(), match.end(), match.group(), "DATE", day.value, day.first, day.last
-    )
-
-
-_DURATION = re.compile(r"^P(\d+)([YMWD])$")
-_AFTER_EVENT = re.compile(r"\s*(?:after|since)\b", re.IGNORECASE)
-_UNIT_DAYS = {"Y": 365, "M": 30, "W": 7, "D": 1}
-
-
-def _reaches_back(text: str, time: TimeSpan, token: Token, times: Sequence[TimeSpan]) -> bool:
-    """Whether a duration followed by "after" stands between ``time`` and the trigger: the
-    time is then the point the duration reaches back from, not the trigger's date."""
-    return any(
-        d.type == "DURATION"
-        and time.end <= d.start
-        and d.end <= token.start
-        and _AFTER_EVENT.match(text, d.end) is not None
-        for d in times
-    )
-
-
-def _before_by(
-    text: str, token: Token, times: Sequence[TimeSpan], published: date | None
-) -> TimeSpan | None:
-    """The date of an event a duration reaches back to: "more than three years after
-    Russia invaded" (published 2025-03-11) dates the invasion to 2022, on or before
-    2022-03-11; "two weeks after the vote" to that week; "on Wednesday evening, a day after
-    the EU pledged" to the Tuesday (from the day named just before the duration, else from
-    the publication). The span is the duration's."""
-    for time in times:
-        match = _DURATION.match(time.value or "") if time.type == "DURATION" else None
-        if match is None or time.end > token.start or token.start - time.end > 60:
-            continue
-        if not _AFTER_EVENT.match(text, time.end):
-            continue
-        named = [
-            t
-            for t in times
-            if t.first is not None
-            and t.first == t.last
-            and t.end <= time.start
-            and time.start - t.end <= 30
-        ]
-        base = named[-1].first if named else published
-        if base is None:
-            continue
-        amount, unit = int(match[1]), match[2]
-        try:
-            if unit == "Y":
-                day = base.replace(year=base.year - amount)
-            elif unit == "M":
-                month = base.year * 12 + base.month - 1 - amount
-                day = base.replace(year=month // 12, month=month % 12 + 1, day=1)
-            else:
-                day = base - timedelta(days=amount * _UNIT_DAYS[unit])
-        except ValueError:
-            day = base - timedelta(days=amount * _UNIT_DAYS[unit])
-        words = text[time.start : time.end].lower()
-        if unit == "Y":
-            first, last = date(day.year, 1, 1), date(day.year, 12, 31)
-            value = str(day.year)
-        elif unit == "M":
-            first = day.replace(day=1)
-            last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-            value = f"{day.year:04d}-{day.month:02d}"
-        else:
-            first = last = day
-            value = day.isoformat()
-        if words.startswith(("more than", "over")):
-            last = min(last, day)
-        elif words.startswith(("less than", "nearly", "almost", "under")):
-            first = max(first, day)
-        return TimeSpan(time.start, time.end, time.text, "DATE", value, first, last)
-    return None
-
-
-def _distance(token: Token, start: int, end: int) -> int:
-    return start - token.end if start >= token.end else token.start - end
-
-
-def _days(time: TimeSpan | None) -> tuple[date, date] | None:
-    if time is None or time.first is None or time.last is None:
-        return None
-    return time.first, time.last
-
-
 def _place(
     text: str, token: Token, entities: Sequence[EntitySpan], *, noun: bool
 ) -> EntitySpan | None:
@@ -950,9 +505,9 @@ def _place(
     for entity in entities:
         if entity.type != "place" or entity.is_metonym:
             continue
-        distance = _distance(token, entity.start, entity.end)
+        away = distance(token, entity.start, entity.end)
         after = entity.start >= token.end
-        if distance > (PLACE_AFTER if after else PLACE_BEFORE):
+        if away > (PLACE_AFTER if after else PLACE_BEFORE):
             continue
         before = text[max(0, entity.start - 12) : entity.start].split()
         if before and before[-1].lower() == "the" and len(before) > 1:
@@ -961,7 +516,7 @@ def _place(
         modifier = noun and 0 <= token.start - entity.end <= 1 and not _is_country(entity)
         if not (located or modifier):
             continue
-        if best is None or distance < _distance(token, best.start, best.end):
+        if best is None or away < distance(token, best.start, best.end):
             best = entity
     return best
 
@@ -977,7 +532,7 @@ def _participants(
     parties, capitals as metonyms: "Washington said"), nearest to the trigger first."""
     chosen: list[EntitySpan] = []
     seen: set[str] = set()
-    for entity in sorted(entities, key=lambda e: _distance(token, e.start, e.end)):
+    for entity in sorted(entities, key=lambda e: distance(token, e.start, e.end)):
         if entity.type == "misc" or entity.entity_id in seen:
             continue
         if place is not None and entity.entity_id == place.entity_id:

@@ -3,7 +3,8 @@
 Linking needs only that "fired", "fires" and "fire" get the same key, not a dictionary
 lemma, so the key is a light stem: inflections off (-s, -ed, -ing, with "-ies/-ied" to
 "y"), a doubled final consonant undone, a final "e" dropped, and irregular verbs looked up
-("met" -> "meet", "shot" -> "shoot"). Applied the same way to every form, it is consistent
+("met" -> "meet", "shot" -> "shoot"; the text layer's table). Applied the same way to every
+form, it is consistent
 where a suffix-stripping lemmatiser would have to guess ("placed" -> "plac" like "place").
 :func:`derived` also strips the suffixes that make nouns of verbs ("election",
 "announcement", "arrival", "seizure"), and :func:`sense` puts words that news uses for the
@@ -16,29 +17,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_IRREGULAR_TEXT = """
-say said says | tell told | find found | shoot shot | make made | leave left | lose lost
-break broke broken | throw threw thrown | take took taken | come came | go went gone goes
-win won | fall fell fallen | hold held | meet met | know knew known | get got gotten
-give gave given | strike struck stricken | steal stole stolen | catch caught | fight fought
-sink sank sunk | lead led | run ran | begin began begun | bring brought | buy bought
-send sent | spend spent | build built | feel felt | keep kept | pay paid | see saw seen
-speak spoke spoken | choose chose chosen | drive drove driven | write wrote written
-rise rose risen | shake shook shaken | swear swore sworn | wear wore worn | tear tore torn
-freeze froze frozen | hide hid hidden | bite bit bitten | flee fled | feed fed | bleed bled
-sell sold | sit sat | stand stood | think thought | teach taught | seek sought
-slay slew slain | hang hung | die died dies dying | lie lay lain lying | fly flew flown
-blow blew blown | grow grew grown | draw drew drawn | eat ate eaten | forbid forbade
-forgive forgave | hear heard | light lit | mean meant | ride rode ridden | ring rang rung
-shine shone | sing sang sung | slide slid | strive strove | swim swam swum | wake woke
-withdraw withdrew withdrawn | be is was were been | have has had | do did done does
-overtake overtook overtaken | undergo underwent undergone | arise arose arisen
-"""
-_IRREGULAR: dict[str, str] = {
-    form: group.split()[0]
-    for group in _IRREGULAR_TEXT.replace("\n", " ").split("|")
-    for form in group.split()
-}
+from storyline.text.lexicon import ED_NOT_SUFFIX, IRREGULAR_BASE
+from storyline.text.tokens import words
+
+_IRREGULAR = IRREGULAR_BASE
 # Every form in the table but the base ones ("met", "shot", "won", "fled"): past tenses and
 # participles.
 IRREGULAR_FORMS = frozenset(form for form, base in _IRREGULAR.items() if form != base) - {
@@ -46,12 +28,12 @@ IRREGULAR_FORMS = frozenset(form for form, base in _IRREGULAR.items() if form !=
     "dying", "lying",
 }  # fmt: skip
 # Words ending in "eed" whose "-ed" is not a suffix.
-_EED_TEXT = "need speed feed seed weed deed bleed breed greed proceed succeed exceed heed"
-_EED = frozenset(_EED_TEXT.split())
+_EED = frozenset(word for word in ED_NOT_SUFFIX if word.endswith("eed")) - {"indeed"}
 # Particles of phrasal verbs: "checked into", "broke out", "passed away".
 _PARTICLES_TEXT = "in into out off down up away on over to back through around about for with of"
 PARTICLES = frozenset(_PARTICLES_TEXT.split())
-_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+# A trigger's words: the text layer's, joined across apostrophes and hyphens only.
+JOINERS = "'’-"
 _UNDOUBLE = re.compile(r"([bcdfgklmnprstvz])\1$")
 _DERIVATION = ("ations", "ation", "itions", "ition", "ions", "ion", "ments", "ment", "ur")
 
@@ -101,16 +83,11 @@ def derived(word: str) -> str:
     return _UNDOUBLE.sub(r"\1", base)
 
 
-def words(text: str) -> list[str]:
-    """The lower-cased words of ``text``."""
-    return _WORD.findall(text.lower().replace("’", "'"))
-
-
 def head(trigger: str) -> str:
     """The word that names the happening: a phrasal verb's verb ("checked into" ->
     "checked"), else a compound's last word ("heart attack", "double-murder" -> "attack",
     "murder")."""
-    found = [part for word in words(trigger) for part in word.split("-") if part]
+    found = [part for word in words(trigger, JOINERS) for part in word.split("-") if part]
     if not found:
         return trigger.lower()
     if len(found) > 1 and found[-1] in PARTICLES:
@@ -120,7 +97,7 @@ def head(trigger: str) -> str:
 
 def lemma(trigger: str) -> str:
     """The key of a whole trigger: each word's :func:`key`, space-separated."""
-    return " ".join(key(word) for word in words(trigger))
+    return " ".join(key(word) for word in words(trigger, JOINERS))
 
 
 # Words news uses for one kind of happening; a class joins triggers that differ in form.

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storyline.text.lexicon import IRREGULAR_BASE
+
 # type: (verbs, nouns)
 _TABLE: dict[str, tuple[str, str]] = {
     "meeting": (
@@ -69,17 +71,12 @@ _TABLE: dict[str, tuple[str, str]] = {
     "riot": ("riot", "riot unrest clash"),
 }
 
-# Past tense and participle of the irregular verbs above.
+# Past tense and participle of the irregular verbs above (the text layer's table, and the
+# forms it leaves out).
 _IRREGULAR: dict[str, tuple[str, ...]] = {
-    "meet": ("met",),
-    "buy": ("bought",),
-    "quit": ("quit",),
-    "shoot": ("shot",),
-    "win": ("won",),
-    "beat": ("beat", "beaten"),
-    "flee": ("fled",),
-    "free": ("freed",),
-}
+    verb: tuple(form for form, base in IRREGULAR_BASE.items() if base == verb and form != verb)
+    for verb in ("meet", "buy", "shoot", "win", "flee")
+} | {"quit": ("quit",), "beat": ("beat", "beaten"), "free": ("freed",)}
 
 
 # Verbs whose past and "-ing" forms are not made by the rules below.

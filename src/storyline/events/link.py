@@ -71,9 +71,10 @@ from datetime import date, timedelta
 import numpy as np
 import numpy.typing as npt
 
-from storyline.dedup.text import STOPWORDS
-from storyline.events.lemma import derived, head, key, sense, words
+from storyline.events.lemma import JOINERS, derived, head, key, sense
 from storyline.events.roles import compatible
+from storyline.text.lexicon import FUNCTION_WORDS as STOPWORDS
+from storyline.text.tokens import words
 
 # Pair-score model: a logistic regression over the features of :func:`pair_scores`, fitted
 # on the pairs of the ECB+ training topics (in Storyline's own story clusters) and rounded.
@@ -388,10 +389,10 @@ def average_linkage(scores: npt.NDArray[np.float64], threshold: float) -> list[i
 
 
 def _context(candidate: EventCandidate) -> Counter[str]:
-    trigger = {key(w) for w in words(candidate.trigger)}
+    trigger = {key(w) for w in words(candidate.trigger, JOINERS)}
     found = Counter(
         key(w)
-        for w in words(candidate.sentence)
+        for w in words(candidate.sentence, JOINERS)
         if w not in STOPWORDS and len(w) > 2 and not w.isdigit()
     )
     for word in trigger:
@@ -402,12 +403,12 @@ def _context(candidate: EventCandidate) -> Counter[str]:
 def _window(candidate: EventCandidate) -> Counter[str]:
     """The keys of the content words within :data:`WINDOW_WORDS` words of the trigger (at
     ``trigger_start``, else its first occurrence in the sentence), the trigger left out."""
-    found = words(candidate.sentence)
-    trigger = words(candidate.trigger)
+    found = words(candidate.sentence, JOINERS)
+    trigger = words(candidate.trigger, JOINERS)
     width = len(trigger)
     at: int | None = None
     if candidate.trigger_start is not None:
-        at = len(words(candidate.sentence[: candidate.trigger_start]))
+        at = len(words(candidate.sentence[: candidate.trigger_start], JOINERS))
         if found[at : at + width] != trigger:
             at = None
     if at is None:
@@ -455,7 +456,7 @@ def _cross_mentions(
     keys: Sequence[str], candidates: Sequence[EventCandidate]
 ) -> npt.NDArray[np.bool_]:
     """Pairs where one's trigger key is among the other's sentence words."""
-    written = [{derived(w) for w in words(c.sentence)} for c in candidates]
+    written = [{derived(w) for w in words(c.sentence, JOINERS)} for c in candidates]
     found = np.array([[word in other for other in written] for word in keys], dtype=bool)
     either: npt.NDArray[np.bool_] = found | found.T
     return either

@@ -32,6 +32,8 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from storyline.events.lemma import IRREGULAR_FORMS
+from storyline.text import lexicon
+from storyline.text.lexicon import word_set
 
 
 class Span(Protocol):
@@ -48,19 +50,24 @@ class Span(Protocol):
 
 
 # Words that may stand between a subject and its verb ("Trump has repeatedly attacked").
-_BETWEEN_SUBJECT = frozenset(
+_BETWEEN_SUBJECT = (
+    lexicon.MODALS
+    | (lexicon.CLAUSE_ADVERBS - {"now"})
+    | (lexicon.BE - {"am"})
+    | (lexicon.HAVE - {"having"})
+    | (lexicon.DO - {"doing"})
+    | word_set(
+        """
+    allegedly apparently finally first formally herself himself itself later n't
+    officially publicly quickly repeatedly reportedly themselves
     """
-    has have had will would shall should could can may might must did does do is are was
-    were be been being also still then later again already reportedly allegedly apparently
-    repeatedly publicly formally officially quickly never not n't just first finally once
-    himself herself itself themselves
-    """.split()  # noqa: SIM905 (a word list reads best as text)
+    )
 )
-_PASSIVE_BE = frozenset("is are was were be been being get gets got getting".split())  # noqa: SIM905
+_PASSIVE_BE = (lexicon.BE - {"am"}) | word_set("get gets getting got")
 # Words that may stand between a possessor and its noun ("Clinton's tax proposals").
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)\s+(?:[a-z][\w-]*\s+){0,2}$")
 _ADJECTIVES = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}$")
-_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
+_POSSESSIVE_PRONOUNS = word_set("her his its their")
 # Between a trigger and its argument: a determiner, and up to two title words that the name
 # does not include ("attacked Governor Paul Ridge", "by Inspector Nora Quill").
 _TITLES = r"(?:\d+-year-old\s+)?(?:[A-Z][\w.-]*\s+){0,2}"
@@ -89,9 +96,7 @@ PATIENT_NOUNS = frozenset(
 _UNDERGONE = frozenset("die died dies dying perish perished perishes drown drowned".split())  # noqa: SIM905
 # Reporting verbs: what follows them is the speaker's clause, not their object ("says Tara
 # Reid has checked into rehab").
-_REPORTING = frozenset(
-    "say says said saying tell tells told telling report reports reported add adds added".split()  # noqa: SIM905
-)
+_REPORTING = lexicon.TELL | lexicon.SAY | lexicon.REPORT | lexicon.ADD
 # Before a name, words that make it something other than the argument: a preposition ("cables
 # in the Mediterranean"), a list ("between Egypt and Italy").
 _NOT_ARGUMENT_BEFORE = frozenset(
@@ -100,12 +105,17 @@ _NOT_ARGUMENT_BEFORE = frozenset(
     and or nor , than like as
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
-_FUNCTION_AFTER = frozenset(
+_FUNCTION_AFTER = (
+    (lexicon.RELATIVES - {"whom", "whose"})
+    | (lexicon.HAVE - {"having"})
+    | (lexicon.CONJUNCTIONS - {"nor"})
+    | word_set(
+        """
+    after against amid are as at because before by despite during for from if in
+    inside into is last near of on onto outside over said says since than this
+    through to told under was were when where while will with would
     """
-    and or but in at on of from to for with by as who which that when where after before
-    while since because if than said says told has have had is are was were will would
-    near outside inside during over under into onto through amid despite against last this
-    """.split()  # noqa: SIM905 (a word list reads best as text)
+    )
 )
 # Types whose names the tagger gets right often enough to tell two apart: a person named
 # by an organisation-looking title ("the National Player of the Year") is too common.

@@ -19,6 +19,8 @@ from datetime import date
 from itertools import pairwise
 
 from storyline.model import EventStatus
+from storyline.text import lexicon
+from storyline.text.lexicon import word_set
 
 _BOUNDARY = frozenset({";", ":", "—", "–", "(", ")", "which", "who", "while", "but", "whereas"})
 _NEGATION = frozenset({"not", "n't", "never", "no", "without", "nor"})
@@ -40,7 +42,7 @@ _CANCELLED = frozenset(
         "shelved",
     ]
 )
-_MODAL = frozenset({"could", "might", "may", "should", "can", "must"})
+_MODAL = lexicon.MODALS - {"shall", "will", "would"}
 _CONDITION = frozenset({"if", "unless", "whether"})
 _POSSIBLE = frozenset(
     [
@@ -55,8 +57,11 @@ _POSSIBLE = frozenset(
     ]
 )
 _FUTURE = frozenset({"will", "'ll", "shall", "wo"})
-_DETERMINERS = frozenset(
-    ["a", "an", "the", "this", "that", "these", "its", "their", "his", "her", "our", "any"]
+_DETERMINERS = (
+    (lexicon.POSSESSIVES - {"my", "your"})
+    | (lexicon.DEMONSTRATIVES - {"those"})
+    | lexicon.ARTICLES
+    | word_set("any")
 )
 # Verbs whose object is wished for rather than real: "to propose a ceasefire".
 _IRREALIS = frozenset(
@@ -66,13 +71,13 @@ _IRREALIS = frozenset(
     supporting backing back
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
-_PLANNING = frozenset(
+_PLANNING = (lexicon.BE - {"be", "been", "being"}) | word_set(
     """
-    plan plans planned planning intend intends intended expect expects expected due set
-    scheduled aim aims aimed hope hopes hoped want wants wanted seek seeks sought prepare
-    prepares prepared preparing going poised ready agree agreed agrees promise promised
-    promises threaten threatened threatens willing is are was were am
-    """.split()  # noqa: SIM905 (a word list reads best as text)
+    agree agreed agrees aim aimed aims due expect expected expects going hope hoped
+    hopes intend intended intends plan planned planning plans poised prepare
+    prepared prepares preparing promise promised promises ready scheduled seek seeks
+    set sought threaten threatened threatens want wanted wants willing
+    """
 )
 _UPCOMING = frozenset(
     [
@@ -87,11 +92,11 @@ _UPCOMING = frozenset(
         "coming",
     ]
 )
-_REPORTING = frozenset(
+_REPORTING = (lexicon.SAY - {"saying"}) | word_set(
     """
-    said says say told tells announced announces added adds stated states confirmed
-    confirms according reported reports insisted insists noted notes warned warns
-    """.split()  # noqa: SIM905 (a word list reads best as text)
+    according added adds announced announces confirmed confirms insisted insists
+    noted notes reported reports stated states tells told warned warns
+    """
 )
 _PRESENT_BE = frozenset({"am", "is", "are", "'re", "'s", "’s"})
 _PAST_AUX = frozenset({"has", "have", "had", "'ve", "'d"})
@@ -104,12 +109,9 @@ _PAST_IRREGULAR = frozenset(
     sat got did was were had ended concluded took agreed signed
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
-_NOT_PAST = frozenset(
-    """
-    need needed red bed shed seed speed feed united red-carpet alleged armed detailed
-    based limited so-called embed
-    """.split()  # noqa: SIM905 (a word list reads best as text)
-)
+_NOT_PAST = (
+    lexicon.ED_NOT_SUFFIX & word_set("need needed red red-carpet bed shed seed speed feed embed")
+) | (lexicon.ED_ADJECTIVES & word_set("united alleged armed detailed based limited so-called"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +169,8 @@ def status_rule(
 
 
 # Subject pronouns and auxiliaries: after one, a past form is a finite past verb.
-_BE_WORDS = frozenset("is are was were be been being am".split())  # noqa: SIM905
-_PRONOUNS = frozenset("i we you he she they it who which that".split())  # noqa: SIM905
+_BE_WORDS = lexicon.BE
+_PRONOUNS = lexicon.SUBJECT_PRONOUNS | (lexicon.RELATIVES - {"whom", "whose"})
 
 
 def participle_ahead(clause: Clause) -> bool:
@@ -315,14 +317,14 @@ _SUPPORT_PAST = frozenset(
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 # Determiners of something already there, and past verbs that look ahead to their object.
-_DEFINITE = frozenset("the its their his her this that these those".split())  # noqa: SIM905
+_DEFINITE = lexicon.DEMONSTRATIVES | word_set("her his its the their")
 _PROSPECTIVE = frozenset(
     """
     proposed planned scheduled demanded sought urged requested announced set expected
     delayed postponed cancelled canceled suggested wanted needed awaited
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
-_AFTER_NOUN = frozenset({"took", "ended", "concluded", "began", "opened", "closed", "was", "were"})
+_AFTER_NOUN = word_set("began closed concluded ended opened took was were")
 
 
 def _past(clause: Clause, left: list[str], right: list[str], noun: bool) -> bool:

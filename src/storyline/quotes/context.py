@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from storyline.dedup.text import sentences
-from storyline.entities.tokens import Token, tokenize
 from storyline.quotes.marks import Stretch, stretches
+from storyline.text.sentences import sentences
+from storyline.text.sentences import spans as sentence_spans
+from storyline.text.tokens import Token, tokenize
 
 _MASK = "X"
-# A full stop after these does not end a sentence ('Sen. Kelly Roe', 'John F. Kennedy').
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Capt|Cmdr|Sgt|Maj|Adm|Rev|Hon|"
-    r"Pres|Prof|St|Jr|Sr|Mt|Ft|No|vs|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Inc|Corp|Co|Ltd)"
-    r"|\b[A-Z])\.$"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +20,9 @@ class Context:
     token_starts: list[int]
     quoted: list[bool]  # per token: inside a quoted stretch or one of its marks
     stretches: list[Stretch]
-    sentences: list[tuple[int, int]]  # split with quoted words masked out
+    # Split with quoted words masked out, so that a full stop inside a quote does not end
+    # the sentence around it.
+    sentences: list[tuple[int, int]]
     sentence_starts: list[int]
 
     @classmethod
@@ -40,7 +36,8 @@ class Context:
             last = bisect_right(starts, stretch.outer_end - 1)
             for i in range(first, last):
                 quoted[i] = True
-        spans = _join_abbreviations(text, sentences(_masked(text, found)))
+        masked = _masked(text, found)
+        spans = sentence_spans(sentences(masked, at_line_breaks=True))
         return cls(text, tokens, starts, quoted, found, spans, [s for s, _ in spans])
 
     def token_at_or_after(self, offset: int) -> int:
@@ -55,20 +52,6 @@ class Context:
     def words_in(self, start: int, end: int) -> int:
         first, last = self.token_at_or_after(start), self.token_at_or_after(end)
         return sum(1 for t in self.tokens[first:last] if t.text[0].isalnum())
-
-
-def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    joined: list[tuple[int, int]] = []
-    for start, end in spans:
-        if (
-            joined
-            and "\n" not in text[joined[-1][1] : start]
-            and _ABBREVIATION.search(text, max(0, joined[-1][1] - 8), joined[-1][1])
-        ):
-            joined[-1] = (joined[-1][0], end)
-            continue
-        joined.append((start, end))
-    return joined
 
 
 def _masked(text: str, found: list[Stretch]) -> str:

@@ -24,9 +24,10 @@ from dataclasses import dataclass, replace
 
 from storyline.quotes import speaker
 from storyline.quotes.context import Context
-from storyline.quotes.cues import ARTICLES, INVERTED, NAMING, SPEECH, TERM_MARKERS, word_set
+from storyline.quotes.cues import ARTICLES, INVERTED, NAMING, SPEECH, TERM_MARKERS
 from storyline.quotes.marks import Stretch
 from storyline.quotes.records import FoundQuote
+from storyline.text.lexicon import word_set
 
 _MAX_CUE_GAP = 8  # words between a cue and the quote it introduces ('told CNN on Sunday:')
 # '…," Jane Roe, a spokeswoman for the campaign, said': words between a quote and its cue.

@@ -10,8 +10,9 @@ from collections.abc import Iterable
 
 from storyline.quotes import speaker
 from storyline.quotes.context import Context
-from storyline.quotes.cues import INDIRECT, INVERTED, NOT_REPORTING_NEXT, SPEECH, word_set
+from storyline.quotes.cues import INDIRECT, INVERTED, NOT_REPORTING_NEXT, SPEECH
 from storyline.quotes.records import FoundQuote
+from storyline.text.lexicon import word_set
 
 _MIN_WORDS = 3
 _TAIL_WORDS = 10  # '…, the campaign said in a statement on Monday.'

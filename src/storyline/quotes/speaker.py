@@ -11,8 +11,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from storyline.entities.tokens import Token
-from storyline.quotes.cues import SPEECH, word_set
+from storyline.quotes.cues import SPEECH
+from storyline.text.lexicon import word_set
+from storyline.text.tokens import Token
 
 _SKIP_BEFORE = word_set(
     """has have had also later then further previously once again repeatedly recently

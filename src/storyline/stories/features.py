@@ -21,7 +21,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storyline.dedup.text import STOPWORDS, sentences
+from storyline.text import lexicon
+from storyline.text.lexicon import FUNCTION_WORDS as STOPWORDS
+from storyline.text.lexicon import word_set
+from storyline.text.sentences import sentences, spans
 
 NAME_BOOST = 2.0
 NAME_WEIGHT = 0.5
@@ -43,19 +46,28 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]|\d[\d,.]*\d|\d")
 _SENTENCE_ENDS = frozenset('.!?…:;"“”')
-_NAME_CONNECTORS = frozenset(
-    {"of", "de", "da", "del", "van", "von", "der", "la", "le", "al", "bin"}
-)
+_NAME_CONNECTORS = (lexicon.NAME_PARTICLES & word_set("de da del van von der la le al bin")) | {
+    "of"
+}
 # Capitalised words that start sentences or are titles, not names of the happening.
-_NOT_NAMES_TEXT = """
-the a an in on at for and but or it he she they we i this that these those his her their
-according after before as when while if during despite since mr mrs ms dr mon tue wed thu
-fri sat sun monday tuesday wednesday thursday friday saturday sunday january february march
-april may june july august september october november december jan feb mar apr jun jul aug
-sep sept oct nov dec am pm gmt utc edt est cdt cst mdt mst pdt pst bst cet posted updated
-one two three four five six seven eight nine ten eleven twelve first second third
-"""
-_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+_NOT_NAMES = (
+    lexicon.ARTICLES
+    | lexicon.DEMONSTRATIVES
+    | (lexicon.SUBJECT_PRONOUNS - {"you"})
+    | (lexicon.POSSESSIVES - {"my", "your", "its", "our"})
+    | frozenset(lexicon.MONTHS)
+    | frozenset(lexicon.MONTH_ABBREVIATIONS)
+    | frozenset(lexicon.WEEKDAYS)
+    | (frozenset(lexicon.WEEKDAY_ABBREVIATIONS) - {"tues", "thurs"})
+    | frozenset(lexicon.ONES)
+    | word_set(
+        """
+        in on at for and but or according after before as when while if during despite since
+        mr mrs ms dr am pm gmt utc edt est cdt cst mdt mst pdt pst bst cet posted updated
+        ten eleven twelve first second third
+        """
+    )
+)
 # Company forms end a name but are not how anyone refers to it: "Champion Products Inc" is
 # "Champion Products", and "Inc" alone names nothing.
 _NAME_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv"})
@@ -116,8 +128,8 @@ def _starts_sentence(gap: str, first: bool) -> bool:
 
 def lead_text(text: str) -> str:
     """The first ``LEAD_SENTENCES`` sentences."""
-    spans = sentences(text[:_LEAD_CHARS])[:LEAD_SENTENCES]
-    return text[: spans[-1][1]] if spans else ""
+    lead = spans(sentences(text[:_LEAD_CHARS]))[:LEAD_SENTENCES]
+    return text[: lead[-1][1]] if lead else ""
 
 
 def _title_case(title: str) -> bool:

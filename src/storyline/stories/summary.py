@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storyline.dedup.text import sentences
 from storyline.stories.features import MAX_CHARS, cosine, term_counts, vector
+from storyline.text.sentences import sentences, spans
 
 # Candidates come from the start of each article (news puts the essentials first).
 SENTENCES_PER_ARTICLE = 15
@@ -55,8 +55,8 @@ def summarise(
 ) -> list[SummarySentence]:
     candidates: list[tuple[float, SummarySentence, dict[str, float], int]] = []
     for member_rank, member in enumerate(members):
-        spans = sentences(member.text[:MAX_CHARS])[:SENTENCES_PER_ARTICLE]
-        for position, (start, end) in enumerate(spans):
+        found = spans(sentences(member.text[:MAX_CHARS]))[:SENTENCES_PER_ARTICLE]
+        for position, (start, end) in enumerate(found):
             text = member.text[start:end]
             words = len(text.split())
             if not MIN_WORDS <= words <= MAX_WORDS:

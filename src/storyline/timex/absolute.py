@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from storyline.text import lexicon
+from storyline.text.lexicon import ORDINAL_SUFFIX, word_set
 from storyline.timex.base import Context, Reading, Rule, month_year
 from storyline.timex.calendar import MIN_YEAR, day_value, month_value, safe_date
 from storyline.timex.lexicon import (
@@ -20,10 +22,9 @@ from storyline.timex.lexicon import (
     WEEKDAY,
     YEAR_NUMBER,
     month_number,
-    words,
 )
 
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+_DAY = rf"(?P<day>[0-3]?\d){ORDINAL_SUFFIX}?(?!\d)"
 _YEAR = r"(?P<year>\d{4})(?!\d|[,.]\d)"
 # Words that put a date at part of its period; TimeBank tags them with the date and keeps
 # the period's value ("early September" -> 1989-09).
@@ -163,16 +164,8 @@ def _decade_text(match: re.Match[str], ctx: Context) -> Reading | None:
     return _recent_decade(match.group("decade2")[0], ctx)
 
 
-_ONES = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9,
-}  # fmt: skip
-_TENS_WORDS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90,
-}  # fmt: skip
+_ONES = {word: lexicon.NUMBER_VALUES[word] for word in lexicon.ONES}
+_TENS_WORDS = {word: lexicon.NUMBER_VALUES[word] for word in (*lexicon.TEENS, *lexicon.TENS)}
 
 
 def _spelled_year(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -247,7 +240,7 @@ RULES = (
         "second day of a pair",
         re.compile(
             rf"\b{_MONTH_G}\s+{_DAY}\s+(?i:and|or|to|through)\s+"
-            r"(?P<t>(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?)"
+            rf"(?P<t>(?P<day2>[0-3]?\d){ORDINAL_SUFFIX}?(?:,?\s+(?P<year>\d{{4}}))?)"
             r"(?![\d.,:/-]\d|\s*%|\s+[a-z])"
         ),
         _second_day,
@@ -295,7 +288,7 @@ RULES = (
             r"|seven|eight|nine)))?)\b"
         ),
         _spelled_year,
-        words("nineteen eighteen thousand"),
+        word_set("nineteen eighteen thousand"),
     ),
     Rule(
         "decade",
@@ -313,12 +306,12 @@ RULES = (
             r"|forties|fifties|sixties|seventies|eighties|nineties))\b"
         ),
         _decade_word,
-        words("twenties thirties forties fifties sixties seventies eighties nineties"),
+        word_set("twenties thirties forties fifties sixties seventies eighties nineties"),
     ),
     Rule(
         "century",
-        re.compile(r"(?:\b(?i:the)\s+)?\b(?P<n>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)\b"),
+        re.compile(rf"(?:\b(?i:the)\s+)?\b(?P<n>\d{{1,2}}){ORDINAL_SUFFIX}\s+(?i:century)\b"),
         _century,
-        words("century"),
+        word_set("century"),
     ),
 )

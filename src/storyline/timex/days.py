@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from storyline.text.lexicon import word_set
 from storyline.timex.base import Context, Reading, Rule, anchored, month_year, weekday_date
 from storyline.timex.calendar import day_value, safe_date
 from storyline.timex.lexicon import (
@@ -21,7 +22,6 @@ from storyline.timex.lexicon import (
     WEEKDAY_WORDS,
     month_number,
     weekday_number,
-    words,
 )
 
 _DAY_SHIFT = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this": 0}
@@ -114,7 +114,7 @@ RULES = (
             r"|\b(?:(?i:later|earlier)\s+)?(?P<part2>(?i:tonight))\b"
         ),
         lambda match, ctx: _part_of_day_any(match, ctx),
-        words("morning afternoon evening night tonight"),
+        word_set("morning afternoon evening night tonight"),
     ),
     Rule(
         "clock",
@@ -131,7 +131,7 @@ RULES = (
         "noon",
         re.compile(rf"\b(?P<word>(?i:noon|midnight|midday)){_AFTER_DAY}"),
         _noon,
-        words("noon midnight midday"),
+        word_set("noon midnight midday"),
     ),
 )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.text.lexicon import word_set
 from storyline.timex.base import Context, Reading, Rule
 from storyline.timex.lexicon import (
     DAY_PARTS,
@@ -26,7 +27,6 @@ from storyline.timex.lexicon import (
     number_value,
     unit_code,
     weekday_number,
-    words,
 )
 
 _HEDGE = (
@@ -117,7 +117,7 @@ RULES = (
             r"(?<![\w-])(?P<unit>(?i:hour|day|week|month|year|decade|century))-?(?i:long)\b"
         ),
         _long,
-        words("hourlong daylong weeklong monthlong yearlong decadelong centurylong long"),
+        word_set("hourlong daylong weeklong monthlong yearlong decadelong centurylong long"),
     ),
     Rule(
         "rate",
@@ -159,7 +159,7 @@ RULES = (
             r"|days|weeks|months|quarters|years|hours|minutes))\b"
         ),
         _every,
-        words("every each per"),
+        word_set("every each per"),
     ),
     Rule(
         "every weekday",
@@ -185,7 +185,7 @@ RULES = (
             r"|(?:365|three\s+hundred\s+(?:and\s+)?sixty-five)\s+days\s+a\s+year)\b"
         ),
         _around_the_clock,
-        words("hours days"),
+        word_set("hours days"),
     ),
     Rule(
         "frequency adverb",
@@ -199,6 +199,6 @@ RULES = (
             r"|quarterly|yearly|hourly))(?=\s+(?i:basis)\b)"
         ),
         _adverb,
-        words(" ".join(_ADVERBS)),
+        word_set(" ".join(_ADVERBS)),
     ),
 )

@@ -6,6 +6,7 @@ import bisect
 import re
 from datetime import date
 
+from storyline.text.tokens import word_spans
 from storyline.timex import absolute, days, durations, holidays, periods, relative
 from storyline.timex.base import Context, Rule, span_of
 from storyline.timex.lexicon import BEFORE_SLASH, CLOCK_MINUTES, DECADE_NUMBER, YEAR_NUMBER
@@ -25,15 +26,14 @@ RULES: tuple[Rule, ...] = (
 
 # How far a match may reach on either side of its trigger word.
 _REACH = 90
-_TOKEN = re.compile(r"\w+")
 Hits = dict[str, list[tuple[int, int]]]
 
 
-def _tokens(text: str) -> Hits:
+def _word_index(text: str) -> Hits:
     """Where each lowercase word of ``text`` occurs, plus the token classes of lexicon.py."""
     hits: Hits = {}
-    for token in _TOKEN.finditer(text):
-        word, start, end = token.group(0).lower(), token.start(), token.end()
+    for start, end in word_spans(text):
+        word = text[start:end].lower()
         hits.setdefault(word, []).append((start, end))
         if word.isdigit():
             if len(word) == 4 and 1500 <= int(word) <= 2099:
@@ -64,7 +64,7 @@ def find_times(text: str, anchor: date | None) -> list[FoundTime]:
     """Time expressions of ``text`` with TIMEX3 type and value, relative ones resolved
     against ``anchor`` (the publication date; None leaves them without a value)."""
     candidates: list[tuple[int, int, int, re.Match[str]]] = []
-    hits = _tokens(text)
+    hits = _word_index(text)
     windows: dict[frozenset[str], list[tuple[int, int]]] = {}
     whole = [(0, len(text))]
     for order, rule in enumerate(RULES):

@@ -14,9 +14,9 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from storyline.text.lexicon import word_set
 from storyline.timex.base import Context, Reading, Rule, anchored
 from storyline.timex.calendar import day_value, week_value
-from storyline.timex.lexicon import words
 from storyline.timex.tense import Tense
 
 
@@ -128,7 +128,7 @@ RULES = (
             r"(?:,?\s+(?P<year>1[5-9]\d\d|20\d\d)\b)?"
         ),
         _holiday,
-        words(
+        word_set(
             "christmas year halloween valentine veterans thanksgiving labor memorial king "
             "election easter good holy"
         ),

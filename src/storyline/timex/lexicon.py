@@ -8,23 +8,17 @@ from __future__ import annotations
 
 import re
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
+from storyline.text import lexicon
+from storyline.text.lexicon import word_set
+
+MONTHS = {word: lexicon.month_of(word) for word in (*lexicon.MONTHS, *lexicon.MONTH_ABBREVIATIONS)}
 WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thurs": 3, "thu": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
-    "sunday": 6, "sun": 6,
-}  # fmt: skip
-SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-# TIMEX3 parts of the day.
-DAY_PARTS = {
-    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
-    "overnight": "NI",
-}  # fmt: skip
+    word: lexicon.weekday_of(word) for word in (*lexicon.WEEKDAYS, *lexicon.WEEKDAY_ABBREVIATIONS)
+}
+SEASONS = dict(zip(lexicon.SEASONS, ("SP", "SU", "FA", "FA", "WI"), strict=True))
+# TIMEX3 parts of the day: the rest are night ("tonight", "overnight").
+_PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV"}
+DAY_PARTS = {word: _PART_CODES.get(word, "NI") for word in lexicon.DAY_PARTS}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
             "4th": 4}  # fmt: skip
 
@@ -34,28 +28,25 @@ _UNITS = {
     "century": "C", "centurie": "C", "millennium": "L", "millennia": "L",
 }  # fmt: skip
 
-_SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "dozen": 12,
-}  # fmt: skip
+_SMALL = lexicon.NUMBER_VALUES | {"a": 1, "an": 1, "dozen": 12}
 _SCALES = {"hundred": 100, "thousand": 1000}
 _VAGUE = {"few", "several", "some", "many", "couple", "number"}
 
 # Regex pieces (used with re.IGNORECASE).
 MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+    "(?:"
+    + "|".join(month.capitalize() for month in lexicon.MONTHS)
+    + r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
     r"|Jan|Feb|Aug|Sept|Oct|Nov|Dec)"
 )
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-SEASON = r"(?:spring|summer|fall|autumn|winter)"
+WEEKDAY = "(?:" + "|".join(day.capitalize() for day in lexicon.WEEKDAYS) + ")"
+SEASON = "(?:" + "|".join(lexicon.SEASONS) + ")"
+# Number words in this order: a regex alternation takes "six" before "sixteen" only when
+# what follows still matches.
 _WORD = (
-    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
-    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
-    r"|sixty|seventy|eighty|ninety|hundred|thousand|dozen)"
+    "(?:"
+    + "|".join(("zero", *lexicon.ONES, *lexicon.TEENS, *lexicon.TENS, "hundred", "thousand"))
+    + "|dozen)"
 )
 NUMBER = (
     rf"(?:\d{{1,3}}(?:\.\d+)?(?!\d)(?:\s+1/2)?|{_WORD}(?:(?:\s+|-)(?:and\s+)?{_WORD})*(?:\s+and\s+a\s+half)?"
@@ -133,16 +124,11 @@ def duration_value(quantity: float | None, unit: str) -> str:
     return f"{prefix}{quantity:g}{unit}"
 
 
-def words(text: str) -> frozenset[str]:
-    """A trigger (see ``Rule.trigger``): lowercase words, one of which every match holds."""
-    return frozenset(text.split())
-
-
 # Token classes a trigger may name besides words (see ``find.py``).
 YEAR_NUMBER, DECADE_NUMBER, CLOCK_MINUTES, BEFORE_SLASH = "#year", "#decade", "#clock", "#slash"
 MONTH_WORDS = frozenset(MONTHS) | {"sept"}
 WEEKDAY_WORDS = frozenset(WEEKDAYS) | {f"{day}s" for day in WEEKDAYS}
-UNIT_WORDS = words(
+UNIT_WORDS = word_set(
     """second seconds minute minutes hour hours day days night nights week weeks weekend
     weekends month months quarter quarters year years decade decades century centuries
     millennium millennia"""

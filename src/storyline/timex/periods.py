@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from storyline.text.lexicon import word_set
 from storyline.timex.base import Context, Reading, Rule, anchored, month_year
 from storyline.timex.calendar import (
     month_value,
@@ -20,7 +21,7 @@ from storyline.timex.calendar import (
     shift_quarter,
     shift_value,
 )
-from storyline.timex.lexicon import MONTH, ORDINALS, month_number, words
+from storyline.timex.lexicon import MONTH, ORDINALS, month_number
 
 _ORD = r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
 
@@ -138,7 +139,7 @@ RULES = (
             r"|\b(?i:the\s+(?:quarter|period)\s+a\s+year\s+(?:ago|earlier))\b"
         ),
         _year_earlier,
-        words("year"),
+        word_set("year"),
     ),
     Rule(
         "quarter",
@@ -149,7 +150,7 @@ RULES = (
             r"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<year2>\d{4}))?\b(?!\s+(?i:of\s+a))"
         ),
         _quarter,
-        words("quarter"),
+        word_set("quarter"),
     ),
     Rule(
         "the quarter",
@@ -160,13 +161,13 @@ RULES = (
             r"|\b(?i:the)\s+(?P<which2>(?i:latest|most\s+recent))\s+(?i:period)\b"
         ),
         _the_quarter,
-        words("quarter period"),
+        word_set("quarter period"),
     ),
     Rule(
         "year period",
         re.compile(r"\b(?i:the)\s+(?P<year>1[5-9]\d\d|20\d\d)\s+(?i:quarter|period)\b"),
         _year_period,
-        words("quarter period"),
+        word_set("quarter period"),
     ),
     Rule(
         "the year",
@@ -181,7 +182,7 @@ RULES = (
             r"|\b(?P<end>(?i:year[-\s]end))\b"
         ),
         _the_year,
-        words("year month"),  # "month": "the end of the month"
+        word_set("year month"),  # "month": "the end of the month"
     ),
     Rule(
         "half year",
@@ -190,6 +191,6 @@ RULES = (
             r"(?:\s+(?i:of)\s+(?P<year>\d{4}))?\b(?!\s+(?i:of\s+(?:the|this|last|next)))"
         ),
         _half,
-        words("half"),
+        word_set("half"),
     ),
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from storyline.text.lexicon import word_set
 from storyline.timex.base import Context, Reading, Rule, anchored
 from storyline.timex.calendar import (
     day_value,
@@ -29,7 +30,6 @@ from storyline.timex.lexicon import (
     duration_value,
     number_value,
     unit_code,
-    words,
 )
 
 _DAY_SHIFT = {"today": 0, "yesterday": -1, "tomorrow": 1}
@@ -54,7 +54,7 @@ def _day_word(match: re.Match[str], ctx: Context) -> Reading | None:
     return anchored("DATE", ctx, lambda a: day_value(a + timedelta(days=shift)))
 
 
-_REF_TRIGGER = words(
+_REF_TRIGGER = word_set(
     """now current currently present presently nowadays days moment recent recently lately
     formerly past soon future later coming upcoming years ahead quarters decades term date"""
 )
@@ -238,7 +238,7 @@ RULES = (
             r"\b(?:(?i:early|late|later|earlier)\s+)?(?P<word>(?i:today|yesterday|tomorrow))\b"
         ),
         _day_word,
-        words("today yesterday tomorrow"),
+        word_set("today yesterday tomorrow"),
     ),
     _ref("PRESENT_REF"),
     _ref("PAST_REF"),
@@ -251,7 +251,7 @@ RULES = (
             r"|\b(?i:the)\s+(?P<unit2>(?i:days|weeks|months))\s+(?i:ahead)\b"
         ),
         lambda match, ctx: _recent_units(match, ctx),
-        words("days weeks months quarters"),
+        word_set("days weeks months quarters"),
     ),
     Rule(
         "this/last/next unit",
@@ -271,7 +271,7 @@ RULES = (
             r"(?P<dir>(?i:ago|earlier|from\s+now|hence))\b"
         ),
         _ago,
-        words("ago earlier now hence"),
+        word_set("ago earlier now hence"),
     ),
     Rule(
         "that year",
@@ -280,7 +280,7 @@ RULES = (
             r"(?i:that|the\s+same)\s+(?i:year)\b(?!['’-])"
         ),
         _that_year,
-        words("year"),
+        word_set("year"),
     ),
     Rule(
         "season",
@@ -291,12 +291,12 @@ RULES = (
             r"(?:\s+(?i:of\s+)?(?P<year>\d{4})\b)?"
         ),
         _season,
-        words("spring summer fall autumn winter"),
+        word_set("spring summer fall autumn winter"),
     ),
     Rule(
         "weekend",
         re.compile(r"\b(?P<which>(?i:the|this|last|next|past))\s+(?i:weekend)\b"),
         _weekend,
-        words("weekend"),
+        word_set("weekend"),
     ),
 )

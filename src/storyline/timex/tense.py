@@ -12,22 +12,27 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from storyline.text.lexicon import (
+    ATTRIBUTION_VERBS,
+    ED_ADJECTIVES,
+    ED_NOT_SUFFIX,
+    alternation,
+    word_set,
+)
+from storyline.text.sentences import sentence_at
+
 Tense = Literal["past", "future", "present", "none"]
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_FUTURE_WORDS = _words(
+_FUTURE_WORDS = word_set(
     """will 'll wo shall would tomorrow next upcoming scheduled planned expected due payable
     effective until till expires expiring begins starts opens resumes convenes"""
 )
-_FUTURE_BEFORE_TO = _words(
+_FUTURE_BEFORE_TO = word_set(
     """going due set plans plan planning expected scheduled intends intend promise promises
     promised pledge pledges pledged vow vows vowed aim aims hope hopes seek seeks want wants"""
 )
-_PAST_WORDS = _words(
+_PAST_WORDS = word_set(
     """said told met was were had did went came made took gave saw found left held began fell
     rose won lost sold bought paid spent brought thought became got kept led ran wrote spoke
     chose drew drove flew grew knew meant sent stood struck taught threw understood wore broke
@@ -35,23 +40,20 @@ _PAST_WORDS = _words(
     killed died arrived shook blew tore swept sank stole fled hid rode froze spun
     dealt slid forgave withdrew overtook underwent"""
 )
-_BE_PRESENT = _words("is are am 's 're")
-_MODALS = _words("could may might should must can")
-_REPORTING = _words("said says say told tells warned warns expects expected predicted")
-_BE_ANY = _words("is are am was were be been being 's 're")
+_BE_PRESENT = word_set("is are am 's 're")
+_MODALS = word_set("could may might should must can")
+_REPORTING = word_set("said says say told tells warned warns expects expected predicted")
+_BE_ANY = word_set("is are am was were be been being 's 're")
 # -ed words that are not past verbs (or are adjectives in news copy).
-_NOT_PAST = _words(
-    """need needs speed seed feed bed red hundred indeed united limited based related proposed
-    shed weed breed exceed proceed succeed embed"""
+_NOT_PAST = (ED_NOT_SUFFIX - word_set("needed deed bleed greed heed red-carpet")) | (
+    ED_ADJECTIVES & word_set("united limited based related proposed")
 )
 _TOKEN = re.compile(r"[A-Za-z']+")
-_SENTENCE_END = re.compile(r"[.!?;][\"”’)]*\s+(?=[\"“A-Z])|\n")
-_WINDOW = 400
 # A trailing attribution (", officials said.") reports the sentence; its verb is not the
 # tense of the clause before it ("will meet again on Friday, officials said").
 _ATTRIBUTION = re.compile(
-    r",\s*(?:(?:[\w'.-]+\s+){0,5}(?:said|says|say|told|added|reported|announced)"
-    r"|(?:said|says|added|reported)\s)[^,]*$"
+    rf",\s*(?:(?:[\w'.-]+\s+){{0,5}}{alternation(ATTRIBUTION_VERBS)}"
+    rf"|{alternation(ATTRIBUTION_VERBS - {'say', 'told', 'announced'})}\s)[^,]*$"
 )
 
 
@@ -73,19 +75,9 @@ def _modal_ahead(tokens: list[str], index: int, expression: int) -> bool:
     return True
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Start and end of the sentence holding ``text[start:end]`` (looked for within a window)."""
-    left = max(0, start - _WINDOW)
-    begin = left
-    for match in _SENTENCE_END.finditer(text, left, start):
-        begin = match.end()
-    after = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))
-    return begin, after.start() + 1 if after else min(len(text), end + _WINDOW)
-
-
 def tense_at(text: str, start: int, end: int) -> Tense:
     """The tense of the verb nearest to ``text[start:end]`` in its sentence."""
-    begin, finish = sentence_bounds(text, start, end)
+    begin, finish = sentence_at(text, start, end, at_semicolons=True)
     attribution = _ATTRIBUTION.search(text, end, finish)
     if attribution is not None:
         finish = attribution.start()

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from storyline.dedup.shingles import SHINGLE_SIZE, content_word_hashes, shingle_hashes
-from storyline.dedup.text import words
+from storyline.text.tokens import words
 
 PINNED_TEXT = "The ferry left Port Ellan at dawn on Thursday."
 # Computed once and written down: signatures are stored and never recomputed, so a change

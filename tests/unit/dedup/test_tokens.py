@@ -13,8 +13,8 @@ from storyline.dedup.shingles import (
     shingle_hashes_of,
     shingle_sets,
 )
-from storyline.dedup.text import words
-from storyline.dedup.tokens import exact_key, hash_words, split_words
+from storyline.dedup.tokens import batch_word_hashes, exact_key, hash_words
+from storyline.text.tokens import words
 
 TRICKY = [
     "",
@@ -35,7 +35,7 @@ def reference(texts: list[str]) -> list[np.ndarray]:
 
 
 def test_tricky_texts_split_like_the_regular_expression() -> None:
-    block = split_words(TRICKY)
+    block = batch_word_hashes(TRICKY)
     assert block.counts.tolist() == [len(words(t)) for t in TRICKY]
     for number, expected in enumerate(reference(TRICKY)):
         assert np.array_equal(block.of(number), expected), TRICKY[number]
@@ -44,7 +44,7 @@ def test_tricky_texts_split_like_the_regular_expression() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=60), max_size=6))
 def test_any_texts_split_like_the_regular_expression(texts: list[str]) -> None:
-    block = split_words(texts)
+    block = batch_word_hashes(texts)
     for number, expected in enumerate(reference(texts)):
         assert np.array_equal(block.of(number), expected), texts[number]
 
@@ -52,7 +52,7 @@ def test_any_texts_split_like_the_regular_expression(texts: list[str]) -> None:
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.text(alphabet="ab .,'-’\n", max_size=40), min_size=1, max_size=5))
 def test_shingles_and_content_words_of_a_block_equal_those_of_each_text(texts: list[str]) -> None:
-    block = split_words(texts)
+    block = batch_word_hashes(texts)
     shingles, content = shingle_sets(block), content_sets(block)
     for number, text in enumerate(texts):
         assert np.array_equal(shingles.of(number), shingle_hashes_of(words(text)))
@@ -61,7 +61,7 @@ def test_shingles_and_content_words_of_a_block_equal_those_of_each_text(texts: l
 
 def test_a_text_boundary_never_makes_a_shingle() -> None:
     alone = [shingle_hashes_of(words(t)).tolist() for t in ("one two three", "four five six")]
-    block = shingle_sets(split_words(["one two three", "four five six"]))
+    block = shingle_sets(batch_word_hashes(["one two three", "four five six"]))
     assert [block.of(0).tolist(), block.of(1).tolist()] == alone
     assert len(block.values) == 2
 
@@ -76,6 +76,6 @@ def test_the_exact_key_ignores_typography(a: str, b: str) -> None:
 
 def test_a_long_text_is_one_block() -> None:
     text = " ".join(f"w{i % 997}" for i in range(200_000))
-    block = split_words([text, "short one"])
+    block = batch_word_hashes([text, "short one"])
     assert block.counts.tolist() == [200_000, 2]
     assert np.array_equal(block.of(0)[:5], hash_words(words(text)[:5]))

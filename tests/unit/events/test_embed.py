@@ -52,13 +52,13 @@ DAMAGED = mention("b", "damaged", "An undersea cable was damaged near Alexandria
 
 def test_wordpiece_splits_lowercases_strips_accents_and_keeps_offsets() -> None:
     text = "Unaffable, the CAFÉ"
-    pieces = WordPiece(VOCABULARY).tokenize(text)
+    pieces = WordPiece(VOCABULARY).wordpieces(text)
     assert [VOCABULARY[p.id] for p in pieces] == ["un", "##aff", "##able", ",", "the", "cafe"]
     assert [text[p.start : p.end] for p in pieces] == ["Un", "aff", "able", ",", "the", "CAFÉ"]
 
 
 def test_wordpiece_unknown_word_is_one_unknown_piece() -> None:
-    pieces = WordPiece(VOCABULARY).tokenize("the unxyz")
+    pieces = WordPiece(VOCABULARY).wordpieces("the unxyz")
     assert [VOCABULARY[p.id] for p in pieces] == ["the", "[UNK]"]
     assert (pieces[1].start, pieces[1].end) == (4, 9)
 

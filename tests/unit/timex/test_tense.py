@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.timex.tense import Tense, sentence_bounds, tense_at
+from storyline.text.sentences import sentence_at
+from storyline.timex.tense import Tense, tense_at
 
 
 def _tense(text: str, expression: str) -> Tense:
@@ -47,7 +48,8 @@ def test_the_sentence_ends_the_search() -> None:
     text = "The minister resigned. Talks resume on Friday."
     assert _tense(text, "Friday") == "none"
     start = text.index("Friday")
-    assert text[slice(*sentence_bounds(text, start, start + 6))].startswith("Talks resume")
+    sentence = sentence_at(text, start, start + 6, at_semicolons=True)
+    assert text[slice(*sentence)].startswith("Talks resume")
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.dedup.text import content_words, normalise, sentences, words
+from storyline.dedup.shingles import content_words
 from storyline.dedup.tokens import exact_key
+from storyline.text.sentences import sentences, spans
+from storyline.text.tokens import normalise, words
 
 SAME_KEY = [
     ("case", "The Ferry LEFT Port Ellan", "the ferry left port ellan"),
@@ -82,7 +84,7 @@ def test_content_words_drop_function_words_and_short_words_but_keep_numbers() ->
 
 
 def spans_text(text: str) -> list[str]:
-    return [text[start:end] for start, end in sentences(text)]
+    return [text[start:end] for start, end in spans(sentences(text))]
 
 
 @pytest.mark.parametrize(
@@ -133,10 +135,10 @@ def test_sentence_spans_keep_closing_quotes(text: str, expected: list[str]) -> N
 
 def test_sentence_spans_are_ordered_stripped_and_inside_the_text() -> None:
     text = "  One here.\nTwo there!  “Three,” she said.\n\n Four? Five  "
-    spans = sentences(text)
-    assert len(spans) == 5
+    found = spans(sentences(text))
+    assert len(found) == 5
     previous_end = 0
-    for start, end in spans:
+    for start, end in found:
         assert previous_end <= start < end <= len(text)
         assert not text[start].isspace() and not text[end - 1].isspace()
         previous_end = end

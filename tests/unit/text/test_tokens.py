@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.entities.tokens import MAX_SENTENCE_TOKENS, sentences, tokenize
+from storyline.text.sentences import MAX_SENTENCE_TOKENS, sentences
+from storyline.text.tokens import tokenize
 
 
 @pytest.mark.parametrize(

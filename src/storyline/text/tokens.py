@@ -1,0 +1,102 @@
+"""Tokens with character offsets, and the normalised words that texts are compared by.
+
+:func:`tokenize` is the one tokenizer: the entity tagger was trained on CoNLL-2003, whose
+text is already split into tokens ("U.S.", "Zelenskyy 's", "Anglo-Dutch", "1996-08-22"), and
+every reader of sentences (tagger, pronouns, quotes, events, time) works on the same split of
+the raw text, each token keeping its ``[start, end)`` in the original string so a mention is
+``text[start:end]`` with no re-alignment.
+
+:func:`words` is the comparison view of a text: case, compatibility forms, quote and dash
+styles are normalised away, and only runs of letters and digits are kept, joined across an
+inner apostrophe, full stop, comma or hyphen (``don't``, ``u.s``, ``1,200``, ``30-day``) or
+across the ``joiners`` a caller chooses. Dedup hashes these words (its numpy batch version,
+``dedup/tokens.py``, is property-tested to give exactly these), the cleaner compares lines by
+them and event triggers are keyed by them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from storyline.text.lexicon import ABBREVIATIONS
+
+# Combining marks count as letters: decomposed "Sébastien" (e + U+0301) is one word.
+_L = r"[^\W_]|[\u0300-\u036f]"
+_WORD = rf"(?:{_L})+(?:[-'’&](?:{_L})+)*"
+_TOKEN = re.compile(
+    "|".join(
+        (
+            r"https?://\S+|www\.\S+",  # a URL is one token, not a run of junk words
+            # e-mail address (the lookahead spares scanning each word twice)
+            r"(?=[\w.+-]*@)[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+            r"(?:[^\W\d_]\.){2,}",  # U.S., U.N., a.m.
+            rf"\b(?:{'|'.join(ABBREVIATIONS)})\.",
+            r"\b[A-Z]\.(?=\s+[\"“'‘(]?[A-Z])",  # an initial: John F. Kennedy, Robert C. "Bobby"
+            r"\d+(?:[.,:/]\d+)+(?:-(?:{_L}|\d)+)*",  # 1,200  3.5  12:30  1996/97
+            _WORD,
+            r"-{2,}|\.{2,}|…",
+            r"\S",
+        )
+    ).replace("{_L}", _L)
+)
+# CoNLL splits the possessive and the negation off their word: "Zelenskyy 's", "does n't".
+_CLITIC = re.compile(r"(?i)(?<=\w)(['’]s|n['’]t)$")
+
+# What joins two runs of letters and digits into one comparison word by default.
+JOINERS = "'’.,-"
+# Dash styles vary between outlets' systems ("30-day", "30–day"): one hyphen for comparison.
+# The em dash is punctuation between words ("powers—France"), so it separates them.
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": " "})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """``text`` is ``source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """The tokens of ``text`` in order, split as CoNLL-2003 splits news text."""
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        start, end, word = match.start(), match.end(), match.group()
+        clitic = _CLITIC.search(word) if len(word) > 3 else None
+        if clitic is not None and clitic.start() > 0:
+            cut = start + clitic.start()
+            tokens.append(Token(start, cut, word[: clitic.start()]))
+            tokens.append(Token(cut, end, word[clitic.start() :]))
+        else:
+            tokens.append(Token(start, end, word))
+    return tokens
+
+
+def normalise(text: str) -> str:
+    """Case-folded, compatibility-normalised text (ﬁ→fi, full-width digits→digits), dashes
+    unified."""
+    return unicodedata.normalize("NFKC", text).translate(_DASHES).casefold()
+
+
+def words(text: str, joiners: str = JOINERS) -> list[str]:
+    """The words of the normalised text: runs of letters and digits, joined across one of
+    ``joiners`` between two of them (``joiners=""``: "Europe's" -> "europe", "s"); a
+    typographic apostrophe becomes a straight one."""
+    return [w.replace("’", "'") for w in _word_pattern(joiners).findall(normalise(text))]
+
+
+def word_spans(text: str, joiners: str = "") -> list[tuple[int, int]]:
+    """Where the words of ``text`` itself (not normalised) stand: ``(start, end)`` of each
+    run of letters and digits, joined across ``joiners`` as in :func:`words`."""
+    return [match.span() for match in _word_pattern(joiners).finditer(text)]
+
+
+@lru_cache(maxsize=8)
+def _word_pattern(joiners: str) -> re.Pattern[str]:
+    if not joiners:
+        return re.compile(r"[^\W_]+")
+    return re.compile(rf"[^\W_]+(?:[{re.escape(joiners)}][^\W_]+)*")
