@@ -22,6 +22,7 @@ from storyline.events.embed import available as embeddings_available
 from storyline.output import emit, format_option
 from storyline.runner import ProgressLine, RunOptions, RunSummary, count_inputs, run
 from storyline.store import Store
+from storyline.store.articles import FactProvenance
 from storyline.store.sqlite import DocumentPlace
 
 DB_HELP = "SQLite file of the store."
@@ -226,7 +227,13 @@ def documents_command(db: str, limit: int, offset: int, all_versions: bool, fmt:
 @db_option
 @click.option("--raw", is_flag=True, help="Show the raw input text instead of the clean body.")
 @click.option("--json", "as_json", is_flag=True, help="Print the document as JSON.")
-def show_command(doc_id: str, db: str, raw: bool, as_json: bool) -> None:
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="List every fact found in the document with the stage, version and rule or model "
+    "that produced it.",
+)
+def show_command(doc_id: str, db: str, raw: bool, as_json: bool, explain: bool) -> None:
     """Show one document: clean title, metadata, body, and what cleaning removed and why.
 
     DOC_ID may be a unique prefix of the id.
@@ -234,11 +241,16 @@ def show_command(doc_id: str, db: str, raw: bool, as_json: bool) -> None:
     \b
     Example:
       storyline show 3f2a9c --db news.db
+      storyline show 3f2a9c --explain --db news.db   # each fact with its stage and rule
     """
     with Store(db, readonly=True) as store:
         doc = store.get_document(doc_id)
         place = store.document_place(doc.id)
+        facts = store.articles.provenance(doc.id) if explain else []
     assert place is not None
+    if explain:
+        _explain(doc.id, facts, as_json)
+        return
     if as_json:
         from storyline.export.json_export import documents as export_documents
 
@@ -287,6 +299,28 @@ def show_command(doc_id: str, db: str, raw: bool, as_json: bool) -> None:
         click.echo()
         for warning in doc.warnings:
             click.echo(f"warning: {warning}")
+
+
+def _explain(document_id: str, facts: list[FactProvenance], as_json: bool) -> None:
+    """``show --explain``: each fact, where it is, and the stage, version and rule behind it."""
+    records = [
+        {
+            "fact": f.kind,
+            "where": f"{'title ' if f.field == 'title' else ''}{f.start}-{f.end}",
+            "text": f.text,
+            "what": f.what,
+            "stage": f"{f.stage}@{f.version}",
+            "rule": f.rule or "(not recorded: re-run the stage)",
+        }
+        for f in facts
+    ]
+    if as_json:
+        click.echo(json.dumps({"document_id": document_id, "facts": records}, indent=2))
+        return
+    if not records:
+        click.echo(f"No facts stored for {document_id}.")
+        return
+    emit(records, ["fact", "where", "text", "what", "stage", "rule"], "table", sys.stdout)
 
 
 @main.command("duplicates")

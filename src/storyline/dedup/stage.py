@@ -26,7 +26,8 @@ BLOCK = 1000
 
 class DedupStage(GlobalStage):
     name: ClassVar[str] = "dedup"
-    version: ClassVar[str] = "3"
+    # 4: sentences for rewrite alignment from the text layer's one splitter (issue 17).
+    version: ClassVar[str] = "4"
     needs: ClassVar[frozenset[str]] = frozenset({"text"})
     provides: ClassVar[frozenset[str]] = frozenset({"duplicates"})
 

@@ -49,8 +49,9 @@ def analyse(text: str) -> _Found:
 
 class EntityStage(FactStage[str, _Found]):
     name: ClassVar[str] = "entities"
-    # 2: pronouns resolved to people, stored with kind 'pronoun'.
-    version: ClassVar[str] = "2"
+    # 2: pronouns resolved to people, stored with kind 'pronoun'. 3: the text layer's
+    # sentences; each mention records its rule ("crf", "crf+surname-link", ...) (issue 17).
+    version: ClassVar[str] = "3"
     needs: ClassVar[frozenset[str]] = frozenset({"text"})
     provides: ClassVar[frozenset[str]] = frozenset({"entities"})
     batch: ClassVar[int] = 100
@@ -98,14 +99,14 @@ def mention_records(
     records = [
         MentionRecord(
             document_id, m.start, m.end, m.text, m.type, m.entity_id, m.name, m.title,
-            m.country, m.organization, m.is_metonym, m.confidence, version, "name",
+            m.country, m.organization, m.is_metonym, m.confidence, version, "name", m.rule,
         )
         for m in mentions
     ]  # fmt: skip
     records += [
         MentionRecord(
             document_id, p.start, p.end, p.text, p.antecedent.type, p.entity_id,
-            p.antecedent.name, None, None, None, False, None, version, "pronoun",
+            p.antecedent.name, None, None, None, False, None, version, "pronoun", p.rule,
         )
         for p in pronouns
     ]  # fmt: skip

@@ -60,7 +60,9 @@ def read_document(
         days = value_range(found.value) if found.value and found.type in {"DATE", "TIME"} else None
         first, last = days if days is not None else (None, None)
         times.append(
-            TimeSpan(found.start, found.end, found.text, found.type, found.value, first, last)
+            TimeSpan(
+                found.start, found.end, found.text, found.type, found.value, first, last, found.rule
+            )
         )
     return times, extract_events(text, times, entities, published, quotes)
 
@@ -79,8 +81,10 @@ class EventStage(FactStage[EventInput, DocumentEvents]):
     # the time of the verb it depends on. 4: "a car bomb" is a noun, not a verb in the
     # present; a subject is read across a set-off clause ("Scott, who was black, was shot").
     # Participants come from entity mentions and "reported" from quotes: the registry's key
-    # (``results_version``) makes a new version of either re-read every document.
-    version: ClassVar[str] = "4"
+    # (``results_version``) makes a new version of either re-read every document. 5: the text
+    # layer's sentences, words and irregular verbs (read per line: "won" no longer keyed as
+    # "go"); each time expression and mention records its rules (issue 17).
+    version: ClassVar[str] = "5"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "entities", "quotes"})
     provides: ClassVar[frozenset[str]] = frozenset({"times", "event_mentions"})
     producer: ClassVar[str | None] = "the time and event rules (storyline.timex, storyline.events)"
@@ -114,7 +118,7 @@ class EventStage(FactStage[EventInput, DocumentEvents]):
             times += [
                 TimeRecord(
                     document_id, t.start, t.end, t.text, t.type, t.value, read.published,
-                    self.name, version,
+                    self.name, version, t.rule,
                 )
                 for t in read.times
             ]  # fmt: skip
@@ -140,5 +144,5 @@ def mention_record(document_id: str, e: FoundEvent, stage: str, version: str) ->
         e.place.start if e.place else None,
         e.place.end if e.place else None,
         tuple(dict.fromkeys(p.entity_id for p in e.participants)),
-        e.agent, e.patient, stage, version,
+        e.agent, e.patient, stage, version, e.rule,
     )  # fmt: skip

@@ -68,6 +68,8 @@ class TimeSpan:
     value: str | None
     first: date | None
     last: date | None
+    # The timex rule that found it (``FoundTime.rule``), stored with the expression.
+    rule: str = ""
 
 
 def after_publication(time: TimeSpan | None, published: date | None) -> bool:

@@ -114,8 +114,9 @@ class QuoteStage(FactStage[QuoteInput, DocumentQuotes]):
     # 2: quotes in headlines too (field 'title'). 3: a participle inside the reported
     # clause is not the cue ("said the money announced on Monday would ..."). Speakers are
     # tied to the entity stage's mentions: the registry's key (``results_version``) makes a
-    # new entity version re-read every document.
-    version: ClassVar[str] = "3"
+    # new entity version re-read every document. 4: the text layer's sentences; each
+    # quote records the rule that found it (issue 17).
+    version: ClassVar[str] = "4"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "entities"})
     provides: ClassVar[frozenset[str]] = frozenset({"quotes"})
     chunk: ClassVar[int] = 32
@@ -176,4 +177,5 @@ class QuoteStage(FactStage[QuoteInput, DocumentQuotes]):
             self.name,
             self.results_version,
             field,
+            quote.rule,
         )

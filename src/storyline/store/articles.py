@@ -1,9 +1,8 @@
 """What the article page and ``storyline show`` read about one document: its story's
-title, its copies, and the spans of its entity mentions and quotes (names resolved to the
-entity's name). Its time expressions are ``store.times.of_document``.
-
-``story_id`` resolves the story id (or prefix) a reader types, for the fact reports
-(quotes, timelines) that must not import ``stories.report``.
+title, its copies, the spans of its entity mentions and quotes (names resolved to the
+entity's name), and the provenance of every fact (``provenance``: what ``storyline show
+--explain`` and the page's "How each fact was found" list). Its time expressions are
+``store.times.of_document``.
 """
 
 from __future__ import annotations
@@ -38,6 +37,23 @@ class QuoteSpan:
     speaker: str | None
     speaker_entity_id: str | None
     cue: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FactProvenance:
+    """One extracted fact of a document and what produced it: the stage, the version of
+    its results (the registry's key) and the rule or model. ``field`` is ``text`` (offsets
+    into the clean text) or ``title`` (a quote in the headline)."""
+
+    kind: str  # entity | quote | time | event
+    start: int
+    end: int
+    field: str
+    text: str
+    what: str  # the entity type, quote kind, time value or event type and status
+    stage: str
+    version: str
+    rule: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,3 +130,22 @@ class ArticleReads:
                 (document_id,),
             )
         ]
+
+    def provenance(self, document_id: str) -> list[FactProvenance]:
+        """Every fact of the document with the stage, version and rule that produced it,
+        in text order (headline quotes first)."""
+        rows = self.store.conn.execute(
+            "SELECT 'entity', start, end, 'text', text, type || CASE kind WHEN 'pronoun' "
+            "THEN ' (pronoun)' ELSE '' END, 'entities', stage_version, rule "
+            "FROM entity_mentions WHERE document_id = ? "
+            "UNION ALL SELECT 'quote', start, end, field, text, kind, stage, stage_version, rule "
+            "FROM quotes WHERE document_id = ? "
+            "UNION ALL SELECT 'time', start, end, 'text', text, type || ' ' || "
+            "coalesce(value, 'no value'), stage, stage_version, rule "
+            "FROM time_expressions WHERE document_id = ? "
+            "UNION ALL SELECT 'event', start, end, 'text', text, type || ' ' || status, stage, "
+            "stage_version, rule FROM event_mentions WHERE document_id = ? "
+            "ORDER BY 4 DESC, 2, 1",
+            (document_id, document_id, document_id, document_id),
+        )
+        return [FactProvenance(*r) for r in rows]

@@ -36,6 +36,8 @@ class MentionRecord:
     confidence: float | None
     stage_version: str
     kind: str = "name"
+    # The rule or model that produced it (``EntityMention.rule``).
+    rule: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +138,7 @@ class NamedEntity:
 
 _MENTION_COLUMNS = (
     "document_id, start, end, text, type, entity_id, name, title, country, organization, "
-    "is_metonym, confidence, stage_version, kind"
+    "is_metonym, confidence, stage_version, kind, rule"
 )
 
 
@@ -152,12 +154,12 @@ class EntityTables(ReadLedger):
     def add_mentions(self, mentions: Iterable[MentionRecord]) -> None:
         self.store.conn.executemany(
             f"INSERT INTO entity_mentions ({_MENTION_COLUMNS}) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     m.document_id, m.start, m.end, m.text, m.type, m.entity_id, m.name,
                     m.title, m.country, m.organization, int(m.is_metonym), m.confidence,
-                    m.stage_version, m.kind,
+                    m.stage_version, m.kind, m.rule,
                 )
                 for m in mentions
             ],

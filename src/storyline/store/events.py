@@ -46,6 +46,8 @@ class MentionRecord:
     patient: str | None
     stage: str
     stage_version: str
+    # The rules that found, valued and dated it (``FoundEvent.rule``).
+    rule: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +140,7 @@ class EventMentionRow:
 _MENTION_COLUMNS = (
     "document_id, start, end, text, lemma, type, status, sentence_start, sentence_end, "
     "time_value, time_start, time_end, date_first, date_last, place_entity_id, place_start, "
-    "place_end, participant_entity_ids, agent, patient, stage, stage_version"
+    "place_end, participant_entity_ids, agent, patient, stage, stage_version, rule"
 )
 
 
@@ -154,14 +156,14 @@ class EventTables(ReadLedger):
     def add_mentions(self, mentions: Iterable[MentionRecord]) -> None:
         self.store.conn.executemany(
             f"INSERT INTO event_mentions ({_MENTION_COLUMNS}) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     m.document_id, m.start, m.end, m.text, m.lemma, m.type, m.status,
                     m.sentence_start, m.sentence_end, m.time_value, m.time_start, m.time_end,
                     m.date_first, m.date_last, m.place_entity_id, m.place_start, m.place_end,
                     json.dumps(list(m.participant_entity_ids)), m.agent, m.patient, m.stage,
-                    m.stage_version,
+                    m.stage_version, m.rule,
                 )
                 for m in mentions
             ],

@@ -46,12 +46,14 @@ class StoryExport:
 
 @dataclass(frozen=True, slots=True)
 class SpanExport:
-    """A mention of an entity: where it is."""
+    """A mention of an entity: where it is, and what produced it."""
 
     document_id: str
     start: int
     end: int
     text: str
+    stage_version: str
+    rule: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +71,15 @@ class EntityExport:
 # the order of docs/export.schema.json.
 QUOTE_COLUMNS = (
     "id", "document_id", "start", "end", "text", "kind", "speaker_entity_id", "speaker_text",
-    "speaker_start", "speaker_end", "cue", "field",
+    "speaker_start", "speaker_end", "cue", "field", "stage_version", "rule",
 )  # fmt: skip
-TIME_COLUMNS = ("document_id", "start", "end", "text", "type", "value", "anchor")
+TIME_COLUMNS = (
+    "document_id", "start", "end", "text", "type", "value", "anchor", "stage_version", "rule",
+)  # fmt: skip
 EVENT_MENTION_COLUMNS = (
     "document_id", "start", "end", "text", "status", "lemma", "type", "sentence_start",
     "sentence_end", "time_value", "time_start", "time_end", "date_first", "date_last",
-    "place_entity_id", "place_start", "place_end", "agent", "patient",
+    "place_entity_id", "place_start", "place_end", "agent", "patient", "stage_version", "rule",
 )  # fmt: skip
 
 
@@ -126,11 +130,11 @@ class ExportReads:
         for row in conn.execute("SELECT id, name, type, aliases, roles FROM entities ORDER BY id"):
             spans: dict[str, list[SpanExport]] = {"name": [], "pronoun": []}
             for m in conn.execute(
-                "SELECT document_id, start, end, text, kind FROM entity_mentions "
-                "WHERE entity_id = ? ORDER BY document_id, start",
+                "SELECT document_id, start, end, text, kind, stage_version, rule "
+                "FROM entity_mentions WHERE entity_id = ? ORDER BY document_id, start",
                 (row[0],),
             ):
-                spans.setdefault(m[4], []).append(SpanExport(m[0], m[1], m[2], m[3]))
+                spans.setdefault(m[4], []).append(SpanExport(m[0], m[1], m[2], m[3], m[5], m[6]))
             yield EntityExport(
                 row[0],
                 row[1],

@@ -447,4 +447,16 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE event_mentions ADD COLUMN patient TEXT;
         """,
     ),
+    Migration(
+        "0014_fact_rules",
+        """
+        -- Every extracted fact records the rule or model that produced it (issue 17): with
+        -- the stage and its version, already stored, that is the fact's provenance. Facts
+        -- stored before have '' until their stage re-reads the document.
+        ALTER TABLE entity_mentions ADD COLUMN rule TEXT NOT NULL DEFAULT '';
+        ALTER TABLE quotes ADD COLUMN rule TEXT NOT NULL DEFAULT '';
+        ALTER TABLE time_expressions ADD COLUMN rule TEXT NOT NULL DEFAULT '';
+        ALTER TABLE event_mentions ADD COLUMN rule TEXT NOT NULL DEFAULT '';
+        """,
+    ),
 )

@@ -31,6 +31,8 @@ class QuoteRecord:
     stage: str
     stage_version: str
     field: str = "text"
+    # The rule that found it (``FoundQuote.rule``).
+    rule: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +64,7 @@ class SpokenQuote:
 
 _COLUMNS = (
     "id, document_id, start, end, text, kind, speaker_entity_id, speaker_text, speaker_start, "
-    "speaker_end, cue, stage, stage_version, field"
+    "speaker_end, cue, stage, stage_version, field, rule"
 )
 _SELECT = (
     "SELECT q.id, q.document_id, d.published, q.kind, q.text, q.start, q.end, "
@@ -82,12 +84,12 @@ class QuoteTables(ReadLedger):
     def add(self, quotes: Iterable[QuoteRecord]) -> None:
         self.store.conn.executemany(
             f"INSERT OR REPLACE INTO quotes ({_COLUMNS}) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     q.id, q.document_id, q.start, q.end, q.text, q.kind, q.speaker_entity_id,
                     q.speaker_text, q.speaker_start, q.speaker_end, q.cue, q.stage,
-                    q.stage_version, q.field,
+                    q.stage_version, q.field, q.rule,
                 )
                 for q in quotes
             ],

@@ -27,6 +27,8 @@ class TimeRecord:
     anchor: str | None  # ISO date
     stage: str
     stage_version: str
+    # The timex rule that found and valued it (``FoundTime.rule``).
+    rule: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +51,11 @@ class TimeTables:
     def add(self, times: Iterable[TimeRecord]) -> None:
         self.store.conn.executemany(
             "INSERT INTO time_expressions (document_id, start, end, text, type, value, anchor, "
-            "stage, stage_version, anchored) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "stage, stage_version, anchored, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     t.document_id, t.start, t.end, t.text, t.type, t.value, t.anchor, t.stage,
-                    t.stage_version, int(t.anchor is not None),
+                    t.stage_version, int(t.anchor is not None), t.rule,
                 )
                 for t in times
             ],

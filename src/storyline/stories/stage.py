@@ -62,7 +62,8 @@ class Article:
 
 class StoryStage(GlobalStage):
     name: ClassVar[str] = "stories"
-    version: ClassVar[str] = "2"
+    # 3: lead and summary sentences from the text layer's one splitter (issue 17).
+    version: ClassVar[str] = "3"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "duplicates"})
     provides: ClassVar[frozenset[str]] = frozenset({"stories"})
 

@@ -13,10 +13,19 @@ from typing import Any
 from storyline.dedup.report import Differences, differences
 from storyline.model import Document, Removal
 from storyline.store import Store
-from storyline.store.articles import CopyRow, EntitySpan, QuoteSpan
+from storyline.store.articles import CopyRow, EntitySpan, FactProvenance, QuoteSpan
 from storyline.store.times import TimeSpan
 
-__all__ = ["ArticleView", "Copy", "EntitySpan", "QuoteSpan", "TimeSpan", "article", "as_json"]
+__all__ = [
+    "ArticleView",
+    "Copy",
+    "EntitySpan",
+    "FactProvenance",
+    "QuoteSpan",
+    "TimeSpan",
+    "article",
+    "as_json",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +55,8 @@ class ArticleView:
     # The canonical (when this is a copy) or the copies (when this is the canonical).
     canonical: Copy | None = None
     copies: tuple[Copy, ...] = field(default_factory=tuple)
+    # Every fact with the stage, version and rule that produced it.
+    provenance: tuple[FactProvenance, ...] = ()
 
     @property
     def removals(self) -> tuple[Removal, ...]:
@@ -78,6 +89,7 @@ def article(store: Store, document_id: str) -> ArticleView:
         times=tuple(store.times.of_document(doc.id)),
         canonical=canonical,
         copies=copies,
+        provenance=tuple(store.articles.provenance(doc.id)),
     )
 
 
@@ -115,6 +127,7 @@ def as_json(view: ArticleView) -> dict[str, Any]:
         "removed": [_plain(r) for r in doc.removals],
         "canonical": _plain(view.canonical) if view.canonical else None,
         "copies": [_plain(c) for c in view.copies],
+        "provenance": [_plain(p) for p in view.provenance],
     }
 
 

@@ -51,7 +51,8 @@ def test_filled_fact_tables_export_with_spans(store: Store) -> None:
     )
     conn.execute(
         "INSERT INTO entity_mentions (document_id, start, end, text, type, entity_id, name, "
-        "stage_version) VALUES ('d1', 0, 4, 'Jana', 'person', 'e1', 'Jana Novak', '1')"
+        "stage_version, rule) VALUES ('d1', 0, 4, 'Jana', 'person', 'e1', 'Jana Novak', '1', "
+        "'crf')"
     )
     conn.execute(
         "INSERT INTO events (id, type, title, date, participant_entity_ids, stage, "
@@ -66,7 +67,14 @@ def test_filled_fact_tables_export_with_spans(store: Store) -> None:
     data = export(store)
     jsonschema.validate(data, SCHEMA)
     assert data["entities"][0]["mentions"] == [
-        {"document_id": "d1", "start": 0, "end": 4, "text": "Jana"}
+        {
+            "document_id": "d1",
+            "start": 0,
+            "end": 4,
+            "text": "Jana",
+            "stage_version": "1",
+            "rule": "crf",
+        }
     ]
     assert data["events"][0]["mentions"][0]["status"] == "planned"
 
