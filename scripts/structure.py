@@ -14,7 +14,8 @@ The figures are found by reading the source (``ast``), not by importing it:
   (``sentences``, ``split_sentences``, ``sentence_spans``, ``sentence_bounds``, ...), a
   tokenizer one whose name says it splits text into words or tokens (``tokenize``,
   ``words``, ``split_words``, ``tokens``); methods and nested helpers count too;
-- a word list is a literal set, frozenset, tuple, list, dict (its keys), ``"a b c".split()``
+- a word list is a literal set, frozenset, tuple, list, dict of constants (its keys),
+  ``"a b c".split()``
   or regex alternation ``(?:a|b|c|d)`` of four or more words; two lists are the same
   list when they share at least 80 % of the smaller one;
 - a stage is a class that subclasses one of the stage bases in ``storyline.pipeline``;
@@ -126,6 +127,8 @@ def _word_list(node: ast.AST) -> frozenset[str] | None:
         text = _string_value(node.func.value)
         words = text.split() if text is not None else []
     elif isinstance(node, ast.Dict):
+        if not all(isinstance(value, ast.Constant) for value in node.values):
+            return None  # a record built from values ({"id": entry.id, ...}), not a lexicon
         words = [_string_value(key) if key is not None else None for key in node.keys]
     elif isinstance(node, ast.Set | ast.Tuple | ast.List):
         words = [_string_value(element) for element in node.elts]
@@ -219,7 +222,15 @@ def chained_versions() -> list[Finding]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--list", action="store_true", help="print every finding too")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        help="another checkout's src/storyline (e.g. an old revision from git archive)",
+    )
     args = parser.parse_args(argv)
+    if args.root is not None:
+        global ROOT
+        ROOT = args.root.resolve()
 
     sql = sql_statements()
     in_migrations = [f for f in sql if f.path.startswith("storyline/store/migrations")]
