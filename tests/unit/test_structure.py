@@ -5,6 +5,7 @@ hand. The figures come from scripts/structure.py, which prints them."""
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -18,6 +19,7 @@ def structure() -> ModuleType:
     spec = importlib.util.spec_from_file_location("structure", SCRIPT)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 
