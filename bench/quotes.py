@@ -29,7 +29,8 @@ from pathlib import Path
 
 from bench.corpora import data_dir
 from bench.report import Row
-from storyline.quotes import FoundQuote, extract
+from storyline.model import FoundQuote
+from storyline.quotes import extract
 
 PACKAGES = ("storyline",)
 NOTES = (

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from storyline.model import FoundQuote
 from storyline.quotes import speaker
 from storyline.quotes.context import Context
 from storyline.quotes.cues import ARTICLES, INVERTED, NAMING, SPEECH, TERM_MARKERS
 from storyline.quotes.marks import Stretch
-from storyline.quotes.records import FoundQuote
 from storyline.text.lexicon import word_set
 
 _MAX_CUE_GAP = 8  # words between a cue and the quote it introduces ('told CNN on Sunday:')

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from storyline.model import FoundQuote
 from storyline.quotes.context import Context
 from storyline.quotes.direct import direct_quotes
 from storyline.quotes.indirect import indirect_quotes
-from storyline.quotes.records import FoundQuote
 
 
 def extract(text: str) -> list[FoundQuote]:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from storyline.model import FoundQuote
 from storyline.quotes import speaker
 from storyline.quotes.context import Context
 from storyline.quotes.cues import INDIRECT, INVERTED, NOT_REPORTING_NEXT, SPEECH
-from storyline.quotes.records import FoundQuote
 from storyline.text.lexicon import word_set
 
 _MIN_WORDS = 3

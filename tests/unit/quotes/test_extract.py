@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.quotes import FoundQuote, extract
+from storyline.model import FoundQuote
+from storyline.quotes import extract
 
 
 def _one(text: str) -> FoundQuote:
