@@ -120,19 +120,21 @@ class Document:
     # Which stage versions have produced this document's layers: stage name -> version.
     stages: tuple[tuple[str, str], ...] = ()
 
-    def span_text(self, start: int, end: int) -> str:
-        return self.text[start:end]
-
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         if self.offset_map is None:
             raise ValueError(f"document {self.id} has not been cleaned yet")
         return self.offset_map.to_raw(start, end)
 
-    def stage_version(self, stage: str) -> str | None:
-        return dict(self.stages).get(stage)
-
 
 # What the extractors find. Character offsets are into the text the extractor was given.
+
+
+@dataclass(frozen=True, slots=True)
+class TextRange:
+    """Characters ``[start, end)`` of a text: a verbatim piece of a quote."""
+
+    start: int
+    end: int
 
 
 def entity_id(key: str) -> str:
@@ -147,7 +149,6 @@ class Role:
     title: str | None = None
     country: str | None = None
     organization: str | None = None
-    seen: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +219,7 @@ class FoundQuote:
     start: int
     end: int
     kind: QuoteKind
-    pieces: tuple[tuple[int, int], ...] = ()
+    pieces: tuple[TextRange, ...] = ()
     cue: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None

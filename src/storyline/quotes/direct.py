@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from storyline.model import FoundQuote
+from storyline.model import FoundQuote, TextRange
 from storyline.quotes import speaker
 from storyline.quotes.context import Context
 from storyline.quotes.cues import ARTICLES, INVERTED, NAMING, SPEECH, TERM_MARKERS
@@ -279,7 +279,7 @@ def _after_colon(ctx: Context, stretch: Stretch) -> FoundQuote | None:
         stretch.start,
         stretch.end,
         "direct",
-        ((stretch.start, stretch.end),),
+        (TextRange(stretch.start, stretch.end),),
         speaker=ctx.text[found[0] : found[1]] if found else None,
         speaker_start=found[0] if found else None,
         speaker_end=found[1] if found else None,
@@ -370,13 +370,13 @@ def _continuation(ctx: Context, stretch: Stretch, last: FoundQuote | None) -> Fo
     if last is None or stretch.open_at - last.end > _CARRY_GAP:
         return None
     if last.speaker_start is None or stretch.open_at - last.speaker_start > _CARRY_CHARS:
-        pieces = ((stretch.start, stretch.end),)
+        pieces = (TextRange(stretch.start, stretch.end),)
         return FoundQuote(stretch.start, stretch.end, "direct", pieces, rule="direct-unattributed")
     return FoundQuote(
         stretch.start,
         stretch.end,
         "direct",
-        ((stretch.start, stretch.end),),
+        (TextRange(stretch.start, stretch.end),),
         speaker=last.speaker,
         speaker_start=last.speaker_start,
         speaker_end=last.speaker_end,
@@ -392,7 +392,7 @@ def _standalone(ctx: Context, stretch: Stretch) -> FoundQuote | None:
         return None
     if ctx.words_in(stretch.start, stretch.end) < _CONTINUATION_WORDS or _is_title(ctx, stretch):
         return None
-    pieces = ((stretch.start, stretch.end),)
+    pieces = (TextRange(stretch.start, stretch.end),)
     return FoundQuote(stretch.start, stretch.end, "direct", pieces, rule="direct-standalone")
 
 
@@ -431,7 +431,7 @@ def _quote(
         start,
         end,
         "direct" if kind == "direct" else "partial",
-        tuple((p.start, p.end) for p in pieces),
+        tuple(TextRange(p.start, p.end) for p in pieces),
         cue=ctx.text[cue_start:cue_end],
         cue_start=cue_start,
         cue_end=cue_end,
