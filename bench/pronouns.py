@@ -33,9 +33,10 @@ from bench import ecbplus
 from bench.corpora import data_dir
 from bench.report import Row
 from storyline.entities.gender import genders
-from storyline.entities.mentions import EntityMention, extract
-from storyline.entities.pronouns import GENDER, PronounMention, resolve
+from storyline.entities.mentions import extract
+from storyline.entities.pronouns import GENDER, resolve
 from storyline.entities.tagger import Tagger, load_tagger
+from storyline.model import EntityMention, PronounMention
 from storyline.text.tokens import tokenize
 
 PACKAGES = ("storyline", "python-crfsuite")

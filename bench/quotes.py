@@ -29,7 +29,8 @@ from pathlib import Path
 
 from bench.corpora import data_dir
 from bench.report import Row
-from storyline.quotes import FoundQuote, extract
+from storyline.model import FoundQuote
+from storyline.quotes import extract
 
 PACKAGES = ("storyline",)
 NOTES = (
@@ -246,9 +247,9 @@ def _pieces(text: str, quotes: Iterable[FoundQuote]) -> list[tuple[Span, FoundQu
     for quote in quotes:
         if quote.kind == "indirect":
             continue
-        for start, end in quote.pieces:
-            cursor = start
-            for line in text[start:end].split("\n"):
+        for piece in quote.pieces:
+            cursor = piece.start
+            for line in text[piece.start : piece.end].split("\n"):
                 span = (cursor, cursor + len(line))
                 cursor += len(line) + 1
                 if _words(text, span) >= 3:

@@ -153,7 +153,7 @@ def log(message: str) -> None:
 
 def fit(
     features: FeatureExtractor,
-    documents: list[conll.Document],
+    documents: list[conll.ConllDocument],
     prior: list[list[list[str]]] | None,
     params: dict[str, object],
     path: Path,
@@ -172,7 +172,7 @@ def fit(
 
 def jackknife(
     features: FeatureExtractor,
-    train: list[conll.Document],
+    train: list[conll.ConllDocument],
     params: dict[str, object],
     folds: int,
     out: Path,
@@ -195,7 +195,7 @@ def jackknife(
     return prior
 
 
-def evaluate(folder: Path, dev: list[conll.Document]) -> dict[str, conll.Score]:
+def evaluate(folder: Path, dev: list[conll.ConllDocument]) -> dict[str, conll.Score]:
     tagger = Tagger(folder)
     pairs = []
     for document in dev:
@@ -211,7 +211,7 @@ def evaluate(folder: Path, dev: list[conll.Document]) -> dict[str, conll.Score]:
 # --- word clusters -------------------------------------------------------------------
 
 
-def unlabelled_sentences(data: Path, train: list[conll.Document]) -> Iterator[list[str]]:
+def unlabelled_sentences(data: Path, train: list[conll.ConllDocument]) -> Iterator[list[str]]:
     """Token lists from Reuters-21578 bodies, BBC News files and CoNLL train sentences."""
     for path in sorted((data / "reuters21578").glob("reut2-*.sgm")):
         for body in _BODY.findall(path.read_text(encoding="latin-1")):
@@ -225,7 +225,7 @@ def unlabelled_sentences(data: Path, train: list[conll.Document]) -> Iterator[li
         yield list(sentence.tokens)
 
 
-def build_clusters(data: Path, train: list[conll.Document]) -> dict[str, tuple[int, ...]]:
+def build_clusters(data: Path, train: list[conll.ConllDocument]) -> dict[str, tuple[int, ...]]:
     from scipy import sparse
     from sklearn.cluster import MiniBatchKMeans
     from sklearn.utils.extmath import randomized_svd

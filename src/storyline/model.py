@@ -1,14 +1,17 @@
-"""Frozen records that flow through the pipeline and into the store.
+"""Frozen records: what the stages read and hand on, between processes and to the store.
 
-Every extracted fact points into a document's *clean* text with ``(document_id, start, end)``;
-``document.text[start:end]`` is its evidence, and ``document.offset_map.to_raw(start, end)``
-finds the same characters in the raw input. Facts also say which stage, at which version,
-produced them (``Provenance``), so one stage can be improved and re-run on its own.
+An article is a ``RawArticle`` as read, then a ``Document`` once cleaned. The extractors
+(``entities``, ``quotes``, ``timex``, ``events``) each find records of their own kind in a
+document's *clean* text; every one holds character offsets into the text it was given
+(``text[start:end]`` is its evidence) and the name of the rule that found it. The fact
+stages send them from the worker processes to the store, which keeps them in its own rows
+(``storyline.store``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
@@ -17,32 +20,7 @@ from storyline.offsets import OffsetMap
 Severity = Literal["error", "warning"]
 EventStatus = Literal["planned", "happened", "ongoing", "reported", "hypothetical", "negated"]
 QuoteKind = Literal["direct", "partial", "indirect"]
-DuplicateKind = Literal["exact", "near", "rewrite"]
-
-
-@dataclass(frozen=True, slots=True)
-class Provenance:
-    """Which stage, at which version, produced a fact, and how sure it is (0..1) if known."""
-
-    stage: str
-    version: str
-    confidence: float | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """Characters ``[start, end)`` of a document's clean text."""
-
-    document_id: str
-    start: int
-    end: int
-
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"bad span {self.start}:{self.end} in {self.document_id}")
-
-    def text_in(self, document: Document) -> str:
-        return document.text[self.start : self.end]
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,109 +120,185 @@ class Document:
     # Which stage versions have produced this document's layers: stage name -> version.
     stages: tuple[tuple[str, str], ...] = ()
 
-    def span_text(self, start: int, end: int) -> str:
-        return self.text[start:end]
-
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         if self.offset_map is None:
             raise ValueError(f"document {self.id} has not been cleaned yet")
         return self.offset_map.to_raw(start, end)
 
-    def stage_version(self, stage: str) -> str | None:
-        return dict(self.stages).get(stage)
 
-
-# Facts that later stages extract. Each carries its provenance.
+# What the extractors find. Character offsets are into the text the extractor was given.
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
-    """A stretch of clean text that names or points to an entity."""
+class TextRange:
+    """Characters ``[start, end)`` of a text: a verbatim piece of a quote."""
 
-    span: Span
-    text: str
-    type: str
-    entity_id: str | None = None
-    provenance: Provenance = field(default_factory=lambda: Provenance("unknown", "0"))
+    start: int
+    end: int
+
+
+def entity_id(key: str) -> str:
+    """Ids come from the canonical key, so the same thing gets the same id in every run."""
+    return "ent_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
 class Role:
+    """A title a person holds, in a country or an organisation (``entities.roles``)."""
+
     title: str | None = None
     country: str | None = None
     organization: str | None = None
-    seen: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class Entity:
-    id: str
-    name: str
-    type: str
-    aliases: tuple[str, ...] = ()
-    roles: tuple[Role, ...] = ()
-    mentions: tuple[Mention, ...] = ()
-    provenance: Provenance = field(default_factory=lambda: Provenance("unknown", "0"))
+class EntityMention:
+    """A name of a person, organisation or place at ``text[start:end]`` (``entities.mentions``).
 
+    ``key`` is the canonical key of what it names (``"person:boris pistorius"``), the same
+    in every document; ``name`` its canonical name.
+    """
 
-@dataclass(frozen=True, slots=True)
-class Quote:
-    id: str
-    span: Span
+    start: int
+    end: int
     text: str
-    kind: QuoteKind
-    speaker_text: str | None = None
-    speaker_span: Span | None = None
-    speaker_entity_id: str | None = None
-    cue: str | None = None
-    provenance: Provenance = field(default_factory=lambda: Provenance("unknown", "0"))
+    type: str
+    key: str
+    name: str
+    title: str | None = None
+    country: str | None = None
+    organization: str | None = None
+    is_metonym: bool = False
+    confidence: float | None = None
+    # What found it: the CRF tagger ("crf") or a rule, and the rules that changed it after
+    # ("crf+surname-link"), recorded with the mention.
+    rule: str = "crf"
+
+    @property
+    def entity_id(self) -> str:
+        return entity_id(self.key)
 
 
 @dataclass(frozen=True, slots=True)
-class TimeExpression:
-    span: Span
+class PronounMention:
+    """A pronoun at ``text[start:end]`` standing for the person named at ``antecedent``
+    (``entities.pronouns``)."""
+
+    start: int
+    end: int
+    text: str
+    gender: str  # "m" or "f"
+    antecedent: EntityMention
+
+    @property
+    def key(self) -> str:
+        return self.antecedent.key
+
+    @property
+    def rule(self) -> str:
+        """The rule recorded with a resolved pronoun (salience by recency and subjecthood)."""
+        return "pronoun-salience"
+
+    @property
+    def entity_id(self) -> str:
+        return entity_id(self.antecedent.key)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundQuote:
+    """One attributed statement of a text (``quotes``).
+
+    ``text[start:end]`` is the content: for a direct quote the quoted words from the first
+    to the last piece (a cue splitting ``"…," he said, "…"`` sits inside); for a partial
+    quote the reported clause holding the quoted words (or the quoted words alone when there
+    is no such clause); for indirect speech the reported clause. ``pieces`` are the verbatim
+    stretches (between the quotation marks), empty for indirect speech. The speaker is the
+    local wording that names or points to the source ("He", "a campaign spokesman").
+    """
+
+    start: int
+    end: int
+    kind: QuoteKind
+    pieces: tuple[TextRange, ...] = ()
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    # The rule that found it (``quotes.direct`` / ``quotes.indirect``), recorded with the quote.
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FoundTime:
+    """One time expression, TIMEX3-style (TimeML 1.2.1, as annotated in TimeBank; ``timex``).
+
+    ``text[start:end] == self.text``. ``value`` is the TIMEX3 value ("2025-03-12",
+    "2025-W11", "P3Y", "PAST_REF", "XXXX-03-12" ...) or None when it cannot be worked out
+    without guessing: a relative expression with no anchor, an impossible date. ``anchored``
+    says the value was computed from the anchor (publication) date, so a reader knows it is
+    only as right as that date.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: TimeType
+    value: str | None
+    anchored: bool
+    # The name of the rule (``timex.base.Rule``) that found and valued it.
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DatedTime:
+    """A time expression of a document as the events stage reads it: with the calendar days
+    its value covers (both ``None`` for durations, sets and unresolved expressions)."""
+
+    start: int
+    end: int
     text: str
     type: str
     value: str | None
-    anchor: date | None = None
-    provenance: Provenance = field(default_factory=lambda: Provenance("unknown", "0"))
+    first: date | None
+    last: date | None
+    # The timex rule that found it (``FoundTime.rule``), stored with the expression.
+    rule: str = ""
 
 
 @dataclass(frozen=True, slots=True)
-class EventMention:
-    span: Span
-    text: str
-    status: EventStatus
-    provenance: Provenance = field(default_factory=lambda: Provenance("unknown", "0"))
+class EntityRef:
+    """An entity mention of a document as the events stage reads it: a participant or a place
+    (``events.extract``)."""
+
+    start: int
+    end: int
+    entity_id: str
+    name: str
+    type: str  # person | organization | place | misc
+    is_metonym: bool = False
 
 
 @dataclass(frozen=True, slots=True)
-class Event:
-    id: str
+class FoundEvent:
+    """One event mention (``events.extract``). ``text[start:end]`` is the trigger;
+    ``sentence_start`` and ``sentence_end`` bound the sentence that is its evidence."""
+
+    start: int
+    end: int
+    trigger: str
+    lemma: str
     type: str
-    title: str
-    date: str | None = None
-    place_entity_id: str | None = None
-    participant_entity_ids: tuple[str, ...] = ()
-    mentions: tuple[EventMention, ...] = ()
-    provenance: Provenance = field(default_factory=lambda: Provenance("unknown", "0"))
-
-
-@dataclass(frozen=True, slots=True)
-class DuplicateLink:
-    document_id: str
-    duplicate_of: str
-    kind: DuplicateKind
-    score: float
-    provenance: Provenance = field(default_factory=lambda: Provenance("unknown", "0"))
-
-
-@dataclass(frozen=True, slots=True)
-class Story:
-    id: str
-    title: str
-    summary: str
-    document_ids: tuple[str, ...]
-    start: date | None = None
-    end: date | None = None
-    provenance: Provenance = field(default_factory=lambda: Provenance("unknown", "0"))
+    status: EventStatus
+    sentence_start: int
+    sentence_end: int
+    time: DatedTime | None = None
+    place: EntityRef | None = None
+    participants: tuple[EntityRef, ...] = ()
+    # Who did it and to whom (``"type:name"``, see :mod:`storyline.events.roles`).
+    agent: str | None = None
+    patient: str | None = None
+    # The rules that found it, valued its status and dated it
+    # ("trigger-verb/status:past-form/time:in-clause"), recorded with the mention.
+    rule: str = ""

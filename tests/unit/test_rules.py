@@ -11,8 +11,9 @@ import pytest
 from storyline.entities.mentions import extract as entity_mentions
 from storyline.entities.pronouns import resolve
 from storyline.entities.tagger import TaggedSpan
-from storyline.events.extract import EntitySpan, TimeSpan, extract_events
+from storyline.events.extract import extract_events
 from storyline.events.status import Clause, status_rule
+from storyline.model import DatedTime, EntityRef
 from storyline.timex.find import RULES, find_times
 
 PUBLISHED = date(2025, 3, 12)  # a Wednesday
@@ -71,8 +72,8 @@ def test_an_event_mention_records_trigger_status_and_time_rules() -> None:
     text = "The ministers met in Paris on Tuesday."
     start = text.index("Tuesday")
     tuesday = date(2025, 3, 11)
-    times = [TimeSpan(start, start + 7, "Tuesday", "DATE", "2025-03-11", tuesday, tuesday)]
-    places = [EntitySpan(text.index("Paris"), text.index("Paris") + 5, "ent_p", "Paris", "place")]
+    times = [DatedTime(start, start + 7, "Tuesday", "DATE", "2025-03-11", tuesday, tuesday)]
+    places = [EntityRef(text.index("Paris"), text.index("Paris") + 5, "ent_p", "Paris", "place")]
     [event] = extract_events(text, times, places, PUBLISHED)
     assert event.rule == "trigger-past/status:past-form/time:in-clause"
 

@@ -20,13 +20,14 @@ class Sentence:
     tags: tuple[str, ...]
 
 
-Document = list[Sentence]
+# A CoNLL document: its sentences (not a ``storyline.model.Document``).
+ConllDocument = list[Sentence]
 
 
-def read(path: Path) -> list[Document]:
+def read(path: Path) -> list[ConllDocument]:
     """Documents (split at ``-DOCSTART-``) of sentences of ``(token, IOB tag)``."""
-    documents: list[Document] = []
-    current: Document = []
+    documents: list[ConllDocument] = []
+    current: ConllDocument = []
     tokens: list[str] = []
     tags: list[str] = []
 
@@ -129,6 +130,6 @@ def score(pairs: Iterable[tuple[Sequence[str], Sequence[str]]]) -> dict[str, Sco
     return {kind: Score(*values) for kind, values in counts.items()}
 
 
-def iter_sentences(documents: Iterable[Document]) -> Iterator[Sentence]:
+def iter_sentences(documents: Iterable[ConllDocument]) -> Iterator[Sentence]:
     for document in documents:
         yield from document

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from storyline.entities.lexicon import Gazetteer
 
-Sentence = Sequence[str]
+# A sentence as the texts of its tokens (``conll.Sentence`` is a sentence with its tags).
+TokenTexts = Sequence[str]
 # Raw news writes quotes and dashes that CoNLL's 1996 wire text writes in ASCII.
 _ASCII = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "„": '"'})
 # Today's press writes "US", "UK", "UN" where the 1996 wire wrote "U.S.", "U.K.", "U.N.":
@@ -66,7 +67,7 @@ class FeatureExtractor:
         self._cache: dict[str, _Word] = {}
 
     def document(
-        self, doc: Sequence[Sentence], prior: Sequence[Sequence[str]] | None = None
+        self, doc: Sequence[TokenTexts], prior: Sequence[Sequence[str]] | None = None
     ) -> list[list[list[str]]]:
         """Features of every token of ``doc``. ``prior``: a first pass's labels (stacking)."""
         words = [[self._word(token) for token in sentence] for sentence in doc]
@@ -78,7 +79,7 @@ class FeatureExtractor:
 
     def add_memory(
         self,
-        doc: Sequence[Sentence],
+        doc: Sequence[TokenTexts],
         base: Sequence[Sequence[Sequence[str]]],
         prior: Sequence[Sequence[str]],
     ) -> list[list[list[str]]]:
@@ -106,7 +107,7 @@ class FeatureExtractor:
 
     def _sentence(
         self,
-        tokens: Sentence,
+        tokens: TokenTexts,
         words: list[_Word],
         upper: bool,
         seen: dict[str, int],
@@ -240,7 +241,7 @@ def _neighbours_elsewhere(words: Sequence[Sequence[_Word]]) -> dict[str, tuple[s
     return {norm: tuple(features) for norm, features in found.items()}
 
 
-def _is_upper_sentence(sentence: Sentence) -> bool:
+def _is_upper_sentence(sentence: TokenTexts) -> bool:
     letters = [t for t in sentence if len(t) > 1 and t.isalpha()]
     if len(letters) < 2:
         return False
@@ -252,7 +253,7 @@ _CAPITAL_INSIDE = 1  # written with a capital in mid-sentence of a normal senten
 _LOWER = 2  # written in lower case
 
 
-def _document_evidence(doc: Sequence[Sentence], upper: Sequence[bool]) -> dict[str, int]:
+def _document_evidence(doc: Sequence[TokenTexts], upper: Sequence[bool]) -> dict[str, int]:
     """How the document writes each word where case carries meaning.
 
     A capital at the start of a sentence or in an all-caps headline says nothing; "Japan" in
@@ -276,7 +277,7 @@ def _evidence(bits: int, *, ambiguous: bool) -> list[str]:
     return [f"doc:{where}:cap={bits & _CAPITAL_INSIDE}|low={bits & _LOWER}"]
 
 
-def _label_memory(doc: Sequence[Sentence], labels: Sequence[Sequence[str]]) -> dict[str, str]:
+def _label_memory(doc: Sequence[TokenTexts], labels: Sequence[Sequence[str]]) -> dict[str, str]:
     """Per word, the entity type a first pass gave it most often in this document (or O).
 
     Later mentions of a name are often shorter or more ambiguous than the first ("Boris

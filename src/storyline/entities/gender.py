@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from storyline.entities.mentions import EntityMention
+from storyline.model import EntityMention
 from storyline.text import lexicon
 from storyline.text.lexicon import word_set
 

@@ -8,10 +8,9 @@ alone ("the minister") is left unresolved.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from storyline.entities.aliases import (
     canonical,
@@ -22,38 +21,12 @@ from storyline.entities.aliases import (
 )
 from storyline.entities.roles import COUNTERPART, leading_role, person_inside, role_at
 from storyline.entities.tagger import TaggedSpan
+from storyline.model import EntityMention as EntityMention  # re-exported: entities/stage.py
 
 # Tagger types -> stored entity types. MISC (demonyms, events, nationalities) is not kept:
 # demonyms feed roles instead, and the rest has no use yet.
 TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
-
-
-@dataclass(frozen=True, slots=True)
-class EntityMention:
-    start: int
-    end: int
-    text: str
-    type: str
-    key: str
-    name: str
-    title: str | None = None
-    country: str | None = None
-    organization: str | None = None
-    is_metonym: bool = False
-    confidence: float | None = None
-    # What found it: the CRF tagger ("crf") or a rule, and the rules that changed it after
-    # ("crf+surname-link"), recorded with the mention.
-    rule: str = "crf"
-
-    @property
-    def entity_id(self) -> str:
-        return entity_id(self.key)
-
-
-def entity_id(key: str) -> str:
-    """Ids come from the canonical key, so the same thing gets the same id in every run."""
-    return "ent_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def extract(text: str, spans: Sequence[TaggedSpan]) -> list[EntityMention]:

@@ -38,8 +38,9 @@ from functools import cache
 from storyline.entities.gender import TITLE_GENDER
 from storyline.entities.gender import genders as known_genders
 from storyline.entities.lexicon import read_clusters
-from storyline.entities.mentions import EntityMention, entity_id
 from storyline.entities.tagger import data_folder
+from storyline.model import EntityMention
+from storyline.model import PronounMention as PronounMention  # re-exported: entities/stage.py
 from storyline.text import lexicon
 from storyline.text.sentences import sentences
 from storyline.text.tokens import Token
@@ -98,30 +99,6 @@ to by with for from of after about against at on in into told like than and or a
 between said says according including whom whose that
 """
 _NOT_SUBJECT = frozenset(_NOT_SUBJECT_TEXT.split())
-
-
-@dataclass(frozen=True, slots=True)
-class PronounMention:
-    """A pronoun at ``text[start:end]`` standing for the person named at ``antecedent``."""
-
-    start: int
-    end: int
-    text: str
-    gender: str  # "m" or "f"
-    antecedent: EntityMention
-
-    @property
-    def key(self) -> str:
-        return self.antecedent.key
-
-    @property
-    def rule(self) -> str:
-        """The rule recorded with a resolved pronoun (salience by recency and subjecthood)."""
-        return "pronoun-salience"
-
-    @property
-    def entity_id(self) -> str:
-        return entity_id(self.antecedent.key)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ Partition = Mapping[str, Hashable]
 
 
 @dataclass(frozen=True, slots=True)
-class Score:
+class RecallPrecision:
     recall: float
     precision: float
 
@@ -37,9 +37,9 @@ class Score:
 
 @dataclass(frozen=True, slots=True)
 class CorefScores:
-    muc: Score
-    bcubed: Score
-    ceafe: Score
+    muc: RecallPrecision
+    bcubed: RecallPrecision
+    ceafe: RecallPrecision
 
     @property
     def conll_f1(self) -> float:
@@ -80,8 +80,8 @@ def _muc_recall(key: Sequence[frozenset[str]], response: Sequence[frozenset[str]
     return _ratio(kept, needed)
 
 
-def muc(key: Sequence[frozenset[str]], response: Sequence[frozenset[str]]) -> Score:
-    return Score(_muc_recall(key, response), _muc_recall(response, key))
+def muc(key: Sequence[frozenset[str]], response: Sequence[frozenset[str]]) -> RecallPrecision:
+    return RecallPrecision(_muc_recall(key, response), _muc_recall(response, key))
 
 
 def _bcubed_recall(key: Sequence[frozenset[str]], response: Sequence[frozenset[str]]) -> float:
@@ -96,11 +96,11 @@ def _bcubed_recall(key: Sequence[frozenset[str]], response: Sequence[frozenset[s
     return _ratio(total, sum(len(chain) for chain in key))
 
 
-def bcubed(key: Sequence[frozenset[str]], response: Sequence[frozenset[str]]) -> Score:
-    return Score(_bcubed_recall(key, response), _bcubed_recall(response, key))
+def bcubed(key: Sequence[frozenset[str]], response: Sequence[frozenset[str]]) -> RecallPrecision:
+    return RecallPrecision(_bcubed_recall(key, response), _bcubed_recall(response, key))
 
 
-def ceafe(key: Sequence[frozenset[str]], response: Sequence[frozenset[str]]) -> Score:
+def ceafe(key: Sequence[frozenset[str]], response: Sequence[frozenset[str]]) -> RecallPrecision:
     """CEAF with the entity similarity phi-4, aligned optimally component by component.
 
     Only chains that share a mention can gain from being aligned, so the alignment is solved
@@ -136,7 +136,7 @@ def ceafe(key: Sequence[frozenset[str]], response: Sequence[frozenset[str]]) -> 
                 shared = overlaps.get((k, r), 0)
                 similarity[i, j] = 2 * shared / (len(key[k]) + len(response[r]))
         total += best_assignment(similarity)
-    return Score(_ratio(total, len(key)), _ratio(total, len(response)))
+    return RecallPrecision(_ratio(total, len(key)), _ratio(total, len(response)))
 
 
 def best_assignment(weights: npt.NDArray[np.float64]) -> float:

@@ -120,7 +120,7 @@ def read_safetensors(path: Path) -> dict[str, npt.NDArray[np.generic]]:
 
 
 @dataclass(frozen=True, slots=True)
-class Piece:
+class Subword:
     """One word piece: its vocabulary id and the characters of the input it covers."""
 
     id: int
@@ -144,18 +144,18 @@ class WordPiece:
     def from_file(cls, path: Path) -> WordPiece:
         return cls(path.read_text(encoding="utf-8").splitlines())
 
-    def wordpieces(self, text: str) -> list[Piece]:
+    def wordpieces(self, text: str) -> list[Subword]:
         """The word pieces of ``text`` (no [CLS] / [SEP])."""
-        pieces: list[Piece] = []
+        pieces: list[Subword] = []
         for word, offsets in _basic_split(text):
             pieces += self._pieces(word, offsets)
         return pieces
 
-    def _pieces(self, word: str, offsets: Sequence[int]) -> list[Piece]:
+    def _pieces(self, word: str, offsets: Sequence[int]) -> list[Subword]:
         end_of = offsets[-1] + 1
         if len(word) > _MAX_WORD_CHARS:
-            return [Piece(self.unknown, offsets[0], end_of)]
-        found: list[Piece] = []
+            return [Subword(self.unknown, offsets[0], end_of)]
+        found: list[Subword] = []
         begin = 0
         while begin < len(word):
             end = len(word)
@@ -167,9 +167,9 @@ class WordPiece:
                     break
                 end -= 1
             if match is None:
-                return [Piece(self.unknown, offsets[0], end_of)]
+                return [Subword(self.unknown, offsets[0], end_of)]
             last = offsets[end] if end < len(word) else end_of
-            found.append(Piece(match, offsets[begin], last))
+            found.append(Subword(match, offsets[begin], last))
             begin = end
         return found
 

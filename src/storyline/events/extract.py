@@ -13,21 +13,26 @@ them (``roles.py``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from storyline.entities.countries import by_name
 from storyline.events.lexicon import TRIGGERS, Trigger
 from storyline.events.roles import roles
 from storyline.events.status import Clause, participle_ahead, status_rule
-from storyline.events.timing import TimeSpan as TimeSpan  # re-exported: the stage reads it here
 from storyline.events.timing import after_publication, dates_trigger, days, distance, time_of
-from storyline.model import EventStatus
+from storyline.model import DatedTime, EntityRef
+from storyline.model import FoundEvent as FoundEvent  # re-exported: events/stage.py reads it here
 from storyline.text import lexicon
 from storyline.text.lexicon import DETERMINERS as _DETERMINERS
 from storyline.text.lexicon import word_set
 from storyline.text.sentences import sentences
 from storyline.text.tokens import Token, tokenize
+
+# The names events/stage.py and tests/conftest.py import the records by, until they import
+# them from storyline.model under their own names.
+EntitySpan = EntityRef
+TimeSpan = DatedTime
 
 # Words before a place that make it the event's location rather than an actor.
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
@@ -119,46 +124,10 @@ PLACE_AFTER = 60
 PLACE_BEFORE = 40
 
 
-@dataclass(frozen=True, slots=True)
-class EntitySpan:
-    """An entity mention of the document, as the entity stage stored it."""
-
-    start: int
-    end: int
-    entity_id: str
-    name: str
-    type: str  # person | organization | place | misc
-    is_metonym: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class FoundEvent:
-    """One event mention. ``text[start:end]`` is the trigger; ``sentence_start`` and
-    ``sentence_end`` bound the sentence that is its evidence."""
-
-    start: int
-    end: int
-    trigger: str
-    lemma: str
-    type: str
-    status: EventStatus
-    sentence_start: int
-    sentence_end: int
-    time: TimeSpan | None = None
-    place: EntitySpan | None = None
-    participants: tuple[EntitySpan, ...] = ()
-    # Who did it and to whom (``"type:name"``, see :mod:`storyline.events.roles`).
-    agent: str | None = None
-    patient: str | None = None
-    # The rules that found it, valued its status and dated it
-    # ("trigger-verb/status:past-form/time:in-clause"), recorded with the mention.
-    rule: str = ""
-
-
 def extract_events(
     text: str,
-    times: Sequence[TimeSpan],
-    entities: Sequence[EntitySpan],
+    times: Sequence[DatedTime],
+    entities: Sequence[EntityRef],
     published: date | None,
     quotes: Sequence[tuple[int, int]] = (),
 ) -> list[FoundEvent]:
@@ -496,12 +465,12 @@ def _form(sentence: Sequence[Token], index: int, trigger: Trigger) -> str:
 
 
 def _place(
-    text: str, token: Token, entities: Sequence[EntitySpan], *, noun: bool
-) -> EntitySpan | None:
+    text: str, token: Token, entities: Sequence[EntityRef], *, noun: bool
+) -> EntityRef | None:
     """The nearest place set as the location, close to the trigger: after a locative
     preposition ("met in the French capital") or, for a noun, a city right before it ("a
     Paris meeting"; a country there is a party: "a U.S. proposal")."""
-    best: EntitySpan | None = None
+    best: EntityRef | None = None
     for entity in entities:
         if entity.type != "place" or entity.is_metonym:
             continue
@@ -521,16 +490,16 @@ def _place(
     return best
 
 
-def _is_country(entity: EntitySpan) -> bool:
+def _is_country(entity: EntityRef) -> bool:
     return entity.name.lower() in by_name()
 
 
 def _participants(
-    text: str, token: Token, entities: Sequence[EntitySpan], place: EntitySpan | None
-) -> tuple[EntitySpan, ...]:
+    text: str, token: Token, entities: Sequence[EntityRef], place: EntityRef | None
+) -> tuple[EntityRef, ...]:
     """People and organisations of the sentence, and places that act (countries named as
     parties, capitals as metonyms: "Washington said"), nearest to the trigger first."""
-    chosen: list[EntitySpan] = []
+    chosen: list[EntityRef] = []
     seen: set[str] = set()
     for entity in sorted(entities, key=lambda e: distance(token, e.start, e.end)):
         if entity.type == "misc" or entity.entity_id in seen:

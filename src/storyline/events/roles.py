@@ -36,8 +36,8 @@ from storyline.text import lexicon
 from storyline.text.lexicon import word_set
 
 
-class Span(Protocol):
-    """An entity mention: the entity stage's ``EntitySpan`` or the tagger's mention."""
+class HasSpan(Protocol):
+    """An entity mention: ``storyline.model.EntityRef`` or the tagger's mention."""
 
     @property
     def start(self) -> int: ...
@@ -127,14 +127,14 @@ _NOT_NAME_WORDS = frozenset("the of and for mr mrs ms dr jr sr de la".split())  
 
 
 def roles(
-    text: str, start: int, end: int, nominal: bool, entities: Sequence[Span]
+    text: str, start: int, end: int, nominal: bool, entities: Sequence[HasSpan]
 ) -> tuple[str | None, str | None]:
     """``(agent, patient)`` of the trigger ``text[start:end]``, each ``"type:name"`` or
     ``None``. ``nominal``: the trigger is a noun ("the attack"), not a verb. ``entities``
     are the entity mentions around it (those of its sentence are enough); places that
     are settings ("in Paris") are never arguments."""
-    agent: Span | None = None
-    patient: Span | None = None
+    agent: HasSpan | None = None
+    patient: HasSpan | None = None
     if _headline(text, start, end):
         return None, None
     before = sorted((e for e in entities if e.end <= start), key=lambda e: -e.end)
@@ -197,8 +197,8 @@ _CLAUSE_START = re.compile(
 
 
 def _set_off_subject(
-    text: str, before: Sequence[Span], start: int
-) -> tuple[Span | None, list[str]]:
+    text: str, before: Sequence[HasSpan], start: int
+) -> tuple[HasSpan | None, list[str]]:
     """The subject that opens the sentence when a set-off clause stands between it and the
     verb, and the words just before the verb (the auxiliaries that tell a passive); the
     clause's own words ("who was black") are not the verb's."""
@@ -226,7 +226,7 @@ def compatible(a: str, b: str) -> bool:
     return bool(_name_words(name_a) & _name_words(name_b))
 
 
-def _alone(text: str, entity: Span, possessor: bool = False, left_too: bool = True) -> bool:
+def _alone(text: str, entity: HasSpan, possessor: bool = False, left_too: bool = True) -> bool:
     """Whether the name stands as a whole argument: not after a preposition or in a list
     ("between Egypt and Italy"), not a possessor or modifier of the next word ("UNC's
     record", "a Brownsville mother"), not coordinated ("Alice and Katie were found")."""
@@ -296,7 +296,7 @@ def _name_words(name: str) -> set[str]:
     return {w for w in _NAME_WORDS.findall(name.lower()) if w not in _NOT_NAME_WORDS}
 
 
-def _owns(text: str, entity: Span, start: int) -> bool:
+def _owns(text: str, entity: HasSpan, start: int) -> bool:
     """Whether ``entity`` is the possessor of the noun at ``start``: "Clinton's proposals",
     "his tax plan" (a pronoun the entity stage resolved)."""
     gap = text[entity.end : start]
@@ -305,7 +305,9 @@ def _owns(text: str, entity: Span, start: int) -> bool:
     return bool(_POSSESSIVE.match(gap))
 
 
-def _first(spans: Sequence[Span], text: str, end: int, between: re.Pattern[str]) -> Span | None:
+def _first(
+    spans: Sequence[HasSpan], text: str, end: int, between: re.Pattern[str]
+) -> HasSpan | None:
     if spans and between.match(text[end : spans[0].start]):
         return spans[0]
     return None
@@ -318,7 +320,7 @@ def _only(gap: str, allowed: frozenset[str]) -> bool:
     return all(w.lower() in allowed for w in _WORD.findall(gap))
 
 
-def _role(span: Span | None) -> str | None:
+def _role(span: HasSpan | None) -> str | None:
     if span is None or span.type not in ARGUMENT_TYPES:
         return None
     return f"{span.type}:{span.name}"

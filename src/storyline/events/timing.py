@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from storyline.events.lemma import IRREGULAR_FORMS
+from storyline.model import DatedTime
 from storyline.text import lexicon
 from storyline.text.lexicon import DETERMINERS as _DETERMINERS
 from storyline.text.lexicon import word_set
@@ -33,11 +33,11 @@ def time_of(
     sentence: Sequence[Token],
     index: int,
     triggers: Sequence[Token],
-    times: Sequence[TimeSpan],
+    times: Sequence[DatedTime],
     published: date | None,
     *,
     noun: bool,
-) -> tuple[TimeSpan | None, str]:
+) -> tuple[DatedTime | None, str]:
     """The time expression dating the trigger ``sentence[index]`` and the name of the rule
     that attached it ("in-clause", "duration-before", "same-day"; "" when none did).
     ``triggers`` are the sentence's triggers, ``times`` the document's time expressions,
@@ -56,23 +56,7 @@ def time_of(
     return found, "same-day" if found is not None else ""
 
 
-@dataclass(frozen=True, slots=True)
-class TimeSpan:
-    """A time expression of the document, with the calendar days its value covers (both
-    ``None`` for durations, sets and unresolved expressions)."""
-
-    start: int
-    end: int
-    text: str
-    type: str
-    value: str | None
-    first: date | None
-    last: date | None
-    # The timex rule that found it (``FoundTime.rule``), stored with the expression.
-    rule: str = ""
-
-
-def after_publication(time: TimeSpan | None, published: date | None) -> bool:
+def after_publication(time: DatedTime | None, published: date | None) -> bool:
     """Whether ``time`` lies wholly after the day of publication."""
     return (
         time is not None and published is not None and time.first is not None
@@ -80,7 +64,7 @@ def after_publication(time: TimeSpan | None, published: date | None) -> bool:
     )  # fmt: skip
 
 
-def dates_trigger(text: str, token: Token, time: TimeSpan) -> bool:
+def dates_trigger(text: str, token: Token, time: DatedTime) -> bool:
     """Whether the time expression follows the trigger with at most a preposition between
     ("agreed on Thursday"): it dates the trigger itself, not a later clause."""
     return time.start >= token.end and bool(_JUST_A_PREPOSITION.match(text[token.end : time.start]))
@@ -111,11 +95,11 @@ _ADJUNCT = re.compile(r",\s*$")
 def _time(
     text: str,
     token: Token,
-    times: Sequence[TimeSpan],
+    times: Sequence[DatedTime],
     triggers: Sequence[Token],
     start: int,
     nominal: bool = False,
-) -> TimeSpan | None:
+) -> DatedTime | None:
     """The dated expression of the sentence that belongs to this trigger, nearest first.
 
     One opening the sentence ("On Tuesday, Ukraine agreed ... following talks") dates every
@@ -137,7 +121,7 @@ def _time(
     verb standing between it and the time ("their aides had drafted on Friday", "On Friday
     the governor toured towns that have been declared disaster areas").
     """
-    best: TimeSpan | None = None
+    best: DatedTime | None = None
     for time in times:
         if time.first is None or _BARE_CLOCK.match(time.text):
             # "due to begin at 9 a.m.": the hour, not the day (which would be the day of
@@ -194,7 +178,7 @@ def _participle_clause(sentence: Sequence[Token], index: int) -> bool:
     return after not in {"of", "", ",", "."} and not after.endswith(("ed", "ing"))
 
 
-def _holds_noun(text: str, token: Token, time: TimeSpan, between: str, opening: bool) -> bool:
+def _holds_noun(text: str, token: Token, time: DatedTime, between: str, opening: bool) -> bool:
     """Whether ``time`` dates the noun trigger ``token`` (see :func:`_time`)."""
     gap = [w.lower() for w in _WORDS.findall(between)]
     verbs = [w for w in gap if _verb_like(w)]
@@ -264,7 +248,7 @@ _SET_OFF = re.compile(r"^\s*[,(–—]\s*")
 _RELATIVES = (lexicon.RELATIVES - {"whom", "whose"}) | word_set("itself")
 
 
-def _belongs_before(text: str, token: Token, time: TimeSpan) -> bool:
+def _belongs_before(text: str, token: Token, time: DatedTime) -> bool:
     """Whether a time before the verb trigger ``token`` belongs to an earlier verb: the
     main verb of an infinitive ("agreed in June to buy", "Earlier this month, it signed a
     letter of intent to acquire"; not "is set on Friday to meet") or a reporting verb right
@@ -409,7 +393,7 @@ _BARE_CLOCK = re.compile(
 _SAME_DAY = re.compile(r"\b(?:on )?(?:the same day|that same day|that day)\b", re.IGNORECASE)
 
 
-def _same_day(text: str, start: int, end: int, times: Sequence[TimeSpan]) -> TimeSpan | None:
+def _same_day(text: str, start: int, end: int, times: Sequence[DatedTime]) -> DatedTime | None:
     """ "would take place on the same day": the day of the last dated expression before the
     sentence, with the span of the words that refer back to it."""
     match = _SAME_DAY.search(text, start, end)
@@ -419,7 +403,7 @@ def _same_day(text: str, start: int, end: int, times: Sequence[TimeSpan]) -> Tim
     if not earlier:
         return None
     day = earlier[-1]
-    return TimeSpan(
+    return DatedTime(
         match.start(), match.end(), match.group(), "DATE", day.value, day.first, day.last
     )
 
@@ -433,7 +417,7 @@ _AFTER_EVENT = re.compile(r"\s*(?:after|since)\b", re.IGNORECASE)
 _UNIT_DAYS = {"Y": 365, "M": 30, "W": 7, "D": 1}
 
 
-def _reaches_back(text: str, time: TimeSpan, token: Token, times: Sequence[TimeSpan]) -> bool:
+def _reaches_back(text: str, time: DatedTime, token: Token, times: Sequence[DatedTime]) -> bool:
     """Whether a duration followed by "after" stands between ``time`` and the trigger: the
     time is then the point the duration reaches back from, not the trigger's date."""
     return any(
@@ -446,8 +430,8 @@ def _reaches_back(text: str, time: TimeSpan, token: Token, times: Sequence[TimeS
 
 
 def _before_by(
-    text: str, token: Token, times: Sequence[TimeSpan], published: date | None
-) -> TimeSpan | None:
+    text: str, token: Token, times: Sequence[DatedTime], published: date | None
+) -> DatedTime | None:
     """The date of an event a duration reaches back to: "more than three years after
     Russia invaded" (published 2025-03-11) dates the invasion to 2022, on or before
     2022-03-11; "two weeks after the vote" to that week; "on Wednesday evening, a day after
@@ -496,7 +480,7 @@ def _before_by(
             last = min(last, day)
         elif words.startswith(("less than", "nearly", "almost", "under")):
             first = max(first, day)
-        return TimeSpan(time.start, time.end, time.text, "DATE", value, first, last)
+        return DatedTime(time.start, time.end, time.text, "DATE", value, first, last)
     return None
 
 
@@ -504,7 +488,7 @@ def distance(token: Token, start: int, end: int) -> int:
     return start - token.end if start >= token.end else token.start - end
 
 
-def days(time: TimeSpan | None) -> tuple[date, date] | None:
+def days(time: DatedTime | None) -> tuple[date, date] | None:
     if time is None or time.first is None or time.last is None:
         return None
     return time.first, time.last

@@ -1,7 +1,7 @@
 """Quotes: who said what. ``extract(text)`` finds direct, partial and indirect quotes with
-their cue and the local words naming the speaker; pure, testable on sentences."""
+their cue and the local words naming the speaker (``storyline.model.FoundQuote``); pure,
+testable on sentences."""
 
 from storyline.quotes.extract import extract
-from storyline.quotes.records import FoundQuote
 
-__all__ = ["FoundQuote", "extract"]
+__all__ = ["extract"]

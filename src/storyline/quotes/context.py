@@ -14,7 +14,7 @@ _MASK = "X"
 
 
 @dataclass(frozen=True, slots=True)
-class Context:
+class QuoteContext:
     text: str
     tokens: list[Token]
     token_starts: list[int]
@@ -26,7 +26,7 @@ class Context:
     sentence_starts: list[int]
 
     @classmethod
-    def of(cls, text: str) -> Context:
+    def of(cls, text: str) -> QuoteContext:
         found = stretches(text)
         tokens = tokenize(text)
         starts = [t.start for t in tokens]

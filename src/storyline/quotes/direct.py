@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from storyline.model import FoundQuote, TextRange
 from storyline.quotes import speaker
-from storyline.quotes.context import Context
+from storyline.quotes.context import QuoteContext
 from storyline.quotes.cues import ARTICLES, INVERTED, NAMING, SPEECH, TERM_MARKERS
 from storyline.quotes.marks import Stretch
-from storyline.quotes.records import FoundQuote
 from storyline.text.lexicon import word_set
 
 _MAX_CUE_GAP = 8  # words between a cue and the quote it introduces ('told CNN on Sunday:')
@@ -47,7 +47,7 @@ class Cue:
     speaker: tuple[int, int] | None
 
 
-def direct_quotes(ctx: Context) -> list[FoundQuote]:
+def direct_quotes(ctx: QuoteContext) -> list[FoundQuote]:
     quotes: list[FoundQuote] = []
     last: FoundQuote | None = None
     used: set[int] = set()
@@ -81,7 +81,7 @@ def direct_quotes(ctx: Context) -> list[FoundQuote]:
     return quotes
 
 
-def _same_speaker(ctx: Context, quote: FoundQuote, last: FoundQuote) -> FoundQuote:
+def _same_speaker(ctx: QuoteContext, quote: FoundQuote, last: FoundQuote) -> FoundQuote:
     """'"…," he said, and then predicted: "…"': a quote whose cue has no subject of its own,
     right after a quote of the same paragraph, has that quote's speaker."""
     between = ctx.text[last.end : quote.start]
@@ -96,7 +96,7 @@ def _same_speaker(ctx: Context, quote: FoundQuote, last: FoundQuote) -> FoundQuo
     )
 
 
-def _is_term(ctx: Context, stretch: Stretch) -> bool:
+def _is_term(ctx: QuoteContext, stretch: Stretch) -> bool:
     i = ctx.token_at_or_after(stretch.open_at) - 1
     if i < 0:
         return False
@@ -106,7 +106,7 @@ def _is_term(ctx: Context, stretch: Stretch) -> bool:
     return word in ARTICLES and ctx.words_in(stretch.start, stretch.end) <= _TERM_WORDS
 
 
-def _cue_after(ctx: Context, stretch: Stretch) -> Cue | None:
+def _cue_after(ctx: QuoteContext, stretch: Stretch) -> Cue | None:
     """'…," he said' / '…," said Smith' / '…," according to X' right after the stretch."""
     if not stretch.closed:
         return None
@@ -163,7 +163,7 @@ def _cue_after(ctx: Context, stretch: Stretch) -> Cue | None:
     return None
 
 
-def _after_cue_quote(ctx: Context, index: int, used: set[int]) -> FoundQuote | None:
+def _after_cue_quote(ctx: QuoteContext, index: int, used: set[int]) -> FoundQuote | None:
     stretch = ctx.stretches[index]
     cue = _cue_after(ctx, stretch)
     if cue is None:
@@ -182,14 +182,14 @@ def _after_cue_quote(ctx: Context, index: int, used: set[int]) -> FoundQuote | N
     return _quote(ctx, pieces, kind, cue, rule=f"{kind}-quote-then-cue")
 
 
-def _inside_clause(ctx: Context, stretch: Stretch) -> bool:
+def _inside_clause(ctx: QuoteContext, stretch: Stretch) -> bool:
     """'She warned of the "…," the mayor said': the quote opens in the middle of a clause."""
     sentence_start, _ = ctx.sentence_of(stretch.open_at)
     lead = ctx.text[sentence_start : stretch.open_at].rstrip()
     return bool(lead) and lead[-1].isalnum()
 
 
-def _cue_before(ctx: Context, stretch: Stretch) -> Cue | None:
+def _cue_before(ctx: QuoteContext, stretch: Stretch) -> Cue | None:
     """The nearest cue before the stretch in its sentence, outside quotes."""
     sentence_start, _ = ctx.sentence_of(stretch.open_at)
     floor = ctx.token_at_or_after(sentence_start)
@@ -208,7 +208,7 @@ def _cue_before(ctx: Context, stretch: Stretch) -> Cue | None:
     return None
 
 
-def _outer_cue(ctx: Context, floor: int, k: int) -> int:
+def _outer_cue(ctx: QuoteContext, floor: int, k: int) -> int:
     """The verb of saying that governs cue ``k`` in the same clause: in "A spokesperson said
     the money announced on Tuesday could flow '…'", the source is the spokesperson, not the
     money; the nearest cue is a participle inside the reported clause."""
@@ -221,7 +221,7 @@ def _outer_cue(ctx: Context, floor: int, k: int) -> int:
     return k
 
 
-def _before_cue_quote(ctx: Context, stretch: Stretch) -> FoundQuote | None:
+def _before_cue_quote(ctx: QuoteContext, stretch: Stretch) -> FoundQuote | None:
     cue = _cue_before(ctx, stretch)
     if cue is None:
         return _after_colon(ctx, stretch)
@@ -238,7 +238,7 @@ def _before_cue_quote(ctx: Context, stretch: Stretch) -> FoundQuote | None:
     return _partial(ctx, stretch, cue)
 
 
-def _stated_in(ctx: Context, stretch: Stretch) -> Cue | None:
+def _stated_in(ctx: QuoteContext, stretch: Stretch) -> Cue | None:
     """'…, as stated in a joint announcement': the sentence names where its quoted words
     come from, whatever verb comes before them."""
     _, sentence_end = ctx.sentence_of(stretch.open_at)
@@ -251,7 +251,7 @@ def _stated_in(ctx: Context, stretch: Stretch) -> Cue | None:
     return None
 
 
-def _after_colon(ctx: Context, stretch: Stretch) -> FoundQuote | None:
+def _after_colon(ctx: QuoteContext, stretch: Stretch) -> FoundQuote | None:
     """'Politico reveals a few facts: "…"', or a paragraph ending with a colon before a
     quoted paragraph: the colon introduces a quote of the clause's subject (or of the
     speaker of the verb of saying before the colon)."""
@@ -279,7 +279,7 @@ def _after_colon(ctx: Context, stretch: Stretch) -> FoundQuote | None:
         stretch.start,
         stretch.end,
         "direct",
-        ((stretch.start, stretch.end),),
+        (TextRange(stretch.start, stretch.end),),
         speaker=ctx.text[found[0] : found[1]] if found else None,
         speaker_start=found[0] if found else None,
         speaker_end=found[1] if found else None,
@@ -287,7 +287,7 @@ def _after_colon(ctx: Context, stretch: Stretch) -> FoundQuote | None:
     )
 
 
-def _partial(ctx: Context, stretch: Stretch, cue: Cue) -> FoundQuote:
+def _partial(ctx: QuoteContext, stretch: Stretch, cue: Cue) -> FoundQuote:
     """A quoted phrase inside reported speech: the content is the reported clause, from
     after the cue (and 'that') to the end of the sentence, when the cue is a verb of saying."""
     tokens = ctx.tokens
@@ -303,7 +303,7 @@ def _partial(ctx: Context, stretch: Stretch, cue: Cue) -> FoundQuote:
     return _quote(ctx, [stretch], "partial", cue, (start, end), rule="partial-reported-clause")
 
 
-def _partial_in_sentence(ctx: Context, stretch: Stretch) -> FoundQuote | None:
+def _partial_in_sentence(ctx: QuoteContext, stretch: Stretch) -> FoundQuote | None:
     """A quoted phrase whose cue comes later in the sentence: 'The plan is "dead," he said.'"""
     if ctx.words_in(stretch.start, stretch.end) < 2 or _is_title(ctx, stretch):
         return None
@@ -356,7 +356,9 @@ def _opens_source(word: str) -> bool:
     return lower in speaker.DETERMINERS or word[:1].isupper()
 
 
-def _continuation(ctx: Context, stretch: Stretch, last: FoundQuote | None) -> FoundQuote | None:
+def _continuation(
+    ctx: QuoteContext, stretch: Stretch, last: FoundQuote | None
+) -> FoundQuote | None:
     """A quote opening its paragraph or sentence with no cue of its own: the previous
     speaker goes on ('"…," Smith said. "…"')."""
     line_start = ctx.text.rfind("\n", 0, stretch.open_at) + 1
@@ -370,13 +372,13 @@ def _continuation(ctx: Context, stretch: Stretch, last: FoundQuote | None) -> Fo
     if last is None or stretch.open_at - last.end > _CARRY_GAP:
         return None
     if last.speaker_start is None or stretch.open_at - last.speaker_start > _CARRY_CHARS:
-        pieces = ((stretch.start, stretch.end),)
+        pieces = (TextRange(stretch.start, stretch.end),)
         return FoundQuote(stretch.start, stretch.end, "direct", pieces, rule="direct-unattributed")
     return FoundQuote(
         stretch.start,
         stretch.end,
         "direct",
-        ((stretch.start, stretch.end),),
+        (TextRange(stretch.start, stretch.end),),
         speaker=last.speaker,
         speaker_start=last.speaker_start,
         speaker_end=last.speaker_end,
@@ -384,7 +386,7 @@ def _continuation(ctx: Context, stretch: Stretch, last: FoundQuote | None) -> Fo
     )
 
 
-def _standalone(ctx: Context, stretch: Stretch) -> FoundQuote | None:
+def _standalone(ctx: QuoteContext, stretch: Stretch) -> FoundQuote | None:
     """A whole quoted paragraph with no cue and nobody quoted before: a quote, speaker
     unknown (a headline or a lead that opens with the quote)."""
     line_start = ctx.text.rfind("\n", 0, stretch.open_at) + 1
@@ -392,11 +394,11 @@ def _standalone(ctx: Context, stretch: Stretch) -> FoundQuote | None:
         return None
     if ctx.words_in(stretch.start, stretch.end) < _CONTINUATION_WORDS or _is_title(ctx, stretch):
         return None
-    pieces = ((stretch.start, stretch.end),)
+    pieces = (TextRange(stretch.start, stretch.end),)
     return FoundQuote(stretch.start, stretch.end, "direct", pieces, rule="direct-standalone")
 
 
-def _is_title(ctx: Context, stretch: Stretch) -> bool:
+def _is_title(ctx: QuoteContext, stretch: Stretch) -> bool:
     """'"The Art of the Deal"': every longer word capitalised, no sentence punctuation."""
     words = ctx.text[stretch.start : stretch.end].split()
     if not words or len(words) > 8 or words[-1][-1] in ".!?,":
@@ -411,7 +413,7 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 
 def _quote(
-    ctx: Context,
+    ctx: QuoteContext,
     pieces: list[Stretch],
     kind: str,
     cue: Cue,
@@ -431,7 +433,7 @@ def _quote(
         start,
         end,
         "direct" if kind == "direct" else "partial",
-        tuple((p.start, p.end) for p in pieces),
+        tuple(TextRange(p.start, p.end) for p in pieces),
         cue=ctx.text[cue_start:cue_end],
         cue_start=cue_start,
         cue_end=cue_end,

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from storyline.quotes.context import Context
+from storyline.model import FoundQuote
+from storyline.quotes.context import QuoteContext
 from storyline.quotes.direct import direct_quotes
 from storyline.quotes.indirect import indirect_quotes
-from storyline.quotes.records import FoundQuote
 
 
 def extract(text: str) -> list[FoundQuote]:
     """Direct, partial and indirect quotes of ``text`` with their cue and speaker spans."""
     if not text.strip():
         return []
-    ctx = Context.of(text)
+    ctx = QuoteContext.of(text)
     quotes = direct_quotes(ctx)
     quotes += indirect_quotes(ctx, quotes)
     return sorted(quotes, key=lambda q: (q.start, q.end))

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from storyline.model import FoundQuote
 from storyline.quotes import speaker
-from storyline.quotes.context import Context
+from storyline.quotes.context import QuoteContext
 from storyline.quotes.cues import INDIRECT, INVERTED, NOT_REPORTING_NEXT, SPEECH
-from storyline.quotes.records import FoundQuote
 from storyline.text.lexicon import word_set
 
 _MIN_WORDS = 3
@@ -21,7 +21,7 @@ _VERBS = word_set("is was are were be been has had have would will could should 
 _TELL = word_set("tell tells told")
 
 
-def indirect_quotes(ctx: Context, taken: Iterable[FoundQuote]) -> list[FoundQuote]:
+def indirect_quotes(ctx: QuoteContext, taken: Iterable[FoundQuote]) -> list[FoundQuote]:
     busy = [(q.cue_start, q.cue_end) for q in taken if q.cue_start is not None]
     busy += [(q.start, q.end) for q in taken]
     found = []
@@ -34,7 +34,7 @@ def indirect_quotes(ctx: Context, taken: Iterable[FoundQuote]) -> list[FoundQuot
     return found
 
 
-def _in_sentence(ctx: Context, start: int, end: int) -> FoundQuote | None:
+def _in_sentence(ctx: QuoteContext, start: int, end: int) -> FoundQuote | None:
     tokens, blocked = ctx.tokens, ctx.quoted
     first, last = ctx.token_at_or_after(start), ctx.token_at_or_after(end)
     if last - first < 4:
@@ -78,7 +78,7 @@ def _in_sentence(ctx: Context, start: int, end: int) -> FoundQuote | None:
     return None
 
 
-def _body(ctx: Context, cue: int, last: int) -> int | None:
+def _body(ctx: QuoteContext, cue: int, last: int) -> int | None:
     """Where the reported clause starts: after 'that' ('said on Monday that …', 'told
     reporters that …'), else right after the verb; ``None`` when the verb reports nothing
     ('agreed to a proposal')."""
@@ -99,7 +99,7 @@ def _body(ctx: Context, cue: int, last: int) -> int | None:
 
 
 def _tail_cue(
-    ctx: Context, first: int, last: int
+    ctx: QuoteContext, first: int, last: int
 ) -> tuple[tuple[int, int], tuple[int, int]] | None:
     tokens, blocked = ctx.tokens, ctx.quoted
     word = tokens[first].text.lower()
@@ -124,7 +124,7 @@ def _tail_cue(
 
 
 def _make(
-    ctx: Context, start: int, end: int, cue: tuple[int, int], who: tuple[int, int], rule: str
+    ctx: QuoteContext, start: int, end: int, cue: tuple[int, int], who: tuple[int, int], rule: str
 ) -> FoundQuote | None:
     while end > start and (ctx.text[end - 1].isspace() or ctx.text[end - 1] in ".!?;:,"):
         end -= 1

@@ -39,7 +39,8 @@ def is_word(token: Token) -> bool:
     return token.text[0].isalnum() or token.text in {"'s", "’s", "&"}
 
 
-Span = tuple[int, int]
+# Characters ``[start, end)`` of the text a speaker was looked for in.
+CharRange = tuple[int, int]
 
 
 PRONOUNS = word_set("he she they we i it you")
@@ -50,7 +51,9 @@ DETERMINERS = word_set(
 )
 
 
-def before(tokens: Sequence[Token], cue: int, floor: int, blocked: Sequence[bool]) -> Span | None:
+def before(
+    tokens: Sequence[Token], cue: int, floor: int, blocked: Sequence[bool]
+) -> CharRange | None:
     """Speaker span ending before ``tokens[cue]``, not reaching before token ``floor``; the
     subject of the clause when the words before the cue are a verb phrase ('Trump told
     Newsmax that …, adding, "…"')."""
@@ -87,7 +90,7 @@ def is_noun_use(tokens: Sequence[Token], i: int) -> bool:
 
 def _participle_subject(
     tokens: Sequence[Token], cue: int, floor: int, blocked: Sequence[bool]
-) -> Span | None:
+) -> CharRange | None:
     """', saying "…"' / ', adding that …': the speaker of the clause it hangs on."""
     for k in range(cue - 1, floor - 1, -1):
         if not blocked[k] and tokens[k].text in SPEECH and not tokens[k].text.endswith("ing"):
@@ -103,7 +106,7 @@ def _participle_subject(
     return clause_subject(tokens, floor, cue, blocked)
 
 
-def trailing_name(tokens: Sequence[Token], first: int, last: int) -> Span | None:
+def trailing_name(tokens: Sequence[Token], first: int, last: int) -> CharRange | None:
     """'… for news and talk Dave Gorab': the capitalised name that ends tokens
     ``first..last``."""
     if last < first or not tokens[last].text[0].isupper():
@@ -114,7 +117,7 @@ def trailing_name(tokens: Sequence[Token], first: int, last: int) -> Span | None
     return tokens[i].start, tokens[last].end
 
 
-def _trim(tokens: Sequence[Token], span: Span | None) -> Span | None:
+def _trim(tokens: Sequence[Token], span: CharRange | None) -> CharRange | None:
     """Drop discourse words at the edges: 'Likewise, …', 'Bush, however'."""
     if span is None:
         return None
@@ -128,7 +131,7 @@ def _trim(tokens: Sequence[Token], span: Span | None) -> Span | None:
     return (inside[0].start, inside[-1].end) if inside else None
 
 
-def _verb_phrase(tokens: Sequence[Token], span: Span, floor: int, cue: int) -> bool:
+def _verb_phrase(tokens: Sequence[Token], span: CharRange, floor: int, cue: int) -> bool:
     words = [t for t in tokens[floor:cue] if span[0] <= t.start and t.end <= span[1]]
     if len(words) < 2:
         return False
@@ -138,7 +141,7 @@ def _verb_phrase(tokens: Sequence[Token], span: Span, floor: int, cue: int) -> b
 
 def clause_subject(
     tokens: Sequence[Token], first: int, ceiling: int, blocked: Sequence[bool]
-) -> Span | None:
+) -> CharRange | None:
     """The subject opening a sentence: a pronoun, a capitalised name, or 'The' and a noun;
     after an opening phrase ('In an interview on Monday, Trump …', 'Speaking in Ohio, …')."""
     if first >= ceiling or blocked[first]:
@@ -162,7 +165,9 @@ def clause_subject(
     return subject(tokens, first, ceiling, blocked)
 
 
-def _before(tokens: Sequence[Token], cue: int, floor: int, blocked: Sequence[bool]) -> Span | None:
+def _before(
+    tokens: Sequence[Token], cue: int, floor: int, blocked: Sequence[bool]
+) -> CharRange | None:
     i = cue - 1
     while i >= floor and tokens[i].text.lower() in _SKIP_BEFORE and not blocked[i]:
         i -= 1
@@ -257,7 +262,7 @@ def bracket_start(tokens: Sequence[Token], close: int, floor: int) -> int | None
 
 def _name_before_apposition(
     tokens: Sequence[Token], start: int, end: int, floor: int, blocked: Sequence[bool]
-) -> Span:
+) -> CharRange:
     """'Jane Roe, a spokeswoman': extend a lower-case description back over the name."""
     first = tokens[start].text
     if first[0].islower() and start - 2 >= floor and tokens[start - 1].text == ",":
@@ -280,7 +285,7 @@ _NOT_SUBJECT = word_set(
 
 def subject(
     tokens: Sequence[Token], first: int, ceiling: int, blocked: Sequence[bool]
-) -> Span | None:
+) -> CharRange | None:
     """The capitalised name that opens a clause ('Reporter Jane Roe says:'), if any."""
     if first >= ceiling or tokens[first].text.lower() in _NOT_SUBJECT:
         return None
@@ -301,7 +306,7 @@ def subject(
 
 def as_source(
     tokens: Sequence[Token], cue: int, ceiling: int, blocked: Sequence[bool]
-) -> Span | None:
+) -> CharRange | None:
     """'…, as stated in a joint announcement' / 'as reported by the agency': the source
     follows 'in' or 'by'."""
     if cue == 0 or tokens[cue - 1].text.lower() != "as" or cue + 2 >= ceiling:
@@ -333,7 +338,7 @@ def _stops_speaker(tokens: Sequence[Token], i: int) -> bool:
 
 def after(
     tokens: Sequence[Token], first: int, ceiling: int, blocked: Sequence[bool]
-) -> Span | None:
+) -> CharRange | None:
     """Speaker span starting at ``tokens[first]``: '…," said a senior campaign aide.'"""
     i = first
     while (

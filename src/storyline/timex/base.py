@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from storyline.timex.records import TimeType
+from storyline.model import TimeType
 from storyline.timex.tense import Tense, tense_at
 
 

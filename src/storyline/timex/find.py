@@ -6,11 +6,11 @@ import bisect
 import re
 from datetime import date
 
+from storyline.model import FoundTime
 from storyline.text.tokens import word_spans
 from storyline.timex import absolute, days, durations, holidays, periods, relative
 from storyline.timex.base import Context, Rule, span_of
 from storyline.timex.lexicon import BEFORE_SLASH, CLOCK_MINUTES, DECADE_NUMBER, YEAR_NUMBER
-from storyline.timex.records import FoundTime
 
 # Every rule is tried everywhere; where matches overlap the longest wins ("two days ago"
 # over "two days", "March 12, 2025" over "2025"), ties going to the earlier rule here.

@@ -17,7 +17,7 @@ LAYERS = ("quote", "entity", "time")
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
+class Highlight:
     """``[start, end)`` into the text; ``href`` makes it a link, ``label`` a tooltip."""
 
     start: int
@@ -29,7 +29,7 @@ class Span:
     anchor: str | None = None  # element id, so a list beside the text can link to it
 
 
-def render(text: str, spans: list[Span]) -> Markup:
+def render(text: str, spans: list[Highlight]) -> Markup:
     """``text`` escaped, with each span's pieces wrapped in ``<mark>`` / ``<a>`` elements."""
     valid = [s for s in spans if 0 <= s.start < s.end <= len(text) and s.layer in LAYERS]
     cuts = sorted({0, len(text), *(s.start for s in valid), *(s.end for s in valid)})
@@ -50,7 +50,7 @@ def render(text: str, spans: list[Span]) -> Markup:
     return Markup("".join(out))
 
 
-def _wrap(inner: str, span: Span, *, anchor: bool) -> str:
+def _wrap(inner: str, span: Highlight, *, anchor: bool) -> str:
     classes = f"hl hl-{span.layer} {span.css}".strip()
     attrs = f' class="{escape(classes)}" title="{escape(span.label)}"'
     if anchor and span.anchor:

@@ -23,7 +23,7 @@ from storyline.web import listing
 from storyline.web.article import article as load_article
 from storyline.web.errors import ApiError
 from storyline.web.filters import ENTITY_TYPES, Filters, parse_filters
-from storyline.web.highlight import Span, render
+from storyline.web.highlight import Highlight, render
 from storyline.web.people import co_occurring
 from storyline.web.search import search as run_search
 from storyline.web.sparkline import svg
@@ -112,7 +112,7 @@ def article_page(request: Request, document_id: str) -> HTMLResponse:
     with open_store(request) as store:
         view = load_article(store, document_id)
     spans = [
-        Span(
+        Highlight(
             q.start,
             q.end,
             "quote",
@@ -124,7 +124,7 @@ def article_page(request: Request, document_id: str) -> HTMLResponse:
         if q.field == "text"
     ]
     spans += [
-        Span(
+        Highlight(
             e.start,
             e.end,
             "entity",
@@ -135,7 +135,9 @@ def article_page(request: Request, document_id: str) -> HTMLResponse:
         for e in view.entities
     ]
     spans += [
-        Span(t.start, t.end, "time", f"t-{t.type.lower()}", f"{t.type} {t.value or '(no value)'}")
+        Highlight(
+            t.start, t.end, "time", f"t-{t.type.lower()}", f"{t.type} {t.value or '(no value)'}"
+        )
         for t in view.times
     ]
     people: dict[str, tuple[str, str, int]] = {}

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.entities.gender import first_names, genders
-from storyline.entities.mentions import EntityMention
+from storyline.model import EntityMention
 
 
 def _gender(text: str, name: str) -> str | None:

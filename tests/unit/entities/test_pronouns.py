@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, Files
-from storyline.entities.mentions import EntityMention
 from storyline.entities.pronouns import GENDER, resolve
 from storyline.entities.report import entity_detail, list_entities
 from storyline.export import write_json
+from storyline.model import EntityMention
 from storyline.runner import RunOptions, run
 from storyline.store import Store
 

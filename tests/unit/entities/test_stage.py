@@ -11,9 +11,10 @@ from click.testing import CliRunner
 
 from conftest import REPO, Files
 from storyline.cli import main
-from storyline.entities.mentions import EntityMention, extract
+from storyline.entities.mentions import extract
 from storyline.entities.tagger import EntityType, TaggedSpan
 from storyline.export import write_json
+from storyline.model import EntityMention
 from storyline.runner import RunOptions, run
 from storyline.store import Store
 

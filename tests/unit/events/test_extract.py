@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from conftest import entity_spans
-from storyline.events.extract import FoundEvent, TimeSpan, extract_events
+from storyline.events.extract import extract_events
+from storyline.model import DatedTime, FoundEvent
 
 PUBLISHED = date(2025, 6, 3)  # a Tuesday
 
@@ -16,13 +17,13 @@ PUBLISHED = date(2025, 6, 3)  # a Tuesday
 _entities = entity_spans
 
 
-def _time(text: str, words: str, day: date) -> TimeSpan:
+def _time(text: str, words: str, day: date) -> DatedTime:
     start = text.index(words)
-    return TimeSpan(start, start + len(words), words, "DATE", day.isoformat(), day, day)
+    return DatedTime(start, start + len(words), words, "DATE", day.isoformat(), day, day)
 
 
 def _events(
-    text: str, names: dict[str, str] | None = None, times: list[TimeSpan] | None = None
+    text: str, names: dict[str, str] | None = None, times: list[DatedTime] | None = None
 ) -> list[FoundEvent]:
     return extract_events(text, times or [], _entities(text, names or {}), PUBLISHED)
 
@@ -116,7 +117,7 @@ def test_a_place_far_from_the_trigger_is_not_its_place() -> None:
 def test_a_duration_after_an_event_dates_the_event() -> None:
     text = "More than three years after the rebels seized the port, the siege goes on."
     start = text.index("More than three years")
-    duration = TimeSpan(start, start + 21, text[start : start + 21], "DURATION", "P3Y", None, None)
+    duration = DatedTime(start, start + 21, text[start : start + 21], "DURATION", "P3Y", None, None)
     text = text.replace("seized", "attacked")
     event = _one(text, "attacked", times=[duration])
     assert event.time is not None and event.time.value == "2022"
@@ -226,7 +227,7 @@ def test_a_base_form_after_a_determiner_and_one_word_is_a_noun(
 def test_an_hour_alone_does_not_date_a_meeting() -> None:
     text = "The ministers will meet in Oslo on Thursday. The meeting is due to begin at 9 a.m."
     thursday = _time(text, "on Thursday", date(2025, 6, 5))
-    nine = TimeSpan(
+    nine = DatedTime(
         text.index("9 a.m."), text.index("9 a.m.") + 6, "9 a.m.", "TIME", "2025-06-03T09:00",
         date(2025, 6, 3), date(2025, 6, 3),
     )  # fmt: skip
@@ -274,7 +275,7 @@ def test_the_next_one_is_not_the_one_named_before() -> None:
         "He broke his pledge after the election in May 2001. "
         "He will serve on after the next election."
     )
-    may = TimeSpan(
+    may = DatedTime(
         text.index("May 2001"), text.index("May 2001") + 8, "May 2001", "DATE", "2001-05",
         date(2001, 5, 1), date(2001, 5, 31),
     )  # fmt: skip
@@ -447,7 +448,7 @@ def test_a_day_after_reaches_back_from_the_day_named_before_it() -> None:
     """ "on Wednesday evening, a day after the bank pledged": the pledge is Tuesday's, not
     Wednesday's (the day named is where "a day after" reaches back from)."""
     text = "Crowds gathered in the square on Wednesday evening, a day after the bank pledged aid."
-    wednesday = TimeSpan(
+    wednesday = DatedTime(
         text.index("Wednesday evening"),
         text.index("Wednesday evening") + len("Wednesday evening"),
         "Wednesday evening",
@@ -456,7 +457,7 @@ def test_a_day_after_reaches_back_from_the_day_named_before_it() -> None:
         date(2025, 3, 12),
         date(2025, 3, 12),
     )
-    a_day = TimeSpan(
+    a_day = DatedTime(
         text.index("a day"), text.index("a day") + 5, "a day", "DURATION", "P1D", None, None
     )
     found = {e.trigger: e for e in extract_events(text, [wednesday, a_day], [], date(2025, 3, 13))}
@@ -468,7 +469,7 @@ def test_a_day_after_reaches_back_from_the_day_named_before_it() -> None:
 def test_a_relative_clause_keeps_its_own_time() -> None:
     text = "On Thursday, the guard, who shot a burglar in the depot last week, was charged."
     thursday = _time(text, "Thursday", date(2025, 6, 5))
-    last_week = TimeSpan(
+    last_week = DatedTime(
         text.index("last week"),
         text.index("last week") + 9,
         "last week",

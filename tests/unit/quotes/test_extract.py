@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.quotes import FoundQuote, extract
+from storyline.model import FoundQuote
+from storyline.quotes import extract
 
 
 def _one(text: str) -> FoundQuote:
@@ -85,7 +86,7 @@ def test_a_cue_splitting_a_quote_joins_the_two_pieces() -> None:
     quote = _one(text)
     assert quote.kind == "direct"
     assert quote.speaker == "she"
-    assert [text[s:e] for s, e in quote.pieces] == [
+    assert [text[p.start : p.end] for p in quote.pieces] == [
         "We will rebuild the school,",
         "and it will open in the spring.",
     ]
@@ -127,7 +128,7 @@ def test_a_partial_quote_inside_reported_speech() -> None:
     assert quote.speaker == "Lindqvist"
     assert _content(text, quote).startswith("the region had no future")
     (piece,) = quote.pieces
-    assert text[slice(*piece)] == "without a railway that actually runs on time."
+    assert text[piece.start : piece.end] == "without a railway that actually runs on time."
 
 
 def test_a_participle_inside_the_reported_clause_is_not_the_cue() -> None:

@@ -45,8 +45,8 @@ def test_offsets_stay_inside_the_text_and_are_evidence(text: str) -> None:
     for quote in extract(text):
         assert 0 <= quote.start <= quote.end <= len(text)
         assert quote.kind in {"direct", "partial", "indirect"}
-        for start, end in quote.pieces:
-            assert 0 <= start <= end <= len(text)
+        for piece in quote.pieces:
+            assert 0 <= piece.start <= piece.end <= len(text)
         if quote.speaker is not None:
             assert quote.speaker_start is not None and quote.speaker_end is not None
             assert text[quote.speaker_start : quote.speaker_end] == quote.speaker

@@ -11,7 +11,7 @@ import jsonschema
 
 from conftest import REPO, Files
 from storyline.export import write_json
-from storyline.quotes import FoundQuote
+from storyline.model import FoundQuote
 from storyline.quotes.stage import SpeakerMention, speaker_entity
 from storyline.runner import RunOptions, run
 from storyline.store import Store

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from storyline.timex import FoundTime, find_times
+from storyline.model import FoundTime
+from storyline.timex import find_times
 
 TUESDAY = date(2025, 3, 11)
 WEDNESDAY = date(2025, 3, 12)

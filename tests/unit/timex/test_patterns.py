@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from storyline.timex import FoundTime, find_times
+from storyline.model import FoundTime
+from storyline.timex import find_times
 from storyline.timex.holidays import easter
 
 MONDAY = date(2000, 4, 3)
