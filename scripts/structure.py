@@ -219,6 +219,28 @@ def chained_versions() -> list[Finding]:
     return found
 
 
+def repeated_names() -> list[list[Finding]]:
+    """Module-level classes and type aliases (``Name = ...``, capitalised) defined under one
+    name in two modules: one name used for two things (or one thing written twice)."""
+    seen: dict[str, list[Finding]] = {}
+    for path in _python_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef):
+                name = node.name
+            elif isinstance(node, ast.Assign | ast.AnnAssign):
+                target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+                if not isinstance(target, ast.Name):
+                    continue
+                name = target.id
+                if not name[:1].isupper() or name.isupper():
+                    continue  # constants (WORDS) and private names are not record names
+            else:
+                continue
+            seen.setdefault(name, []).append(Finding("name", _relative(path), node.lineno, name))
+    return [found for found in seen.values() if len(found) > 1]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--list", action="store_true", help="print every finding too")
@@ -250,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         ("stage classes", len(all_stages), "-"),
         ("stages outside the registry", len(unregistered), "0"),
         ("stage versions chained by hand", len(chained_versions()), "0"),
+        ("record or alias names defined twice", len(repeated_names()), "0"),
     ]  # fmt: skip
     width = max(len(name) for name, _, _ in rows)
     print(f"{'figure':<{width}}  {'now':>5}  {'target':>6}")
@@ -265,6 +288,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n{title}:")
             for f in findings:
                 print(f"  {f.path}:{f.line}  {f.what}")
+        print("\nrecord or alias names defined twice:")
+        for group in repeated_names():
+            print("  " + "; ".join(f"{f.path}:{f.line}" for f in group) + f"  {group[0].what}")
         print("\nword lists defined more than once:")
         for group in repeated:
             print("  " + "; ".join(f"{f.path}:{f.line} {f.what}" for f in group))

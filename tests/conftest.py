@@ -9,7 +9,7 @@ from typing import NoReturn
 
 import pytest
 
-from storyline.events.extract import EntitySpan
+from storyline.model import EntityRef
 from storyline.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -89,13 +89,13 @@ def files(tmp_path: Path) -> Files:
     return Files(tmp_path / "inputs")
 
 
-def entity_spans(text: str, names: dict[str, str]) -> list[EntitySpan]:
+def entity_spans(text: str, names: dict[str, str]) -> list[EntityRef]:
     """Entity mentions of every occurrence of each name in ``text`` (name -> type), in order:
     what the entity stage would hand the event stage."""
     spans = []
     for name, kind in names.items():
         start = text.find(name)
         while start >= 0:
-            spans.append(EntitySpan(start, start + len(name), f"id:{name}", name, kind))
+            spans.append(EntityRef(start, start + len(name), f"id:{name}", name, kind))
             start = text.find(name, start + 1)
     return sorted(spans, key=lambda s: s.start)

@@ -302,3 +302,14 @@ class FoundEvent:
     # The rules that found it, valued its status and dated it
     # ("trigger-verb/status:past-form/time:in-clause"), recorded with the mention.
     rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """One sentence of a story's extractive summary: ``text`` is
+    ``document.text[start:end]`` of member ``document_id``."""
+
+    document_id: str
+    start: int
+    end: int
+    text: str

@@ -55,3 +55,8 @@ def test_every_stage_is_registered_and_versions_are_its_own(structure: ModuleTyp
     stages, outside = structure.stages()
     assert len(stages) >= 7 and outside == []
     assert structure.chained_versions() == []
+
+
+def test_no_record_name_means_two_things(structure: ModuleType) -> None:
+    repeated = structure.repeated_names()
+    assert repeated == [], [[f"{f.path}:{f.line} {f.what}" for f in group] for group in repeated]

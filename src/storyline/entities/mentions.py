@@ -21,7 +21,7 @@ from storyline.entities.aliases import (
 )
 from storyline.entities.roles import COUNTERPART, leading_role, person_inside, role_at
 from storyline.entities.tagger import TaggedSpan
-from storyline.model import EntityMention as EntityMention  # re-exported: entities/stage.py
+from storyline.model import EntityMention
 
 # Tagger types -> stored entity types. MISC (demonyms, events, nationalities) is not kept:
 # demonyms feed roles instead, and the rest has no use yet.

@@ -39,8 +39,7 @@ from storyline.entities.gender import TITLE_GENDER
 from storyline.entities.gender import genders as known_genders
 from storyline.entities.lexicon import read_clusters
 from storyline.entities.tagger import data_folder
-from storyline.model import EntityMention
-from storyline.model import PronounMention as PronounMention  # re-exported: entities/stage.py
+from storyline.model import EntityMention, PronounMention
 from storyline.text import lexicon
 from storyline.text.sentences import sentences
 from storyline.text.tokens import Token

@@ -16,21 +16,22 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from storyline.entities.aliases import strip_possessive
-from storyline.entities.mentions import EntityMention, extract
-from storyline.entities.pronouns import PronounMention, resolve
+from storyline.entities.mentions import extract
+from storyline.entities.pronouns import resolve
 from storyline.entities.tagger import Tagger, load_tagger
 from storyline.facts import FactInput, FactStage
+from storyline.model import EntityMention, PronounMention
 from storyline.pipeline import StageCounts
-from storyline.store.entities import EntityRecord, MentionRecord
+from storyline.store.entities import EntityMentionRecord, EntityRecord
 
 if TYPE_CHECKING:
     from storyline.store import Store
     from storyline.store.entities import EntityTables
 
-_Found = tuple[list[EntityMention], list[PronounMention]]
 _TAGGER: list[Tagger] = []
 
 
@@ -40,14 +41,22 @@ def _load_tagger() -> None:
         _TAGGER.append(load_tagger())
 
 
-def analyse(text: str) -> _Found:
+@dataclass(frozen=True, slots=True)
+class DocumentEntities:
+    """One document's entity mentions and the pronouns resolved to them."""
+
+    mentions: list[EntityMention]
+    pronouns: list[PronounMention]
+
+
+def analyse(text: str) -> DocumentEntities:
     """Mentions and resolved pronouns of one text (in a worker: its own tagger)."""
     _load_tagger()
     mentions = extract(text, _TAGGER[0].tag(text))
-    return mentions, resolve(text, mentions)
+    return DocumentEntities(mentions, resolve(text, mentions))
 
 
-class EntityStage(FactStage[str, _Found]):
+class EntityStage(FactStage[str, DocumentEntities]):
     name: ClassVar[str] = "entities"
     # 2: pronouns resolved to people, stored with kind 'pronoun'. 3: the text layer's
     # sentences; each mention records its rule ("crf", "crf+surname-link", ...) (issue 17).
@@ -64,7 +73,7 @@ class EntityStage(FactStage[str, _Found]):
         for document in store.entities.texts(document_ids):
             yield FactInput(document.id, document.source, document.text)
 
-    def function(self) -> Callable[[str], _Found]:
+    def function(self) -> Callable[[str], DocumentEntities]:
         return analyse
 
     def worker_initializer(self) -> Callable[[], None]:
@@ -76,15 +85,17 @@ class EntityStage(FactStage[str, _Found]):
         store.entities.forget(document_ids)
         refresh_entities(store, touched, self.results_version)
 
-    def write(self, store: Store, found: Sequence[tuple[str, _Found]], counts: StageCounts) -> None:
+    def write(
+        self, store: Store, found: Sequence[tuple[str, DocumentEntities]], counts: StageCounts
+    ) -> None:
         version = self.results_version
-        records: list[MentionRecord] = []
+        records: list[EntityMentionRecord] = []
         touched: set[str] = set()
-        for document_id, (mentions, pronouns) in found:
-            records += mention_records(document_id, mentions, pronouns, version)
-            touched |= {m.entity_id for m in mentions}
-            counts.found["mentions"] += len(mentions)
-            counts.found["pronouns"] += len(pronouns)
+        for document_id, read in found:
+            records += mention_records(document_id, read.mentions, read.pronouns, version)
+            touched |= {m.entity_id for m in read.mentions}
+            counts.found["mentions"] += len(read.mentions)
+            counts.found["pronouns"] += len(read.pronouns)
         store.entities.add_mentions(records)
         refresh_entities(store, touched, version)
 
@@ -94,17 +105,17 @@ def mention_records(
     mentions: Sequence[EntityMention],
     pronouns: Sequence[PronounMention],
     version: str,
-) -> list[MentionRecord]:
+) -> list[EntityMentionRecord]:
     """The stored form of one document's mentions: names, then resolved pronouns."""
     records = [
-        MentionRecord(
+        EntityMentionRecord(
             document_id, m.start, m.end, m.text, m.type, m.entity_id, m.name, m.title,
             m.country, m.organization, m.is_metonym, m.confidence, version, "name", m.rule,
         )
         for m in mentions
     ]  # fmt: skip
     records += [
-        MentionRecord(
+        EntityMentionRecord(
             document_id, p.start, p.end, p.text, p.antecedent.type, p.entity_id,
             p.antecedent.name, None, None, None, False, None, version, "pronoun", p.rule,
         )

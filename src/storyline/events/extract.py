@@ -21,18 +21,12 @@ from storyline.events.lexicon import TRIGGERS, Trigger
 from storyline.events.roles import roles
 from storyline.events.status import Clause, participle_ahead, status_rule
 from storyline.events.timing import after_publication, dates_trigger, days, distance, time_of
-from storyline.model import DatedTime, EntityRef
-from storyline.model import FoundEvent as FoundEvent  # re-exported: events/stage.py reads it here
+from storyline.model import DatedTime, EntityRef, FoundEvent, TextRange
 from storyline.text import lexicon
 from storyline.text.lexicon import DETERMINERS as _DETERMINERS
 from storyline.text.lexicon import word_set
 from storyline.text.sentences import sentences
 from storyline.text.tokens import Token, tokenize
-
-# The names events/stage.py and tests/conftest.py import the records by, until they import
-# them from storyline.model under their own names.
-EntitySpan = EntityRef
-TimeSpan = DatedTime
 
 # Words before a place that make it the event's location rather than an actor.
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
@@ -129,7 +123,7 @@ def extract_events(
     times: Sequence[DatedTime],
     entities: Sequence[EntityRef],
     published: date | None,
-    quotes: Sequence[tuple[int, int]] = (),
+    quotes: Sequence[TextRange] = (),
 ) -> list[FoundEvent]:
     """The event mentions of ``text``. ``quotes`` are the spans of quoted and reported
     speech: an event inside one is what a source says, not what the article asserts."""
@@ -156,7 +150,7 @@ def extract_events(
                 tokens=tuple(t.text for t in sentence),
                 index=index,
                 form=_form(sentence, index, trigger),
-                quoted=any(q_start <= token.start < q_end for q_start, q_end in quotes),
+                quoted=any(q.start <= token.start < q.end for q in quotes),
             )
             if _anaphoric(sentence, index, trigger):
                 anaphoric.add(len(found))

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
-from storyline.events.extract import EntitySpan, FoundEvent, TimeSpan, extract_events
+from storyline.events.extract import extract_events
 from storyline.facts import FactInput, FactStage
+from storyline.model import DatedTime, EntityRef, FoundEvent, TextRange
 from storyline.pipeline import StageCounts
-from storyline.store.events import MentionRecord
+from storyline.store.events import EventMentionRecord
 from storyline.store.times import TimeRecord
 
 if TYPE_CHECKING:
@@ -32,8 +33,8 @@ class EventInput:
 
     text: str
     published: str | None  # ISO date
-    entities: list[EntitySpan]
-    quotes: list[tuple[int, int]]
+    entities: list[EntityRef]
+    quotes: list[TextRange]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,16 +42,16 @@ class DocumentEvents:
     """One document's time expressions and event mentions."""
 
     published: str | None
-    times: list[TimeSpan]
+    times: list[DatedTime]
     events: list[FoundEvent]
 
 
 def read_document(
     text: str,
     published: date | None,
-    entities: Sequence[EntitySpan],
-    quotes: Sequence[tuple[int, int]] = (),
-) -> tuple[list[TimeSpan], list[FoundEvent]]:
+    entities: Sequence[EntityRef],
+    quotes: Sequence[TextRange] = (),
+) -> tuple[list[DatedTime], list[FoundEvent]]:
     """One document's time expressions (normalised against ``published``; relative ones
     stay unresolved without it) and event mentions."""
     from storyline.timex import find_times, value_range
@@ -60,7 +61,7 @@ def read_document(
         days = value_range(found.value) if found.value and found.type in {"DATE", "TIME"} else None
         first, last = days if days is not None else (None, None)
         times.append(
-            TimeSpan(
+            DatedTime(
                 found.start, found.end, found.text, found.type, found.value, first, last, found.rule
             )
         )
@@ -95,10 +96,12 @@ class EventStage(FactStage[EventInput, DocumentEvents]):
     def inputs(self, store: Store, document_ids: Sequence[str]) -> Iterator[FactInput[EventInput]]:
         for document in store.events.texts(document_ids):
             entities = [
-                EntitySpan(m.start, m.end, m.entity_id, m.name, m.type, m.is_metonym)
+                EntityRef(m.start, m.end, m.entity_id, m.name, m.type, m.is_metonym)
                 for m in store.entities.spans(document.id)
             ]
-            quotes = store.quotes.spans(document.id, "text")
+            quotes = [
+                TextRange(start, end) for start, end in store.quotes.spans(document.id, "text")
+            ]
             yield FactInput(
                 document.id,
                 document.source,
@@ -113,7 +116,7 @@ class EventStage(FactStage[EventInput, DocumentEvents]):
     ) -> None:
         version = self.results_version
         times: list[TimeRecord] = []
-        mentions: list[MentionRecord] = []
+        mentions: list[EventMentionRecord] = []
         for document_id, read in found:
             times += [
                 TimeRecord(
@@ -129,10 +132,10 @@ class EventStage(FactStage[EventInput, DocumentEvents]):
         store.events.add_mentions(mentions)
 
 
-def mention_record(document_id: str, e: FoundEvent, stage: str, version: str) -> MentionRecord:
+def mention_record(document_id: str, e: FoundEvent, stage: str, version: str) -> EventMentionRecord:
     """The stored form of one event mention."""
     time = e.time
-    return MentionRecord(
+    return EventMentionRecord(
         document_id, e.start, e.end, e.trigger, e.lemma, e.type, e.status, e.sentence_start,
         e.sentence_end,
         time.value if time else None,

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, ClassVar
 
 from storyline.entities.aliases import fold
 from storyline.facts import FactInput, FactStage
+from storyline.model import FoundQuote
 from storyline.pipeline import StageCounts
 from storyline.quotes.extract import extract
-from storyline.quotes.records import FoundQuote
 from storyline.store.quotes import QuoteRecord
 
 if TYPE_CHECKING:

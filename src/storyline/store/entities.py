@@ -19,7 +19,7 @@ from storyline.store.sqlite import chunks
 
 
 @dataclass(frozen=True, slots=True)
-class MentionRecord:
+class EntityMentionRecord:
     """One stored entity mention (``kind``: ``name`` or ``pronoun``)."""
 
     document_id: str
@@ -151,7 +151,7 @@ class EntityTables(ReadLedger):
 
     # Writes (the entity stage) ---------------------------------------------------------
 
-    def add_mentions(self, mentions: Iterable[MentionRecord]) -> None:
+    def add_mentions(self, mentions: Iterable[EntityMentionRecord]) -> None:
         self.store.conn.executemany(
             f"INSERT INTO entity_mentions ({_MENTION_COLUMNS}) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -21,7 +21,7 @@ EMBEDDINGS_MARK = "embeddings: "
 
 
 @dataclass(frozen=True, slots=True)
-class MentionRecord:
+class EventMentionRecord:
     """One stored event mention, before linking."""
 
     document_id: str
@@ -153,7 +153,7 @@ class EventTables(ReadLedger):
 
     # The events stage: mentions per document ----------------------------------------------
 
-    def add_mentions(self, mentions: Iterable[MentionRecord]) -> None:
+    def add_mentions(self, mentions: Iterable[EventMentionRecord]) -> None:
         self.store.conn.executemany(
             f"INSERT INTO event_mentions ({_MENTION_COLUMNS}) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from storyline.model import SummarySentence
+
 if TYPE_CHECKING:
     from storyline.store.sqlite import Store
 
@@ -22,14 +24,6 @@ class DocumentLinks:
     duplicate_kind: str | None
     duplicate_score: float | None
     derived_from: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class SummarySentence:
-    document_id: str
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True, slots=True)

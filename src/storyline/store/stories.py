@@ -30,7 +30,7 @@ Vector = dict[str, float]
 SummaryLine = tuple[str, str, int, int]
 # A copy of a story's article: (id, outlet, duplicate kind, published); plain tuples, as
 # ``story --json`` serialises them.
-Copy = tuple[str, str | None, str | None, str | None]
+StoryCopy = tuple[str, str | None, str | None, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +106,7 @@ class StoryArticle:
     title: str | None
     outlet: str | None
     published: str | None
-    copies: tuple[Copy, ...]
+    copies: tuple[StoryCopy, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,7 +447,7 @@ class StoryTables:
             "ORDER BY d.published IS NULL, d.published, d.published_at, d.id",
             (story_id,),
         ).fetchall()
-        copies: dict[str, list[Copy]] = {}
+        copies: dict[str, list[StoryCopy]] = {}
         for copy_id, outlet, kind, published, of in conn.execute(
             "SELECT id, outlet, duplicate_kind, published, duplicate_of FROM documents "
             "WHERE duplicate_of IN (SELECT value FROM json_each(?)) AND superseded_by IS NULL "

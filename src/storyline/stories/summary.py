@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storyline.model import SummarySentence
 from storyline.stories.features import MAX_CHARS, cosine, term_counts, vector
 from storyline.text.sentences import sentences, spans
 
@@ -31,14 +32,6 @@ class Member:
     text: str
     published: str | None
     vector: dict[str, float]
-
-
-@dataclass(frozen=True, slots=True)
-class SummarySentence:
-    document_id: str
-    start: int
-    end: int
-    text: str
 
 
 def choose_title(members: list[Member], centroid: dict[str, float]) -> str:

@@ -46,7 +46,7 @@ env.filters["when"] = when
 
 router = APIRouter(include_in_schema=False)
 
-Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+PageOffset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 
 def _page(name: str, request: Request, **context: Any) -> HTMLResponse:
@@ -67,7 +67,7 @@ def _more(request: Request, filters: Filters, offset: int, **extra: Any) -> str:
 @router.get("/", response_class=HTMLResponse)
 def stories_page(
     request: Request,
-    offset: Offset = 0,
+    offset: PageOffset = 0,
     start: Annotated[str | None, Query(alias="from")] = None,
     end: Annotated[str | None, Query(alias="to")] = None,
     outlet: str | None = None,
@@ -158,7 +158,7 @@ def article_page(request: Request, document_id: str) -> HTMLResponse:
 @router.get("/entities", response_class=HTMLResponse)
 def entities_page(
     request: Request,
-    offset: Offset = 0,
+    offset: PageOffset = 0,
     type: str | None = None,
 ) -> HTMLResponse:
     filters = parse_filters(type_=type)
@@ -200,7 +200,7 @@ def entity_page(request: Request, entity_id: str) -> HTMLResponse:
 def search_page(
     request: Request,
     q: Annotated[str, Query(max_length=500)] = "",
-    offset: Offset = 0,
+    offset: PageOffset = 0,
     start: Annotated[str | None, Query(alias="from")] = None,
     end: Annotated[str | None, Query(alias="to")] = None,
     outlet: str | None = None,

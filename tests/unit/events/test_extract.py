@@ -9,7 +9,7 @@ import pytest
 
 from conftest import entity_spans
 from storyline.events.extract import extract_events
-from storyline.model import DatedTime, FoundEvent
+from storyline.model import DatedTime, FoundEvent, TextRange
 
 PUBLISHED = date(2025, 6, 3)  # a Tuesday
 
@@ -71,7 +71,7 @@ def test_a_date_after_publication_makes_a_noun_planned() -> None:
 
 def test_quoted_happenings_are_reported() -> None:
     text = 'The aide said: "The ministers met in secret last month."'
-    quote = (text.index('"'), len(text))
+    quote = TextRange(text.index('"'), len(text))
     events = extract_events(text, [], [], PUBLISHED, quotes=[quote])
     assert [e.status for e in events if e.trigger == "met"] == ["reported"]
 

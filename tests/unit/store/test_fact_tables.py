@@ -12,9 +12,9 @@ from storyline.errors import StoreError
 from storyline.model import Document
 from storyline.offsets import OffsetMap
 from storyline.store import Store
-from storyline.store.entities import EntityRecord, MentionRecord
+from storyline.store.entities import EntityMentionRecord, EntityRecord
+from storyline.store.events import EventMentionRecord as EventMention
 from storyline.store.events import EventRecord
-from storyline.store.events import MentionRecord as EventMention
 from storyline.store.quotes import QuoteRecord
 from storyline.store.times import TimeRecord, TimeSpan
 
@@ -36,9 +36,9 @@ def document(id_: str, key: str | None = None, published: date | None = None) ->
     )
 
 
-def name(document_id: str, text: str, entity_id: str, type_: str = "person") -> MentionRecord:
+def name(document_id: str, text: str, entity_id: str, type_: str = "person") -> EntityMentionRecord:
     start = TEXT.index(text)
-    return MentionRecord(
+    return EntityMentionRecord(
         document_id, start, start + len(text), text, type_, entity_id, text, "Minister"
         if entity_id == "ent_holm" else None, None, None, False, 0.9, "2",
     )  # fmt: skip
@@ -80,7 +80,7 @@ def test_entity_mentions_and_rows_round_trip(stored: Store) -> None:
                 name("d1", "Lars Holm", "ent_holm"),
                 name("d1", "Esbjerg", "ent_esbjerg", "place"),
                 name("d2", "Lars Holm", "ent_holm"),
-                MentionRecord("d1", 53, 55, "He", "person", "ent_holm", "Lars Holm", None,
+                EntityMentionRecord("d1", 53, 55, "He", "person", "ent_holm", "Lars Holm", None,
                               None, None, False, None, "2", "pronoun"),
             ]
         )  # fmt: skip
