@@ -126,8 +126,10 @@ def _starts_sentence(gap: str, first: bool) -> bool:
     return first or "\n" in gap or gap.strip()[-1:] in _SENTENCE_ENDS
 
 
+@lru_cache(maxsize=65_536)
 def lead_text(text: str) -> str:
-    """The first ``LEAD_SENTENCES`` sentences."""
+    """The first ``LEAD_SENTENCES`` sentences (cached: a summary's candidate sentences are
+    counted again each time their story's summary is rebuilt)."""
     lead = spans(sentences(text[:_LEAD_CHARS]))[:LEAD_SENTENCES]
     return text[: lead[-1][1]] if lead else ""
 

@@ -9,6 +9,7 @@ sentence already chosen, and spread over several articles when the story has sev
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.model import SummarySentence
 from storyline.stories.features import MAX_CHARS, cosine, term_counts, vector
@@ -48,8 +49,7 @@ def summarise(
 ) -> list[SummarySentence]:
     candidates: list[tuple[float, SummarySentence, dict[str, float], int]] = []
     for member_rank, member in enumerate(members):
-        found = spans(sentences(member.text[:MAX_CHARS]))[:SENTENCES_PER_ARTICLE]
-        for position, (start, end) in enumerate(found):
+        for position, (start, end) in enumerate(_candidate_spans(member.text[:MAX_CHARS])):
             text = member.text[start:end]
             words = len(text.split())
             if not MIN_WORDS <= words <= MAX_WORDS:
@@ -83,3 +83,11 @@ def summarise(
     order = {m.id: (m.published or "", i) for i, m in enumerate(members)}
     chosen.sort(key=lambda c: (order[c[1].document_id], c[1].start))
     return [c[1] for c in chosen]
+
+
+@lru_cache(maxsize=8192)
+def _candidate_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The first sentences of a member's text. A story's summary is rebuilt whenever a
+    block adds to it, from the same member texts: splitting each once (the text layer's
+    splitter tokenizes) keeps the story stage's cost where it was before the text layer."""
+    return tuple(spans(sentences(text))[:SENTENCES_PER_ARTICLE])

@@ -66,7 +66,9 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text):
         start, end, word = match.start(), match.end(), match.group()
-        clitic = _CLITIC.search(word) if len(word) > 3 else None
+        # Only a word with an apostrophe can end in a clitic: most words skip the regex.
+        has_mark = len(word) > 3 and ("'" in word or "’" in word)
+        clitic = _CLITIC.search(word) if has_mark else None
         if clitic is not None and clitic.start() > 0:
             cut = start + clitic.start()
             tokens.append(Token(start, cut, word[: clitic.start()]))
