@@ -83,11 +83,23 @@ def stem(word: str) -> str:
 
 def term_counts(title: str | None, text: str) -> defaultdict[str, float]:
     """Raw weighted counts of an article's terms (before idf)."""
+    return _counts(title, text, lead_text(text))
+
+
+def sentence_counts(sentence: str) -> defaultdict[str, float]:
+    """``term_counts(None, sentence)`` of one sentence the text layer's splitter cut (a
+    summary candidate): such a sentence is its own lead, so it is not split again (the
+    splitter tokenizes; a story's candidates are counted each time its summary is rebuilt).
+    A test pins the two equal on real articles."""
+    lead = sentence if len(sentence) <= _LEAD_CHARS else lead_text(sentence)
+    return _counts(None, sentence, lead)
+
+
+def _counts(title: str | None, text: str, lead: str) -> defaultdict[str, float]:
     counts: defaultdict[str, float] = defaultdict(float)
     body = text[:MAX_CHARS]
     usage = _Usage.of(body)
     _add(counts, body, 1.0, usage)
-    lead = lead_text(text)
     if lead:
         _add(counts, lead, LEAD_BOOST, usage)
     if title:
@@ -126,10 +138,8 @@ def _starts_sentence(gap: str, first: bool) -> bool:
     return first or "\n" in gap or gap.strip()[-1:] in _SENTENCE_ENDS
 
 
-@lru_cache(maxsize=65_536)
 def lead_text(text: str) -> str:
-    """The first ``LEAD_SENTENCES`` sentences (cached: a summary's candidate sentences are
-    counted again each time their story's summary is rebuilt)."""
+    """The first ``LEAD_SENTENCES`` sentences."""
     lead = spans(sentences(text[:_LEAD_CHARS]))[:LEAD_SENTENCES]
     return text[: lead[-1][1]] if lead else ""
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storyline.model import SummarySentence
-from storyline.stories.features import MAX_CHARS, cosine, term_counts, vector
+from storyline.stories.features import MAX_CHARS, cosine, sentence_counts, vector
 from storyline.text.sentences import sentences, spans
 
 # Candidates come from the start of each article (news puts the essentials first).
@@ -54,7 +54,7 @@ def summarise(
             words = len(text.split())
             if not MIN_WORDS <= words <= MAX_WORDS:
                 continue
-            sentence_vector = vector(term_counts(None, text), df, documents)
+            sentence_vector = vector(sentence_counts(text), df, documents)
             relevance = cosine(sentence_vector, centroid)
             if position < len(LEAD_BONUS):
                 relevance *= LEAD_BONUS[position]

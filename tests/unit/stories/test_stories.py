@@ -158,3 +158,20 @@ def test_story_json_serialises_stories_with_copies(demo: Store) -> None:
     detail = story_detail(demo, with_copies[0])
     data = json.loads(json.dumps(asdict(detail)))
     assert any(a["copies"] for a in data["articles"])
+
+
+def test_a_summary_sentence_counts_as_term_counts_would() -> None:
+    """``sentence_counts`` skips splitting a candidate sentence again: it must give exactly
+    ``term_counts(None, sentence)`` for every candidate of real articles."""
+    from conftest import EXAMPLES
+    from storyline.stories.features import MAX_CHARS, sentence_counts, term_counts
+    from storyline.stories.summary import _candidate_spans
+
+    checked = 0
+    for path in sorted(EXAMPLES.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")[:MAX_CHARS]
+        for start, end in _candidate_spans(text):
+            sentence = text[start:end]
+            assert sentence_counts(sentence) == term_counts(None, sentence), sentence
+            checked += 1
+    assert checked > 50
