@@ -140,8 +140,20 @@ def _starts_sentence(gap: str, first: bool) -> bool:
 
 def lead_text(text: str) -> str:
     """The first ``LEAD_SENTENCES`` sentences."""
-    lead = spans(sentences(text[:_LEAD_CHARS]))[:LEAD_SENTENCES]
+    if len(text) <= _LEAD_CHARS:
+        # The whole text is the prefix: its split is the one the summary reads too.
+        lead = list(article_sentences(text)[:LEAD_SENTENCES])
+    else:
+        lead = spans(sentences(text[:_LEAD_CHARS]))[:LEAD_SENTENCES]
     return text[: lead[-1][1]] if lead else ""
+
+
+@lru_cache(maxsize=8192)
+def article_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """The sentence spans of ``text[:MAX_CHARS]``, split once per article: the stage reads an
+    article's lead when it counts its terms and its first sentences when it summarises its
+    story (the text layer's splitter tokenizes, so splitting twice is most of its cost)."""
+    return tuple(spans(sentences(text[:MAX_CHARS])))
 
 
 def _title_case(title: str) -> bool:

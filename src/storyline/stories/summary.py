@@ -9,11 +9,15 @@ sentence already chosen, and spread over several articles when the story has sev
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from storyline.model import SummarySentence
-from storyline.stories.features import MAX_CHARS, cosine, sentence_counts, vector
-from storyline.text.sentences import sentences, spans
+from storyline.stories.features import (
+    MAX_CHARS,
+    article_sentences,
+    cosine,
+    sentence_counts,
+    vector,
+)
 
 # Candidates come from the start of each article (news puts the essentials first).
 SENTENCES_PER_ARTICLE = 15
@@ -85,9 +89,7 @@ def summarise(
     return [c[1] for c in chosen]
 
 
-@lru_cache(maxsize=8192)
 def _candidate_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """The first sentences of a member's text. A story's summary is rebuilt whenever a
-    block adds to it, from the same member texts: splitting each once (the text layer's
-    splitter tokenizes) keeps the story stage's cost where it was before the text layer."""
-    return tuple(spans(sentences(text))[:SENTENCES_PER_ARTICLE])
+    """The first sentences of a member's text (split once per article, see
+    ``features.article_sentences``)."""
+    return article_sentences(text)[:SENTENCES_PER_ARTICLE]
