@@ -219,6 +219,32 @@ def chained_versions() -> list[Finding]:
     return found
 
 
+SPLITTING_NAME = re.compile(r"TOKEN|WORD|SENTENCE")
+
+
+def splitting_regexes() -> list[Finding]:
+    """Module-level compiled regexes outside ``text/`` whose name says they split words or
+    sentences (``_WORD = re.compile(...)``, ``_SENTENCE_END = ...``): the private word and
+    sentence rules the text layer has not absorbed yet."""
+    found = []
+    for path in _python_files():
+        if _relative(path).startswith("storyline/text/"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if not isinstance(node, ast.Assign) or not isinstance(node.targets[0], ast.Name):
+                continue
+            name = node.targets[0].id
+            call = node.value
+            if (
+                SPLITTING_NAME.search(name)
+                and isinstance(call, ast.Call)
+                and ast.unparse(call.func) == "re.compile"
+            ):
+                found.append(Finding("regex", _relative(path), node.lineno, name))
+    return found
+
+
 def repeated_names() -> list[list[Finding]]:
     """Module-level classes and type aliases (``Name = ...``, capitalised) defined under one
     name in two modules: one name used for two things (or one thing written twice)."""
@@ -268,6 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         ("modules with SQL outside store/", len({f.path for f in outside_store}), "0"),
         ("sentence splitters", len(splitters), "1"),
         ("tokenizers", len(tokenizers), "1"),
+        ("word/sentence regexes outside text/", len(splitting_regexes()), "0"),
         ("word lists defined more than once", len(repeated), "0"),
         ("stage classes", len(all_stages), "-"),
         ("stages outside the registry", len(unregistered), "0"),
@@ -284,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
             ("sentence splitters", splitters),
             ("tokenizers", tokenizers),
             ("stages outside the registry", unregistered),
+            ("word/sentence regexes outside text/", splitting_regexes()),
         ):
             print(f"\n{title}:")
             for f in findings:

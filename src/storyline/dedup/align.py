@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from storyline.text.lexicon import FUNCTION_WORDS as STOPWORDS
 from storyline.text.sentences import sentences, spans
-from storyline.text.tokens import normalise
+from storyline.text.tokens import normalise, raw_words
 
 SENTENCE_MATCH = 0.5
 ANCHOR_MATCH = 0.5
@@ -39,7 +39,6 @@ MIN_SENTENCE_WEIGHT = 3.0
 # one to three sentences. Short copies are still found as exact or near copies.
 MIN_ALIGNED_SENTENCES = 4
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
 _QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{3,300})[\"“”«»„]")
 
 
@@ -78,10 +77,10 @@ def _stem(word: str) -> str:
 def bag(sentence: str, ordinary: frozenset[str] = frozenset()) -> SentenceBag:
     """Weighted words of a sentence. ``ordinary``: words the text also writes in lower case,
     which are not names when they start a sentence ("Proceeds will be used ...")."""
-    quoted = {normalise(w) for q in _QUOTED.findall(sentence) for w in _TOKEN.findall(q)}
+    quoted = {normalise(w) for q in _QUOTED.findall(sentence) for w in raw_words(q)}
     weights: dict[str, float] = {}
     anchors: set[str] = set()
-    for index, raw in enumerate(_TOKEN.findall(sentence)):
+    for index, raw in enumerate(raw_words(sentence)):
         word = normalise(raw)
         if word in STOPWORDS or (len(word) < 3 and not word[0].isdigit()):
             continue
@@ -97,7 +96,7 @@ def bag(sentence: str, ordinary: frozenset[str] = frozenset()) -> SentenceBag:
 @lru_cache(maxsize=512)
 def bags(text: str) -> tuple[SentenceBag, ...]:
     """Sentence bags of a text; cached because one article is aligned with several others."""
-    ordinary = frozenset(normalise(w) for w in _TOKEN.findall(text) if w[0].islower())
+    ordinary = frozenset(normalise(w) for w in raw_words(text) if w[0].islower())
     found = spans(sentences(text))
     return tuple(b for start, end in found if (b := bag(text[start:end], ordinary)).total > 0)
 

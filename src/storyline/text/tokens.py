@@ -91,6 +91,12 @@ def words(text: str, joiners: str = JOINERS) -> list[str]:
     return [w.replace("’", "'") for w in _word_pattern(joiners).findall(normalise(text))]
 
 
+def raw_words(text: str, joiners: str = JOINERS) -> list[str]:
+    """The words of ``text`` itself, as written (not normalised): the runs :func:`words`
+    would find, joined across ``joiners``."""
+    return _word_pattern(joiners).findall(text)
+
+
 def word_spans(text: str, joiners: str = "") -> list[tuple[int, int]]:
     """Where the words of ``text`` itself (not normalised) stand: ``(start, end)`` of each
     run of letters and digits, joined across ``joiners`` as in :func:`words`."""
