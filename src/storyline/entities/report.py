@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from storyline.entities.aliases import fold
 from storyline.errors import StoreError
 from storyline.store import Store
+from storyline.store.entities import DocumentCount, RoleSpan
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,30 +21,13 @@ class EntityRow:
 
 
 @dataclass(frozen=True, slots=True)
-class RoleSeen:
-    title: str | None
-    country: str | None
-    organization: str | None
-    first: str | None
-    last: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class EntityDocument:
-    id: str
-    published: str | None
-    title: str | None
-    mentions: int
-
-
-@dataclass(frozen=True, slots=True)
 class EntityDetail:
     id: str
     name: str
     type: str
     aliases: list[str]
-    roles: list[RoleSeen]
-    documents: list[EntityDocument]
+    roles: list[RoleSpan]
+    documents: list[DocumentCount]
     # The stories its documents belong to (id, title, documents mentioning it), most first.
     stories: list[tuple[str, str, int]] = field(default_factory=list)
     # What it said: (document id, kind, quoted text), oldest first (filled by the quote stage).
@@ -108,14 +92,8 @@ def entity_detail(store: Store, name_or_id: str) -> EntityDetail:
         entity.name,
         entity.type,
         list(entity.aliases),
-        [
-            RoleSeen(r.title, r.country, r.organization, r.first, r.last)
-            for r in store.entities.roles_seen(entity_id)
-        ],
-        [
-            EntityDocument(d.id, d.published, d.title, d.mentions)
-            for d in store.entities.documents_naming(entity_id)
-        ],
+        list(store.entities.roles_seen(entity_id)),
+        list(store.entities.documents_naming(entity_id)),
         [(s.id, s.title, s.documents) for s in store.entities.stories_naming(entity_id)],
         [(q.document_id, q.kind, q.text) for q in store.quotes.said_by(entity_id)],
     )
