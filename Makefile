@@ -55,7 +55,7 @@ demo: install
 	@echo "  $(DEMO)/news.db       the store (SQLite); list it with: $(BIN)/storyline documents --db $(DEMO)/news.db"
 	@echo "  $(DEMO)/export.json   everything as JSON (schema: docs/export.schema.json)"
 	@echo "  $(DEMO)/brief.html    a brief on the latest story (storyline report)"
-	@echo "  one article:          $(BIN)/storyline show ID --db $(DEMO)/news.db"
+	@echo "  one article:          $(BIN)/storyline show ID --db $(DEMO)/news.db   (--explain: each fact with its stage and rule)"
 	@echo "  copies and stories:   $(BIN)/storyline duplicates --db $(DEMO)/news.db; $(BIN)/storyline stories --db $(DEMO)/news.db"
 	@echo "  people and quotes:    $(BIN)/storyline entities --db $(DEMO)/news.db; $(BIN)/storyline quotes --db $(DEMO)/news.db"
 	@echo "  a story's timeline:   $(BIN)/storyline timeline --db $(DEMO)/news.db --story STORY_ID"
