@@ -459,4 +459,33 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE event_mentions ADD COLUMN rule TEXT NOT NULL DEFAULT '';
         """,
     ),
+    Migration(
+        "0015_story_graph",
+        """
+        -- Issue 18: stories are groups of the articles' nearest-neighbour graph, kept up to
+        -- date as articles arrive (storyline.stories.graph). An article's day (ordinal) and
+        -- specific terms, the articles by specific term, each article's nearest neighbours.
+        ALTER TABLE story_vectors ADD COLUMN day INTEGER;
+        ALTER TABLE story_vectors ADD COLUMN specific TEXT;
+        CREATE TABLE story_postings (
+            term TEXT NOT NULL,
+            document_id TEXT NOT NULL,
+            day INTEGER,
+            PRIMARY KEY (term, document_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_postings_document ON story_postings(document_id);
+        CREATE TABLE story_neighbours (
+            document_id TEXT NOT NULL,
+            rank INTEGER NOT NULL,
+            neighbour_id TEXT NOT NULL,
+            score REAL NOT NULL,
+            PRIMARY KEY (document_id, rank)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_neighbours_reverse ON story_neighbours(neighbour_id);
+        CREATE TABLE story_meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
+    ),
 )

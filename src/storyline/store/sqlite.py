@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from storyline.store.quotes import QuoteTables
     from storyline.store.search import SearchIndex
     from storyline.store.stories import StoryTables
+    from storyline.store.story_graph import StoryGraphTables
     from storyline.store.times import TimeTables
 
 _LAYER_COLUMNS = (
@@ -183,6 +184,12 @@ class Store:
         from storyline.store.stories import StoryTables
 
         return StoryTables(self)
+
+    @cached_property
+    def story_graph(self) -> StoryGraphTables:
+        from storyline.store.story_graph import StoryGraphTables
+
+        return StoryGraphTables(self)
 
     @cached_property
     def listing(self) -> ListingReads:

@@ -144,6 +144,100 @@ class StoryTables:
             )
         ]
 
+    def grouped(self) -> list[str]:
+        """The articles in the graph that are in a story."""
+        return [
+            r[0]
+            for r in self.store.conn.execute(
+                "SELECT document_id FROM story_vectors WHERE story_id != '' ORDER BY document_id"
+            )
+        ]
+
+    def in_order(self, ids: set[str]) -> list[str]:
+        """``ids`` in publication order (as ``pending``)."""
+        return [
+            r[0]
+            for r in self.store.conn.execute(
+                "SELECT id FROM documents WHERE superseded_by IS NULL AND duplicate_of IS NULL "
+                "ORDER BY published IS NULL, published, published_at IS NULL, published_at, pk"
+            )
+            if r[0] in ids
+        ]
+
+    def in_graph(self, ids: Sequence[str]) -> list[str]:
+        """Those of ``ids`` that are in the articles' graph."""
+        found: list[str] = []
+        for chunk in chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            found.extend(
+                r[0]
+                for r in self.store.conn.execute(
+                    f"SELECT document_id FROM story_vectors WHERE document_id IN ({marks})",
+                    list(chunk),
+                )
+            )
+        return sorted(found)
+
+    def stories_of(self, ids: Sequence[str]) -> dict[str, str | None]:
+        """Each article's story now (None: in none yet)."""
+        found: dict[str, str | None] = dict.fromkeys(ids)
+        for chunk in chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            for document_id, story_id in self.store.conn.execute(
+                f"SELECT id, story_id FROM documents WHERE id IN ({marks})", list(chunk)
+            ):
+                found[document_id] = story_id or None
+        return found
+
+    def staying(self, story_ids: set[str], leaving: set[str]) -> dict[str, int]:
+        """How many members of each story are not among ``leaving``."""
+        found: dict[str, int] = {}
+        for story_id in sorted(story_ids):
+            members = self.store.conn.execute(
+                "SELECT document_id FROM story_vectors WHERE story_id = ?", (story_id,)
+            )
+            found[story_id] = sum(1 for (m,) in members if m not in leaving)
+        return found
+
+    def is_live(self, story_id: str) -> bool:
+        row = self.store.conn.execute(
+            "SELECT 1 FROM stories WHERE id = ? AND merged_into IS NULL", (story_id,)
+        ).fetchone()
+        return row is not None
+
+    def open(self, story_id: str, version: str) -> None:
+        """A new story (or one merged or emptied before, opened again)."""
+        stamp = now()
+        self.store.conn.execute(
+            "INSERT INTO stories (id, title, summary, stage, stage_version, size, centroid, "
+            "created_at, updated_at) VALUES (?, '', '', 'stories', ?, 0, '{}', ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET merged_into = NULL, updated_at = excluded.updated_at, "
+            "stage_version = excluded.stage_version",
+            (story_id, version, stamp, stamp),
+        )
+
+    def place(self, rows: Sequence[tuple[str, str, float]]) -> None:
+        """Put articles (already in the graph) in stories: (article, story, closeness)."""
+        conn = self.store.conn
+        conn.executemany(
+            "UPDATE story_vectors SET story_id = ?, similarity = ? WHERE document_id = ?",
+            [(story_id, score, document_id) for document_id, story_id, score in rows],
+        )
+        conn.executemany(
+            "UPDATE documents SET story_id = ? WHERE id = ?",
+            [(story_id, document_id) for document_id, story_id, _ in rows],
+        )
+
+    def mark_merged(self, story_id: str, into: str) -> None:
+        """The story ended in ``into``; its id resolves there."""
+        conn = self.store.conn
+        conn.execute(
+            "UPDATE stories SET merged_into = ?, size = 0, updated_at = ? WHERE id = ?",
+            (into, now(), story_id),
+        )
+        conn.execute("DELETE FROM story_terms WHERE story_id = ?", (story_id,))
+        conn.execute("DELETE FROM story_summary WHERE story_id = ?", (story_id,))
+
     def vector_count(self) -> int:
         """How many articles are in stories: the N of the term frequencies."""
         return int(self.store.conn.execute("SELECT count(*) FROM story_vectors").fetchone()[0])
@@ -243,7 +337,16 @@ class StoryTables:
     def clear(self) -> None:
         """Forget every story (their history stays)."""
         conn = self.store.conn
-        for table in ("story_terms", "story_vectors", "term_df", "story_summary", "stories"):
+        for table in (
+            "story_terms",
+            "story_vectors",
+            "story_postings",
+            "story_neighbours",
+            "story_meta",
+            "term_df",
+            "story_summary",
+            "stories",
+        ):
             conn.execute(f"DELETE FROM {table}")
         conn.execute("UPDATE documents SET story_id = NULL")
 
@@ -324,7 +427,8 @@ class StoryTables:
             ).fetchone()
             if row is None:
                 continue
-            touched.add(row[0])
+            if row[0]:
+                touched.add(row[0])
             conn.execute("DELETE FROM story_vectors WHERE document_id = ?", (document_id,))
             conn.execute("UPDATE documents SET story_id = NULL WHERE id = ?", (document_id,))
         return touched

@@ -1,4 +1,4 @@
-"""Shared-nearest-neighbour clustering of one block of articles beside the earlier stories.
+"""Shared-nearest-neighbour clustering of the articles' graph (``graph.py``).
 
 Why not a threshold on similarity alone: two happenings of the same kind (two drink-driving
 arrests of players of one team, two climbers killed on one mountain) share most of their
@@ -6,12 +6,9 @@ words and names, so an article can be as similar to the other happening's story 
 of one story are to each other. What does tell them apart is whom each article is closest
 to: an article's nearest neighbours are nearly always from its own story. Two articles whose
 neighbourhoods overlap belong together (Jarvis and Patrick's shared nearest neighbours,
-1973); the overlap adapts to tight and loose stories alike.
-
-The graph holds the block's articles and, pinned to their story, a few members of each
-earlier story that the block's articles come close to; average linkage over the overlaps
-then groups the articles, into an earlier story or a new one. A pair of articles are
-neighbours only if they share a specific term (a name or rare word, not a word every
+1973); the overlap adapts to tight and loose stories alike. Average linkage over the
+overlaps groups the articles of a component of the graph into stories. A pair of articles
+are neighbours only if they share a specific term (a name or rare word, not a word every
 earnings report uses) and are close in time.
 """
 
@@ -19,11 +16,8 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
-
-from storyline.stories.features import Split, similarity
 
 NEIGHBOURS = 5
 # Below this similarity an article is nobody's neighbour, however empty its surroundings.
@@ -37,64 +31,35 @@ RELATIVE = 0.4
 LINK = 0.2
 
 
-@dataclass(frozen=True, slots=True)
-class Node:
-    """An article in the graph: the block's own, or a member of an earlier story (``story``)."""
-
-    parts: Split
-    specific: frozenset[str]
-    day: int | None  # the publication date's ordinal, if known
-    story: str | None = None
-
-
+# A neighbour: (article id, similarity).
+NearArticle = tuple[str, float]
 Allowed = Callable[[frozenset[int], frozenset[int]], bool]
 
 
-def neighbours(nodes: Sequence[Node], window_days: int) -> list[list[int]]:
-    """Each node's nearest neighbours among the nodes that share a specific term with it."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, node in enumerate(nodes):
-        for term in node.specific:
-            postings[term].append(index)
-    lists = []
-    # Similarity is symmetric: each pair is computed once, kept until its second node needs
-    # it (this loop is most of the stage's time).
-    computed: dict[tuple[int, int], float] = {}
-    for index, node in enumerate(nodes):
-        candidates = {other for term in node.specific for other in postings[term]}
-        candidates.discard(index)
-        scored = []
-        for other in candidates:
-            if not _close_in_time(node, nodes[other], window_days):
-                continue
-            if other < index:
-                score = computed.pop((other, index))
-            else:
-                score = computed[(index, other)] = similarity(node.parts, nodes[other].parts)
-            if score >= NEIGHBOUR_FLOOR:
-                scored.append((score, -other))
-        nearest = heapq.nlargest(NEIGHBOURS, scored)
-        if nearest:
-            cut = RELATIVE * nearest[0][0]
-            nearest = [item for item in nearest if item[0] >= cut]
-        lists.append([-other for _, other in nearest])
-    return lists
+def keep_nearest(scored: Iterable[tuple[float, str]]) -> list[NearArticle]:
+    """The ``NEIGHBOURS`` closest of ``(similarity, id)`` candidates, closest first (ties by
+    id, so the list is the same whatever order the candidates came in), none below
+    ``NEIGHBOUR_FLOOR`` nor below ``RELATIVE`` of the closest."""
+    nearest = heapq.nsmallest(
+        NEIGHBOURS, ((-score, other) for score, other in scored if score >= NEIGHBOUR_FLOOR)
+    )
+    if not nearest:
+        return []
+    cut = RELATIVE * -nearest[0][0]
+    return [(other, -negative) for negative, other in nearest if -negative >= cut]
 
 
-def _close_in_time(a: Node, b: Node, window_days: int) -> bool:
-    return a.day is None or b.day is None or abs(a.day - b.day) <= window_days
-
-
-def shared_neighbours(lists: Sequence[Sequence[int]]) -> dict[tuple[int, int], float]:
-    """Overlap of each pair's neighbourhoods (each node counting as its own neighbour)."""
-    pointing: dict[int, list[int]] = defaultdict(list)
-    for node, near in enumerate(lists):
-        for member in (node, *near):
-            pointing[member].append(node)
+def strong_pairs(closed: Sequence[Sequence[str]], size: int) -> dict[tuple[int, int], float]:
+    """Overlap of each pair's closed neighbourhoods (each article counting as its own
+    neighbour), as a share of ``size + 1``, for the pairs (by position) that share any."""
+    pointing: dict[str, list[int]] = defaultdict(list)
+    for position, members in enumerate(closed):
+        for member in members:
+            pointing[member].append(position)
     shared: Counter[tuple[int, int]] = Counter()
-    for nodes in pointing.values():
-        shared.update(combinations(sorted(nodes), 2))
-    return {pair: count / (NEIGHBOURS + 1) for pair, count in shared.items()}
+    for positions in pointing.values():
+        shared.update(combinations(sorted(positions), 2))
+    return {pair: count / (size + 1) for pair, count in shared.items()}
 
 
 def average_linkage(

@@ -1,29 +1,29 @@
-"""The stories stage: canonical articles join stories in publication order, a block at a time.
+"""The stories stage: articles join the nearest-neighbour graph as they arrive, and the
+components of the graph they touch are grouped again (issue 18).
 
-Articles not yet in a story are taken in blocks of ``BLOCK`` in publication order. For each
-article, the earlier stories that share its heaviest terms and are active in its time window
-(their last article no more than ``WINDOW_DAYS`` before it) are its candidates; the closest
-few lend some of their members to a graph of the block's articles (``cluster.py``). Groups
-of articles whose nearest neighbours overlap join the earlier story they hold, if their
-centroid is close enough to it (``JOIN``), or open a new story whose id derives from the
-group's first article and never changes. When a group holds two earlier stories that are
-also close to each other (``MERGE``), the smaller is merged into the larger and the merge is
-recorded (``story_events``); the merged id stays resolvable. Duplicates ride along with
-their canonical article.
+Each new article (a canonical one: copies ride along with their original) is read into a
+term vector and enters the graph (``graph.py``): its nearest earlier articles, and its place
+among theirs. The strong components of the graph that changed are grouped by average
+linkage over shared neighbours (``cluster.py``), the same way whether the articles came in
+one batch or a few at a time, and each group keeps the id of the earlier story it holds most
+of (``naming.py``); what changed is recorded in ``story_events``, so old ids keep resolving
+and a story's history can be shown. While the store is small, its term weights move as it
+grows, so the stage reads every article again each time the store doubles, up to
+``REREAD_UNTIL`` articles.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar
 
 from storyline.model import Problem
 from storyline.pipeline import Counters, GlobalStage
 from storyline.store import Store
-from storyline.stories.cluster import Node, average_linkage, neighbours, shared_neighbours
+from storyline.store.stories import StoryEvent
+from storyline.stories.cluster import average_linkage
 from storyline.stories.features import (
     Split,
     names,
@@ -34,36 +34,50 @@ from storyline.stories.features import (
     term_counts,
     vector,
 )
-from storyline.stories.index import StoryIndex, StoryState
+from storyline.stories.graph import GraphArticle, NeighbourGraph
+from storyline.stories.naming import name_groups
 from storyline.stories.summary import choose_title, summarise
 
-JOIN = 0.27
-MERGE = 1.1
 GROUP = 0.15
 WINDOW_DAYS = 30
-QUERY_TERMS = 30
-BLOCK = 500
-# Each article lends the graph this many of its closest earlier stories (if at least
-# CONTEXT_FLOOR close), each with this many of its most central members.
-CONTEXT_STORIES = 3
-CONTEXT_FLOOR = 0.1
-CONTEXT_MEMBERS = 8
+BLOCK = 1000
+REREAD_UNTIL = 1000
 SUMMARY_MEMBERS = 20
+CENTROID_TERMS = 150
 
 
-@dataclass(frozen=True, slots=True)
-class Article:
-    id: str
-    published: str | None
-    vector: dict[str, float]
-    parts: Split
-    query: list[str]
+class Frequencies:
+    """Document frequencies of terms over the articles in the graph (the idf of vectors)."""
+
+    def __init__(self, store: Store) -> None:
+        self.tables = store.stories
+        self.df: dict[str, int] = {}
+        self.dirty: set[str] = set()
+        self.documents = store.story_graph.size()
+
+    def of(self, terms: list[str]) -> dict[str, int]:
+        missing = [t for t in terms if t not in self.df]
+        self.df.update(self.tables.frequencies(missing))
+        for term in missing:
+            self.df.setdefault(term, 0)
+        return {t: self.df[t] for t in terms}
+
+    def count(self, terms: list[str]) -> None:
+        self.of(terms)
+        for term in terms:
+            self.df[term] += 1
+            self.dirty.add(term)
+        self.documents += 1
+
+    def save(self) -> None:
+        self.tables.save_frequencies({t: self.df[t] for t in sorted(self.dirty)})
+        self.dirty.clear()
 
 
 class StoryStage(GlobalStage):
     name: ClassVar[str] = "stories"
-    # 3: lead and summary sentences from the text layer's one splitter (issue 17).
-    version: ClassVar[str] = "3"
+    # 4: groups of the nearest-neighbour graph, regrouped where it changes (issue 18).
+    version: ClassVar[str] = "4"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "duplicates"})
     provides: ClassVar[frozenset[str]] = frozenset({"stories"})
 
@@ -80,89 +94,149 @@ class StoryStage(GlobalStage):
         problems: list[Problem],
     ) -> None:
         counts = counters[self.name]
+        # One transaction: a run interrupted anywhere leaves the stories as they were, and
+        # the next run does the whole of it again.
         with store.transaction():
-            touched = self._detach(store, set(changed) | set(removed))
-        pending = store.stories.pending()
-        for start in range(0, len(pending), BLOCK):
-            block = pending[start : start + BLOCK]
-            with store.transaction():
-                index = StoryIndex(store, WINDOW_DAYS, self.results_version)
-                self._cluster(index, self._read(store, index, block))
-                touched |= index.flush()
-                self._describe(store, index, touched)
-                touched = set()
-        with store.transaction():
-            if touched:
-                self._describe(store, StoryIndex(store, WINDOW_DAYS, self.results_version), touched)
+            graph_size = store.story_graph.size()
+            waiting = len(store.stories.pending())
+            emptied: set[str] = set()
+            reread = graph_size > 0 and (
+                2 * store.story_graph.read_at() <= graph_size + waiting <= REREAD_UNTIL
+            )
+            if reread:
+                grouped = store.stories.grouped()
+                store.story_graph.clear()
+                seeds = set(grouped)
+                pending = store.stories.in_order(seeds | set(store.stories.pending()))
+            else:
+                leaving = set(changed) | set(removed) | set(store.stories.leaving())
+                leaving |= set(store.stories.in_graph(store.stories.pending()))
+                seeds, emptied = self._take_out(store, leaving)
+                pending = store.stories.pending()
+            seeds |= self._add(store, pending)
+            if reread or not graph_size:
+                store.story_graph.set_read_at(store.story_graph.size())
+            touched = self._regroup(store, seeds, emptied)
+            self._describe(store, touched)
             store.stories.follow_copies()
         counts.passed += len(pending)
 
-    def _read(self, store: Store, index: StoryIndex, block: list[str]) -> list[Article]:
+    # The graph ----------------------------------------------------------------------
+
+    def _take_out(self, store: Store, leaving: set[str]) -> tuple[set[str], set[str]]:
+        """Articles that changed, were replaced or became copies leave the graph; those
+        that had them as neighbours look for neighbours again. Returns the articles whose
+        components must be regrouped, and the stories the leaving articles were in."""
+        if not leaving:
+            return set(), set()
+        stories = store.stories.detach(leaving)
+        graph = NeighbourGraph(store.story_graph, WINDOW_DAYS)
+        pointing: set[str] = set()
+        for article_id in sorted(leaving):
+            pointing |= graph.forget(article_id)
+        pointing -= leaving
+        for article_id in sorted(pointing):
+            graph.relist(article_id)
+        store.story_graph.remove(leaving)
+        store.story_graph.save_lists(graph.changed_lists())
+        return pointing, stories
+
+    def _add(self, store: Store, pending: list[str]) -> set[str]:
+        """Read new articles into the graph, a block at a time; return every article whose
+        list changed."""
+        touched: set[str] = set()
+        frequencies = Frequencies(store)
+        for start in range(0, len(pending), BLOCK):
+            block = pending[start : start + BLOCK]
+            graph = NeighbourGraph(store.story_graph, WINDOW_DAYS)
+            for article in self._read(store, frequencies, block):
+                graph.add(article)
+            frequencies.save()
+            store.story_graph.put(graph.added.values())
+            store.story_graph.save_lists(graph.changed_lists())
+            touched |= graph.changed
+        return touched
+
+    @staticmethod
+    def _read(store: Store, frequencies: Frequencies, block: list[str]) -> list[GraphArticle]:
         """The block's articles as term vectors; the whole block counts in the frequencies."""
         texts = store.dated_texts(block)
         counted = []
         for document_id in block:
             found = texts[document_id]
-            counted.append((document_id, found.published, term_counts(found.title, found.text)))
-        index.frequencies(sorted({t for _, _, c in counted for t in c}))
-        for _, _, terms in counted:
-            index.count_document(list(terms))
+            terms = term_counts(found.title, found.text)
+            frequencies.count(list(terms))
+            counted.append((document_id, found.published, terms))
         articles = []
         for document_id, published, terms in counted:
-            weights = vector(terms, index.df, index.documents)
-            query = sorted(weights, key=lambda t: (-weights[t], t))[:QUERY_TERMS]
-            articles.append(Article(document_id, published, weights, split(weights), query))
+            df = frequencies.of(list(terms))
+            weights = vector(terms, df, frequencies.documents)
+            day = date.fromisoformat(published).toordinal() if published else None
+            articles.append(
+                GraphArticle(
+                    document_id,
+                    weights,
+                    split(weights),
+                    specific(weights, frequencies.of(list(weights)), frequencies.documents),
+                    day,
+                )
+            )
         return articles
 
-    def _cluster(self, index: StoryIndex, articles: list[Article]) -> None:
-        graph = _Graph(articles, [self._node(index, a.vector, a.published) for a in articles])
-        groups = list(range(len(articles)))
-        for number, story in enumerate(self._context(index, articles), start=len(articles)):
-            members = index.recent_members(story.id, CONTEXT_MEMBERS)
-            graph.context[story.id] = story
-            graph.recent[story.id] = _centroid([vector for vector, _ in members])
-            for member, published in members:
-                graph.nodes.append(self._node(index, member, published, story.id))
-                groups.append(number)
-        weights = shared_neighbours(neighbours(graph.nodes, WINDOW_DAYS))
-        for group in average_linkage(groups, weights, graph.may_join):
-            graph.settle(index, group)
+    # Grouping -------------------------------------------------------------------------
 
-    def _context(self, index: StoryIndex, articles: list[Article]) -> list[StoryState]:
-        """The earlier stories some article of the block comes close to."""
-        context: dict[str, StoryState] = {}
-        for article in articles:
-            scored = sorted(
-                (
-                    (similarity(article.parts, s.parts), s.id, s)
-                    for s in index.candidates(article.query, article.published)
-                ),
-                key=lambda item: (-item[0], item[1]),
+    def _regroup(self, store: Store, seeds: set[str], emptied: set[str]) -> set[str]:
+        """Group the strong components holding ``seeds`` again; return the stories whose
+        members changed (``emptied``: stories some articles already left)."""
+        graph = NeighbourGraph(store.story_graph, WINDOW_DAYS)
+        present = set(store.stories.in_graph(sorted(seeds)))
+        groups: list[list[str]] = []
+        for component in graph.components(present):
+            articles = [graph.article(i) for i in component]
+            allowed = _Allowed(articles)
+            clusters = average_linkage(
+                list(range(len(component))), graph.weights(component), allowed
             )
-            for score, story_id, story in scored[:CONTEXT_STORIES]:
-                if score >= CONTEXT_FLOOR:
-                    context[story_id] = story
-        return [context[s] for s in sorted(context)]
+            groups.extend([component[i] for i in sorted(cluster)] for cluster in clusters)
+        regrouped = [a for group in groups for a in group]
+        previous = store.stories.stories_of(regrouped)
+        before = {s for s in previous.values() if s is not None}
+        staying = store.stories.staying(before, set(regrouped))
 
-    @staticmethod
-    def _node(
-        index: StoryIndex,
-        weights: dict[str, float],
-        published: str | None,
-        story: str | None = None,
-    ) -> Node:
-        df = index.frequencies(list(weights))
-        day = date.fromisoformat(published).toordinal() if published else None
-        return Node(split(weights), specific(weights, df, index.documents), day, story)
+        def first(group: Sequence[str]) -> str:
+            return min(group, key=lambda a: _arrival(graph.article(a)))
 
-    def _detach(self, store: Store, ids: set[str]) -> set[str]:
-        """Take out articles that changed, were replaced or became duplicates."""
-        touched = store.stories.detach(ids | set(store.stories.leaving()))
-        for story_id in touched:
+        naming = name_groups(groups, previous, staying, first, store.stories.is_live)
+        for story_id in naming.created:
+            store.stories.open(story_id, self.results_version)
+        placed = []
+        for story_id, members in naming.groups.items():
+            centroid = split(_sum([graph.article(a).vector for a in members]))
+            for article_id in members:
+                article = graph.article(article_id)
+                score = similarity(article.parts, centroid) if len(members) > 1 else 1.0
+                placed.append((article_id, story_id, score))
+        store.stories.place(placed)
+        events = []
+        for change in naming.changes:
+            if change.kind == "merged" and change.into is not None:
+                store.stories.mark_merged(change.story, change.into)
+            detail = f"{change.count} articles" if change.count else None
+            events.append(
+                StoryEvent(change.kind, change.story, change.into, change.document, detail)
+            )
+        store.stories.record(events)
+        touched = (before | emptied | set(naming.groups)) - {
+            c.story for c in naming.changes if c.kind == "merged"
+        }
+        for story_id in sorted(touched):
             self._rebuild(store, story_id)
         return touched
 
-    def _rebuild(self, store: Store, story_id: str) -> None:
+    @staticmethod
+    def _rebuild(store: Store, story_id: str) -> None:
+        """A story's size, centroid and dates from its members; a story left with none is
+        dropped (and its emptying recorded)."""
         centroid: dict[str, float] = {}
         dates = []
         size = 0
@@ -175,11 +249,14 @@ class StoryStage(GlobalStage):
         if size == 0:
             store.stories.drop(story_id)
             return
+        top = dict(sorted(centroid.items(), key=lambda i: (-i[1], i[0]))[:CENTROID_TERMS])
         store.stories.reshape(
-            story_id, size, centroid, min(dates, default=None), max(dates, default=None)
+            story_id, size, top, min(dates, default=None), max(dates, default=None)
         )
 
-    def _describe(self, store: Store, index: StoryIndex, story_ids: set[str]) -> None:
+    @staticmethod
+    def _describe(store: Store, story_ids: set[str]) -> None:
+        frequencies = Frequencies(store)
         for story_id in sorted(story_ids):
             stored = store.stories.get(story_id)
             if stored is None or stored.merged_into is not None:
@@ -190,8 +267,8 @@ class StoryStage(GlobalStage):
                 continue
             members.sort(key=lambda m: (m.published or "", m.id))
             terms = sorted({t for m in members for t in m.vector})
-            df = index.frequencies(terms)
-            chosen = summarise(members, centroid, df, max(index.documents, 1))
+            df = frequencies.of(terms)
+            chosen = summarise(members, centroid, df, max(frequencies.documents, 1))
             top_names = [
                 name for name in names(dict(sorted(centroid.items(), key=lambda i: -i[1])))
             ][:10]
@@ -203,66 +280,33 @@ class StoryStage(GlobalStage):
             )
 
 
-def _centroid(vectors: list[dict[str, float]]) -> Split:
+def _sum(vectors: Sequence[dict[str, float]]) -> dict[str, float]:
     total: defaultdict[str, float] = defaultdict(float)
     for weights in vectors:
         for term, weight in weights.items():
             total[term] += weight
-    return split(total)
+    return dict(total)
 
 
-@dataclass(slots=True)
-class _Graph:
-    """One block's articles (the first nodes) and the earlier stories lending members."""
+def _arrival(article: GraphArticle) -> tuple[bool, int, str]:
+    """Publication order (undated last), then id: what a group's first article is."""
+    return (article.day is None, article.day or 0, article.id)
 
-    articles: list[Article]
-    nodes: list[Node]
-    context: dict[str, StoryState] = field(default_factory=dict)
-    recent: dict[str, Split] = field(default_factory=dict)  # centroid of the lent members
 
-    def may_join(self, a: frozenset[int], b: frozenset[int]) -> bool:
-        """Overlapping neighbourhoods suffice among new articles. Joining an earlier story
-        also takes the articles' centroid close to what the story's latest members say (not
-        to its whole history, which drifts), and merging two earlier stories the same of
-        theirs."""
-        stories_a, stories_b = self._stories(a), self._stories(b)
-        if not stories_a and not stories_b:
-            return similarity(self._centroid(a), self._centroid(b)) >= GROUP
-        if stories_a and stories_b:
-            return any(
-                similarity(self.recent[x], self.recent[y]) >= MERGE
-                for x in stories_a
-                for y in stories_b
-            )
-        stories, new = (stories_a, b) if stories_a else (stories_b, a)
-        parts = self._centroid(new)
-        return any(similarity(parts, self.recent[s]) >= JOIN for s in stories)
+class _Allowed:
+    """Groups of a component join only if their centroids are close (``GROUP``): a shared
+    neighbourhood is not enough when the two groups say different things."""
+
+    def __init__(self, articles: Sequence[GraphArticle]) -> None:
+        self.articles = articles
+        self.centroids: dict[frozenset[int], Split] = {}
+
+    def __call__(self, a: frozenset[int], b: frozenset[int]) -> bool:
+        return similarity(self._centroid(a), self._centroid(b)) >= GROUP
 
     def _centroid(self, group: frozenset[int]) -> Split:
-        return _centroid([self.articles[i].vector for i in group if i < len(self.articles)])
-
-    def _stories(self, group: frozenset[int]) -> set[str]:
-        return {s for i in group if (s := self.nodes[i].story) is not None}
-
-    def settle(self, index: StoryIndex, group: frozenset[int]) -> None:
-        """Put the group's new articles in its earlier story (the largest, the others merged
-        into it) or in a new story named after its first article."""
-        members = sorted(i for i in group if i < len(self.articles))
-        earlier = sorted(
-            (self.context[s] for s in self._stories(group)), key=lambda s: (-s.size, s.id)
-        )
-        first = self.articles[members[0]].id if members else None
-        if earlier:
-            story = earlier[0]
-            for other in earlier[1:]:
-                index.merge(other, story, first)
-            parts = self.recent[story.id]
-        elif first is not None:
-            story = index.create(first)
-            parts = _centroid([self.articles[i].vector for i in members])
-        else:
-            return
-        for i in members:
-            article = self.articles[i]
-            score = similarity(article.parts, parts) if len(members) > 1 or earlier else 1.0
-            index.assign(article.id, story, article.vector, article.published, score)
+        found = self.centroids.get(group)
+        if found is None:
+            found = split(_sum([self.articles[i].vector for i in group]))
+            self.centroids[group] = found
+        return found
