@@ -464,9 +464,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         """
         -- Issue 18: stories are groups of the articles' nearest-neighbour graph, kept up to
         -- date as articles arrive (storyline.stories.graph). An article's day (ordinal) and
-        -- specific terms, the articles by specific term, each article's nearest neighbours.
+        -- specific terms and subject (its headline's specific names), the articles by specific
+        -- term, each article's nearest neighbours.
         ALTER TABLE story_vectors ADD COLUMN day INTEGER;
         ALTER TABLE story_vectors ADD COLUMN specific TEXT;
+        ALTER TABLE story_vectors ADD COLUMN subject TEXT;
         CREATE TABLE story_postings (
             term TEXT NOT NULL,
             document_id TEXT NOT NULL,

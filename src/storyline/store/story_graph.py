@@ -38,8 +38,8 @@ class StoryGraphTables:
         found: dict[str, GraphArticle] = {}
         for chunk in chunks(sorted(set(ids))):
             marks = ",".join("?" * len(chunk))
-            for document_id, vector, day, specific in self.store.conn.execute(
-                "SELECT document_id, vector, day, specific FROM story_vectors "
+            for document_id, vector, day, specific, subject in self.store.conn.execute(
+                "SELECT document_id, vector, day, specific, subject FROM story_vectors "
                 f"WHERE document_id IN ({marks})",
                 list(chunk),
             ):
@@ -50,6 +50,7 @@ class StoryGraphTables:
                     split(weights),
                     frozenset(json.loads(specific or "[]")),
                     day,
+                    frozenset(json.loads(subject or "[]")),
                 )
         return found
 

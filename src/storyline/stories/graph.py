@@ -34,13 +34,17 @@ from storyline.stories.features import Split, similarity
 @dataclass(frozen=True, slots=True)
 class GraphArticle:
     """An article as the graph sees it: its term vector, the same split into names and
-    words, the specific terms it is found by, and its day (ordinal), if dated."""
+    words, the specific terms it is found by, its day (ordinal), if dated, and its subject."""
 
     id: str
     vector: dict[str, float]
     parts: Split
     specific: frozenset[str]
     day: int | None
+    subject: frozenset[str] = frozenset()  # the headline's specific names (``subject.py``)
+
+    def mentions(self, names: frozenset[str]) -> bool:
+        return not names.isdisjoint(self.subject) or any(n in self.parts[0] for n in names)
 
 
 class GraphSource(Protocol):
@@ -56,10 +60,17 @@ class GraphSource(Protocol):
 
 
 def pair_similarity(a: GraphArticle, b: GraphArticle) -> float:
-    """Symmetric to the last bit: the sum runs in one order whoever asks."""
+    """Symmetric to the last bit: the sum runs in one order whoever asks. Two articles about
+    different subjects (each one's subject named nowhere in the other) are not alike at all."""
     if a.id > b.id:
         a, b = b, a
+    if different_subjects(a, b):
+        return 0.0
     return similarity(a.parts, b.parts)
+
+
+def different_subjects(a: GraphArticle, b: GraphArticle) -> bool:
+    return bool(a.subject and b.subject) and not b.mentions(a.subject) and not a.mentions(b.subject)
 
 
 class NeighbourGraph:

@@ -36,6 +36,7 @@ from storyline.stories.features import (
 )
 from storyline.stories.graph import GraphArticle, NeighbourGraph
 from storyline.stories.naming import name_groups
+from storyline.stories.subject import subject_candidates
 from storyline.stories.summary import choose_title, summarise
 
 GROUP = 0.15
@@ -172,6 +173,12 @@ class StoryStage(GlobalStage):
             df = frequencies.of(list(terms))
             weights = vector(terms, df, frequencies.documents)
             day = date.fromisoformat(published).toordinal() if published else None
+            candidates = subject_candidates(texts[document_id].title, terms)
+            rare = specific(
+                {d: 1.0 for _, d in candidates},
+                frequencies.of([d for _, d in candidates]),
+                frequencies.documents,
+            )
             articles.append(
                 GraphArticle(
                     document_id,
@@ -179,6 +186,7 @@ class StoryStage(GlobalStage):
                     split(weights),
                     specific(weights, frequencies.of(list(weights)), frequencies.documents),
                     day,
+                    frozenset(term for term, d in candidates if d in rare),
                 )
             )
         return articles

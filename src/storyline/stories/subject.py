@@ -1,0 +1,58 @@
+"""Whom or what an article is about: the specific names its headline gives.
+
+Two routine wire items of one kind (the dividend notices of two companies, the note issues of
+two banks, the quarterly results of two firms) share nearly every word, their figures and
+the regulator they file with; what tells them apart is the company their headline names. So
+the headline's specific names are the article's *subject*, and two articles whose subjects
+each appear nowhere in the other are about different things, however alike they read: they
+are never neighbours in the articles' graph (``graph.py``), so they never share a story.
+A takeover story that names both companies keeps them together: each subject appears in the
+other article.
+
+The headline's names are the article's name terms (``features``) that its headline spells
+out; a headline in capitals whose article names nothing (a notice that is all figures) gives
+its rare words instead ("BRENCO INC DECLARES QTLY DIVIDEND" gives "brenco": "declares",
+"qtly" and "dividend" are in every notice). Which names are specific is decided by the
+document frequencies, as for the graph's candidate terms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from storyline.stories.features import stem
+from storyline.text.lexicon import FUNCTION_WORDS as STOPWORDS
+from storyline.text.tokens import words
+
+# Company forms and wire words that a capitalised headline adds to any subject.
+_NOT_SUBJECTS = frozenset(
+    {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "says", "said", "reuter"}
+)
+
+
+def subject_candidates(title: str | None, counts: Mapping[str, float]) -> list[tuple[str, str]]:
+    """The article's candidate subject terms, each with the term whose document frequency
+    says how specific it is."""
+    if not title:
+        return []
+    spelled = " " + " ".join(words(title)) + " "
+    found = [
+        (term, term) for term in counts if term.startswith("n:") and f" {term[2:]} " in spelled
+    ]
+    if found or not _capitals(title):
+        return sorted(found)
+    return sorted(
+        {
+            ("n:" + word, stem(word))
+            for word in spelled.split()
+            if len(word) > 2
+            and word.isalpha()
+            and word not in STOPWORDS
+            and word not in _NOT_SUBJECTS
+        }
+    )
+
+
+def _capitals(title: str) -> bool:
+    letters = [c for c in title if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
