@@ -186,7 +186,7 @@ class StoryStage(GlobalStage):
                     split(weights),
                     specific(weights, frequencies.of(list(weights)), frequencies.documents),
                     day,
-                    frozenset(term for term, d in candidates if d in rare),
+                    frozenset(t for t, d in candidates if t == d or d in rare),
                 )
             )
         return articles

@@ -10,10 +10,11 @@ A takeover story that names both companies keeps them together: each subject app
 other article.
 
 The headline's names are the article's name terms (``features``) that its headline spells
-out; a headline in capitals whose article names nothing (a notice that is all figures) gives
-its rare words instead ("BRENCO INC DECLARES QTLY DIVIDEND" gives "brenco": "declares",
-"qtly" and "dividend" are in every notice). Which names are specific is decided by the
-document frequencies, as for the graph's candidate terms.
+out, however common (the subject of a follow-up is the name every article of the story
+gives); a headline in capitals whose article names nothing (a notice that is all figures)
+gives its rare words instead ("BRENCO INC DECLARES QTLY DIVIDEND" gives "brenco":
+"declares", "qtly" and "dividend" are in every notice), rare as the graph's candidate terms
+are (by document frequency).
 """
 
 from __future__ import annotations
