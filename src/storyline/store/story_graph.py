@@ -106,9 +106,18 @@ class StoryGraphTables:
         conn = self.store.conn
         conn.executemany(
             "INSERT OR REPLACE INTO story_vectors "
-            "(document_id, story_id, vector, similarity, day, specific) "
-            "VALUES (?, '', ?, NULL, ?, ?)",
-            [(a.id, json.dumps(a.vector), a.day, json.dumps(sorted(a.specific))) for a in rows],
+            "(document_id, story_id, vector, similarity, day, specific, subject) "
+            "VALUES (?, '', ?, NULL, ?, ?, ?)",
+            [
+                (
+                    a.id,
+                    json.dumps(a.vector),
+                    a.day,
+                    json.dumps(sorted(a.specific)),
+                    json.dumps(sorted(a.subject)),
+                )
+                for a in rows
+            ],
         )
         conn.executemany(
             "INSERT OR IGNORE INTO story_postings (term, document_id, day) VALUES (?, ?, ?)",

@@ -169,6 +169,14 @@ class NeighbourGraph:
         self._lists[article_id] = neighbours
         self.changed.add(article_id)
 
+    def candidates(self, article: GraphArticle) -> set[str]:
+        return self._candidates(article)
+
+    def articles_of(self, ids: Iterable[str]) -> dict[str, GraphArticle]:
+        wanted = list(ids)
+        self._read(wanted)
+        return {i: self.known[i] for i in wanted if i in self.known}
+
     def _candidates(self, article: GraphArticle) -> set[str]:
         """Articles sharing a specific term with this one and close to it in time (the store
         filters its own by day; those of this run are filtered here)."""

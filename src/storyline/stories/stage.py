@@ -174,9 +174,16 @@ class StoryStage(GlobalStage):
             weights = vector(terms, df, frequencies.documents)
             day = date.fromisoformat(published).toordinal() if published else None
             candidates = subject_candidates(texts[document_id].title, terms)
+            counted_in = frequencies.of([d for _, d in candidates])
+            # A headline's bare word is a subject if few articles use it, however small the
+            # store: in a store of a few notices, "dividend" is in all of them.
             rare = specific(
-                {d: 1.0 for _, d in candidates},
-                frequencies.of([d for _, d in candidates]),
+                {
+                    d: 1.0
+                    for _, d in candidates
+                    if counted_in[d] <= max(1, frequencies.documents // 20)
+                },
+                counted_in,
                 frequencies.documents,
             )
             articles.append(
