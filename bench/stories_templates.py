@@ -12,8 +12,10 @@ order (the first that matches wins, so "FLOATING RATE NOTES" is a debt issue, no
 - ``dividend``: QTLY, QTRLY, QUARTERLY, DIVIDEND(S), DIV(S), PAYOUT, and "SETS QUARTERLY";
 - ``debt issue``: NOTES, DEBENTURES, BOND(S), EUROBOND(S), EURONOTES, CONVERTIBLE, SHELF,
   DEBT OFFERING; or OFFERING / ISSUE(S) / LAUNCHES with an amount (MLN, BILLION, BLN);
-- ``rate change``: PRIME; or RATE(S) with a verb of change (RAISES, CUTS, LOWERS, REDUCES,
-  HIKES, INCREASES, SEEKS, SETS, CHANGES) or the word CUT / INCREASE / RISE;
+- ``rate change``: PRIME RATE / PRIME LENDING / PRIME TO, or a verb of change before PRIME
+  (not "PRIME COMPUTER"); or RATE(S) after a verb of change (RAISES, CUTS, LOWERS, REDUCES,
+  HIKES, INCREASES, SEEKS, SETS, CHANGES) or before CUT / INCREASE / HIKE / REDUCTION (market
+  reports such as "INTERBANK RATE RISES" are left out);
 - ``results``: QTR(S), NET, SHR(S), LOSS, RESULTS, EARNINGS, PROFIT(S); "YEAR" after a
   year number or before NET; "1ST/2ND/3RD/4TH QTR", "NINE MTHS", "1ST HALF".
 
@@ -77,9 +79,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "rate change",
         re.compile(
-            r"\bPRIME\b"
+            r"\bPRIME\s+(?:RATE|LENDING|TO)\b|\b(?:RAISES|CUTS|LOWERS|REDUCES|HIKES)\s+PRIME\b"
             r"|\b(?:RAISES|CUTS|LOWERS|REDUCES|HIKES|INCREASES|SEEKS|SETS|CHANGES)\b.*\bRATES?\b"
-            r"|\bRATES?\s+(?:CUT|INCREASE|RISE|HIKE|REDUCTION)S?\b"
+            r"|\bRATES?\s+(?:CUT|INCREASE|HIKE|REDUCTION)S?\b"
         ),
     ),
     (
@@ -173,7 +175,19 @@ _STOP_WORDS = frozenset(
         "IN",
         "ON",
         "FOR",
-        "OF",
+        # Verbs and words met in front of the routine words on the wire ("OF" is not one:
+        # "BANK OF ...").
+        "MATCHES",
+        "APPROVES",
+        "SEEK",
+        "FLOATS",
+        "UPPED",
+        "RAISED",
+        "DEFERS",
+        "SET",
+        "REINSTATES",
+        "LEAVES",
+        "BASE",
     }
 )
 _PERIOD_AFTER_ORDINAL = frozenset({"QTR", "QUARTER", "HALF"})

@@ -38,6 +38,9 @@ from bench.stories_templates import (  # noqa: E402
         ("<PINEWOOD HOLDINGS LTD> YEAR LOSS", "results"),
         ("TALLIS GROUP 1986 YEAR", "results"),
         ("ORCHARD SYSTEMS TO BUY LAKESHORE UTILITY", None),
+        ("PRIME MOTORS <PRMX> OPENS NEW PLANT", None),
+        ("DOMINION BANK CUTS PRIME TO 7-1/2 PCT", "rate change"),
+        ("SOUTHLAND INTERBANK RATE RISES IN MAY", None),
         ("MINISTER SEES NO NEED TO ALTER EXPORT PACT", None),
         ("CABINET DISCUSSES TRADE ISSUE WITH PARTNERS", None),
         (None, None),
@@ -58,6 +61,8 @@ def test_routine_kinds(headline: str | None, kind: str | None) -> None:
         ("J.R. MILLS INTL INC <JRM ST> 2ND QTR LOSS", ("JR", "MILLS", "INTERNATIONAL"), "JRM.ST"),
         ("SMITH & SONS CO SETS QUARTERLY", ("SMITH", "AND", "SONS"), None),
         ("QTLY DIVIDEND", (), None),
+        ("BANK OF HARBOURTON FILES 50 MLN DLR NOTES", ("BANK", "OF", "HARBOURTON"), None),
+        ("WESTLAND BANK MATCHES BASE RATE CUT", ("WESTLAND", "BANK"), None),
     ],
 )
 def test_company_of_a_headline(headline: str, name: tuple[str, ...], ticker: str | None) -> None:
