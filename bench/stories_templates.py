@@ -22,7 +22,8 @@ order (the first that matches wins, so "FLOATING RATE NOTES" is a debt issue, no
 The **company** is the headline's words before the first routine word, verb or figure
 (:func:`company_of`): a ticker in angle brackets (``<BREN>``, ``<GAMB ST>``) is kept apart as
 the ticker; a name in angle brackets (Reuters brackets unlisted companies:
-"<PETER MILLER APPAREL GROUP INC>") is unwrapped; dots and apostrophes go ("W.R." -> "WR");
+"<PETER MILLER APPAREL GROUP INC>") is unwrapped; a leading "RPT-" or "CORRECTED-" goes;
+dots and apostrophes go ("W.R." -> "WR");
 "&" is AND; common abbreviations are spelled out (INTL -> INTERNATIONAL, NATL -> NATIONAL,
 AMER -> AMERICAN, FINL -> FINANCIAL, SVGS -> SAVINGS, BANCORP stays); legal suffixes at the
 end are dropped (INC, CORP, CO, LTD, PLC, AG, NV, SA, LP, CORPORATION, COMPANY, LIMITED).
@@ -226,6 +227,8 @@ _BRACKET = re.compile(r"<([^<>]*)>")
 # A ticker: one short code, optionally with an exchange suffix ("CRAA.S", "GAMB ST").
 _TICKER = re.compile(r"^[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2}|\s+[A-Z]{1,2})?$")
 _DROP = re.compile(r"[.'’,()\"]")
+# A repeated or corrected item keeps its headline after a marker: "RPT-ACME ...".
+_REPEAT = re.compile(r"^\s*(?:RPT|REPEAT|CORRECTED|CORRECTION)\s*-\s*")
 
 
 def routine(headline: str | None) -> str | None:
@@ -259,7 +262,7 @@ def company_of(headline: str) -> Company:
     ticker: str | None = None
     parts: list[str] = []
     position = 0
-    upper = headline.upper()
+    upper = _REPEAT.sub("", headline.upper())
     for match in _BRACKET.finditer(upper):
         parts.append(upper[position : match.start()])
         inside = " ".join(match[1].split())

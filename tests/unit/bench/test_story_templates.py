@@ -61,6 +61,7 @@ def test_routine_kinds(headline: str | None, kind: str | None) -> None:
         ("J.R. MILLS INTL INC <JRM ST> 2ND QTR LOSS", ("JR", "MILLS", "INTERNATIONAL"), "JRM.ST"),
         ("SMITH & SONS CO SETS QUARTERLY", ("SMITH", "AND", "SONS"), None),
         ("QTLY DIVIDEND", (), None),
+        ("RPT-ORCHARD SYSTEMS INC <ORSY> 4TH QTR NET", ("ORCHARD", "SYSTEMS"), "ORSY"),
         ("BANK OF HARBOURTON FILES 50 MLN DLR NOTES", ("BANK", "OF", "HARBOURTON"), None),
         ("WESTLAND BANK MATCHES BASE RATE CUT", ("WESTLAND", "BANK"), None),
     ],
