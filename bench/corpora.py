@@ -86,6 +86,21 @@ def reuters_topics() -> dict[str, tuple[str, ...]]:
     return labels
 
 
+def reuters_labels() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Every Reuters-21578 article's TOPICS, PLACES, ORGS and PEOPLE labels, by NEWID."""
+    files = sorted(data_dir("reuters21578").glob("reut2-*.sgm"))
+    labels: dict[str, dict[str, tuple[str, ...]]] = {}
+    for path in files:
+        for block in _BLOCK.finditer(path.read_text(encoding="latin-1")):
+            newid = _NEWID.search(block[1])
+            if newid is not None:
+                labels[newid[1]] = {
+                    kind: tuple(_LABEL.findall(_element(block[2], kind) or ""))
+                    for kind in ("TOPICS", "PLACES", "ORGS", "PEOPLE")
+                }
+    return labels
+
+
 def _reuters_articles(files: Iterable[Path]) -> Iterator[Article]:
     return (article for article, _ in _reuters_records(files))
 
