@@ -135,11 +135,12 @@ def extract_events(
         s_start, s_end = sentence[0].start, sentence[-1].end
         triggers = [(i, t) for i in range(len(sentence)) if (t := _trigger(sentence, i))]
         trigger_tokens = [sentence[i] for i, _ in triggers]
+        nouns = {i for i, t in triggers if t.form in {"noun", "plural"}}
         for index, trigger in triggers:
             token = sentence[index]
-            nominal = trigger.form in {"noun", "plural"}
+            nominal = index in nouns
             time, timing = time_of(
-                text, sentence, index, trigger_tokens, times, published, noun=nominal
+                text, sentence, index, trigger_tokens, times, published, noun=nominal, nouns=nouns
             )
             if time is None and _generic(sentence, index, trigger):
                 continue  # "thousands of shootings"; not "several explosions on Tuesday"
