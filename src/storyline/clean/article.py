@@ -262,7 +262,7 @@ class _Draft:
     def flags(self) -> tuple[str, ...]:
         kinds = {removal.kind for removal in self.removals}
         flags = tuple(flag for kind, flag in _FLAGS if kind in kinds)
-        return flags + (KEPT_FLAG,) if self.kept_copy else flags
+        return (*flags, KEPT_FLAG) if self.kept_copy else flags
 
     def unique_authors(self) -> tuple[str, ...]:
         seen: set[str] = set()
