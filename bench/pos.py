@@ -139,14 +139,11 @@ def mode(name: str, tags: _Tags | None) -> Iterator[None]:
     original_trigger = extract._trigger
 
     def form_from_tag(word: str, table_form: str | None, tag: str) -> str | None:
+        """The form the tagger gives ``word``; in mode "both" only for words the tables
+        do not list or read two ways. Tags that are no verb or noun keep the table's."""
         if not tagger_only and table_form is not None and word not in ambiguous:
             return table_form
-        tagged = _FORM_OF_TAG.get(tag)
-        if tagged is None:
-            return table_form
-        if table_form in {"noun", "plural", None} or tagged not in {"noun", "plural"}:
-            return tagged
-        return tagged
+        return _FORM_OF_TAG.get(tag, table_form)
 
     class _Triggers(dict[str, Any]):
         tag = ""
@@ -177,11 +174,10 @@ def mode(name: str, tags: _Tags | None) -> Iterator[None]:
             w.lower() for w, t in zip(clause.tokens, sentence_tags, strict=True) if t in _PAST_TAGS
         )
         word = clause.tokens[clause.index].lower()
-        table_form = clause.form if word in table_triggers or not tagger_only else None
-        if not tagger_only and word in table_triggers and word not in ambiguous:
-            form = clause.form
-        else:
-            form = form_from_tag(word, table_form, sentence_tags[clause.index]) or clause.form
+        # Words outside the trigger table get their form from the word's suffix (the
+        # event_status gate scores them too): the tagger decides those in both modes.
+        table_form = clause.form if word in table_triggers else None
+        form = form_from_tag(word, table_form, sentence_tags[clause.index]) or clause.form
         return original_rule(replace(clause, form=form), days, published)
 
     if tagger_only:
@@ -313,10 +309,10 @@ def speed(count: int) -> list[Row]:
             started = time.perf_counter()
             for article in articles:
                 published = (
-                    date.fromisoformat(article.published[:10]) if article.published else None
+                    date.fromisoformat(article["published"][:10]) if article["published"] else None
                 )
-                find_times(article.text, published)
-                extract_events(article.text, [], [], published)
+                find_times(article["text"], published)
+                extract_events(article["text"], [], [], published)
             seconds = time.perf_counter() - started
         extra = (("docs/s", f"{len(articles) / seconds:,.1f}"),)
         if tags is not None and name != "tables":

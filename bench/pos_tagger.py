@@ -2,7 +2,7 @@
 experiment against the hand-written verb tables, kept in bench/ (see ``bench/pos.py``).
 
 Trained on ``conllpp_train.txt``, scored on ``conllpp_dev.txt``; the CoNLL test part is
-never read. The model is written to ``--cache`` (outside the repository: its feature
+never read. The model is written to ``CACHE`` (outside the repository: its feature
 strings hold words of the research-use Reuters text) and reused when present.
 """
 
