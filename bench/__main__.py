@@ -23,7 +23,16 @@ from bench.report import Row, append_section, machine, text_table
 
 # Modules of this package that are helpers, not benchmarks.
 _HELPERS = frozenset(
-    {"corpora", "measure", "report", "dedup_data", "dedup_labels", "ecbplus", "paraphrase"}
+    {
+        "corpora",
+        "measure",
+        "report",
+        "dedup_data",
+        "dedup_labels",
+        "ecbplus",
+        "paraphrase",
+        "pos_tagger",
+    }
 )
 
 
