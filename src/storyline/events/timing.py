@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from storyline.events import rules
 from storyline.events.lemma import IRREGULAR_FORMS
 from storyline.model import DatedTime
 from storyline.text import lexicon
@@ -48,12 +49,12 @@ def time_of(
     nominal = noun and not _participle_clause(sentence, index)
     found = _time(text, token, in_sentence, triggers, start, nominal=nominal)
     if found is not None:
-        return found, "in-clause"
+        return found, rules.IN_CLAUSE.name
     found = _before_by(text, token, in_sentence, published)
     if found is not None:
-        return found, "duration-before"
+        return found, rules.DURATION_BEFORE.name
     found = _same_day(text, start, end, times)
-    return found, "same-day" if found is not None else ""
+    return found, rules.SAME_DAY.name if found is not None else ""
 
 
 def after_publication(time: DatedTime | None, published: date | None) -> bool:
