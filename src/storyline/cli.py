@@ -304,11 +304,13 @@ def show_command(doc_id: str, db: str, raw: bool, as_json: bool, explain: bool) 
 def _explain(document_id: str, facts: list[FactProvenance], as_json: bool) -> None:
     """``show --explain``: each fact, where it is, and the stage, version and rule behind it,
     with what each part of the rule looks for (the rule catalogue, ``storyline rules``)."""
-    from storyline.rules import explain
+    from storyline.rules import catalogue, explain
 
-    records = []
+    records: list[dict[str, Any]] = []
+    used: dict[str, str] = {}
     for f in facts:
         parts = explain(f.rule)
+        used.update(parts)
         records.append(
             {
                 "fact": f.kind,
@@ -327,7 +329,17 @@ def _explain(document_id: str, facts: list[FactProvenance], as_json: bool) -> No
     if not records:
         click.echo(f"No facts stored for {document_id}.")
         return
-    emit(records, ["fact", "where", "text", "what", "stage", "rule", "says"], "table", sys.stdout)
+    emit(records, ["fact", "where", "text", "what", "stage", "rule"], "table", sys.stdout)
+    # What each rule looks for, once per rule below the table: a composite event rule has
+    # three parts, too long for a column.
+    order = {rule.written: index for index, rule in enumerate(catalogue())}
+    legend = dict(sorted(used.items(), key=lambda item: order.get(item[0], len(order))))
+    if legend:
+        click.echo()
+        click.secho("What each rule looks for (all rules: storyline rules):", bold=True)
+        width = max(len(name) for name in legend)
+        for name, says in legend.items():
+            click.echo(f"  {name.ljust(width)}  {says}")
 
 
 @main.command("duplicates")

@@ -52,6 +52,10 @@ def test_show_explain_lists_facts_with_stage_and_rule(web_db: Path) -> None:
     assert all(f["rules"] and all(r["says"] for r in f["rules"]) for f in facts)
     assert quote["rules"][0]["name"] == quote["rule"].split("+")[0]
     assert quote["says"].startswith(quote["rules"][0]["says"])
+    table = CliRunner().invoke(main, ["show", doc, "--explain", "--db", str(web_db)]).stdout
+    legend = table.split("What each rule looks for", 1)[1]
+    assert f"{quote['rules'][0]['name']} " in legend
+    assert quote["rules"][0]["says"] in legend
 
 
 def test_article_page_and_api_show_provenance(web_db: Path, client: TestClient) -> None:
