@@ -97,3 +97,11 @@ def test_export_carries_rule_and_version(web_db: Path) -> None:
     mentions = [m for e in data["entities"] for m in e["mentions"]]
     assert mentions and all(m["rule"] for m in mentions)
     assert all(m["rule"] for e in data["events"] for m in e["mentions"])
+    # The export carries the catalogue: every part of every fact's rule is one of its entries.
+    listed = {r["name"]: r["says"] for r in data["rules"]}
+    stored = {q["rule"] for q in data["quotes"]} | {t["rule"] for t in data["time_expressions"]}
+    stored |= {m["rule"] for m in mentions} | {
+        m["rule"] for e in data["events"] for m in e["mentions"]
+    }
+    assert {part.written for rule in stored for part in parse(rule)} <= set(listed)
+    assert all(listed.values())
