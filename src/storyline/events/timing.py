@@ -23,6 +23,7 @@ import re
 from collections.abc import Collection, Sequence
 from datetime import date, timedelta
 
+from storyline.events import rules
 from storyline.events.lemma import IRREGULAR_FORMS
 from storyline.model import DatedTime
 from storyline.text import lexicon
@@ -53,19 +54,19 @@ def time_of(
     nominal = noun and not _participle_clause(sentence, index)
     found = _time(text, token, in_sentence, triggers, start, nominal=nominal)
     if found is not None:
-        return found, "in-clause"
+        return found, rules.IN_CLAUSE.name
     found = _before_by(text, token, in_sentence, published)
     if found is not None:
-        return found, "duration-before"
+        return found, rules.DURATION_BEFORE.name
     antecedent = None if noun else _antecedent(sentence, index, nouns, triggers)
     if antecedent is not None:
         found, rule = time_of(text, sentence, antecedent, triggers, times, published, noun=True)
         # Only the noun's own time, before the clause: one after the verb was the verb's
         # to take, and _time left it ("the bombing that killed a guard, police said Friday").
-        if found is not None and rule == "in-clause" and found.end <= token.start:
-            return found, "event-relative-clause"
+        if found is not None and rule == rules.IN_CLAUSE.name and found.end <= token.start:
+            return found, rules.EVENT_RELATIVE_CLAUSE.name
     found = _same_day(text, start, end, times)
-    return found, "same-day" if found is not None else ""
+    return found, rules.SAME_DAY.name if found is not None else ""
 
 
 def after_publication(time: DatedTime | None, published: date | None) -> bool:
