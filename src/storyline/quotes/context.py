@@ -36,8 +36,10 @@ class QuoteContext:
             last = bisect_right(starts, stretch.outer_end - 1)
             for i in range(first, last):
                 quoted[i] = True
-        masked = _masked(text, found)
-        spans = sentence_spans(sentences(masked, at_line_breaks=True))
+        # With no quotation marks the masked text is the text: its tokens are these.
+        masked = _masked(text, found) if found else text
+        split = sentences(masked, None if found else tokens, at_line_breaks=True)
+        spans = sentence_spans(split)
         return cls(text, tokens, starts, quoted, found, spans, [s for s, _ in spans])
 
     def token_at_or_after(self, offset: int) -> int:

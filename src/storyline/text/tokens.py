@@ -63,19 +63,31 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """The tokens of ``text`` in order, split as CoNLL-2003 splits news text."""
+    return list(_tokens_of(text))
+
+
+# Several readers of one document tokenize the same text in turn (the tagger and pronoun
+# resolution; time expressions' tense and the event rules; quotes, whose masked text is the
+# text itself when it has no quotation marks): the last few texts' tokens are kept. Tokens
+# are frozen, so the callers share them; each gets its own list.
+@lru_cache(maxsize=8)
+def _tokens_of(text: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
+    append = tokens.append
     for match in _TOKEN.finditer(text):
-        start, end, word = match.start(), match.end(), match.group()
+        word = match.group()
         # Only a word with an apostrophe can end in a clitic: most words skip the regex.
-        has_mark = len(word) > 3 and ("'" in word or "’" in word)
-        clitic = _CLITIC.search(word) if has_mark else None
-        if clitic is not None and clitic.start() > 0:
-            cut = start + clitic.start()
-            tokens.append(Token(start, cut, word[: clitic.start()]))
-            tokens.append(Token(cut, end, word[clitic.start() :]))
-        else:
-            tokens.append(Token(start, end, word))
-    return tokens
+        if ("'" in word or "’" in word) and len(word) > 3:
+            clitic = _CLITIC.search(word)
+            if clitic is not None and clitic.start() > 0:
+                start, end = match.span()
+                cut = start + clitic.start()
+                append(Token(start, cut, word[: clitic.start()]))
+                append(Token(cut, end, word[clitic.start() :]))
+                continue
+        start, end = match.span()
+        append(Token(start, end, word))
+    return tuple(tokens)
 
 
 def normalise(text: str) -> str:
