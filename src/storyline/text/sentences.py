@@ -49,18 +49,24 @@ def sentences(
     result: list[list[Token]] = []
     current: list[Token] = []
     ended = False  # the current sentence has seen its final punctuation
+    previous_end = 0  # where the current sentence's last token ends
     for token in tokens:
         if current:
-            gap = text[current[-1].end : token.start]
-            breaks = gap.count("\n")
-            starts_lower = token.text[:1].islower()
-            closes = token.text in _CLOSERS and not _opens(text, token, gap)
-            if (
-                breaks >= 2
-                or (breaks == 1 and (at_line_breaks or not starts_lower))
-                or (ended and not closes and gap and _may_start(token))
-                or len(current) >= MAX_SENTENCE_TOKENS
-            ):
+            if token.start == previous_end:
+                # No gap (punctuation after a word): only the length limit can cut here.
+                cut = len(current) >= MAX_SENTENCE_TOKENS
+            else:
+                gap = text[previous_end : token.start]
+                breaks = gap.count("\n")
+                starts_lower = token.text[:1].islower()
+                closes = token.text in _CLOSERS and not _opens(text, token, gap)
+                cut = (
+                    breaks >= 2
+                    or (breaks == 1 and (at_line_breaks or not starts_lower))
+                    or (ended and not closes and bool(gap) and _may_start(token))
+                    or len(current) >= MAX_SENTENCE_TOKENS
+                )
+            if cut:
                 if join_clauses and result and current[0].text in _CLAUSE_MARKS:
                     result[-1] = result[-1] + current
                 else:
@@ -68,6 +74,7 @@ def sentences(
                 current = []
                 ended = False
         current.append(token)
+        previous_end = token.end
         if token.text in ends:
             ended = True
         elif token.text not in _CLOSERS:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from storyline.text.sentences import MAX_SENTENCE_TOKENS, sentences
-from storyline.text.tokens import tokenize
+from storyline.text.tokens import retokenize, tokenize
 
 
 @pytest.mark.parametrize(
@@ -85,3 +87,23 @@ def test_a_long_run_without_full_stops_is_cut() -> None:
 def test_empty_text_has_no_tokens() -> None:
     assert tokenize("") == []
     assert sentences("   \n\n ") == []
+
+
+def test_retokenize_is_tokenize_of_the_edited_text() -> None:
+    # Edits that change the tokens around them: an initial's lookahead, a clitic, an e-mail
+    # address, a URL and a word joined across the edit.
+    pieces = (
+        "A.", "B", ". ", " ", "\n", "Mr.", "U.S.", "http://a.b", "a@b.com", "don't", "it's",
+        "1,200", "--", "…", '"', "“", "(", "ab", "Cd", "'", "&", "e-m",
+    )  # fmt: skip
+    rng = random.Random(17)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
+        cuts = sorted(rng.sample(range(len(text) + 1), min(4, len(text) + 1)))
+        changes = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if b > a]
+        chars = list(text)
+        for start, end in changes:
+            for i in range(start, end):
+                chars[i] = rng.choice("X .'\"@-\nAa1(/:")
+        edited = "".join(chars)
+        assert retokenize(text, tokenize(text), edited, changes) == tokenize(edited)
