@@ -131,16 +131,22 @@ def is_letter_word(token: str) -> bool:
 LOOSE_MARKS = "'’-"
 
 
-def loose_words(text: str, marks: str = LOOSE_MARKS, also: str = "") -> list[str]:
-    """The loose words of ``text`` as written: runs of word characters (``\\w``) and
-    ``marks``, and ``also`` wherever it stands alone. The view of readers that look at the
-    few words between two mentions, where a clitic keeps its mark ("’s death") and a mark
-    at a word's edge stays with it; :func:`raw_words` is the strict view."""
-    return loose_word_pattern(marks, also).findall(text)
+def loose_words(
+    text: str, marks: str = LOOSE_MARKS, also: str = "", *, letters_only: bool = False
+) -> list[str]:
+    """The loose words of ``text`` as written: runs of word characters (``\\w``; letters
+    only with ``letters_only``) and ``marks``, and ``also`` wherever it stands alone. The
+    view of readers that look at the few words between two mentions, where a clitic keeps
+    its mark ("’s death") and a mark at a word's edge stays with it; :func:`raw_words` is
+    the strict view."""
+    return loose_word_pattern(marks, also, letters_only=letters_only).findall(text)
 
 
 @lru_cache(maxsize=16)
-def loose_word_pattern(marks: str = LOOSE_MARKS, also: str = "") -> re.Pattern[str]:
+def loose_word_pattern(
+    marks: str = LOOSE_MARKS, also: str = "", *, letters_only: bool = False
+) -> re.Pattern[str]:
     """The pattern of :func:`loose_words`, for readers that search with offsets."""
-    pattern = rf"[\w{re.escape(marks)}]+"
+    marks = re.escape(marks)
+    pattern = rf"(?:[^\W\d_]|[{marks}])+" if letters_only else rf"[\w{marks}]+"
     return re.compile(f"{pattern}|{re.escape(also)}" if also else pattern)
