@@ -19,8 +19,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.clean.words import ends_sentence, word_count
+from storyline.clean.words import word_count
 from storyline.model import Removal
+from storyline.text.sentences import ends_sentence
 
 # Removals of text the article states elsewhere: the only kinds that may be undone.
 COPY_KINDS = frozenset({"repeated-headline", "repeated-lead", "repeated-paragraph"})

@@ -8,7 +8,6 @@ alone ("the minister") is left unresolved.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -23,11 +22,11 @@ from storyline.entities.aliases import (
 from storyline.entities.roles import COUNTERPART, leading_role, person_inside, role_at
 from storyline.entities.tagger import TaggedSpan
 from storyline.model import EntityMention
+from storyline.text.sentences import has_sentence_break
 
 # Tagger types -> stored entity types. MISC (demonyms, events, nationalities) is not kept:
 # demonyms feed roles instead, and the rest has no use yet.
 TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 def extract(text: str, spans: Sequence[TaggedSpan]) -> list[EntityMention]:
@@ -134,7 +133,7 @@ def _resolve_counterparts(text: str, mentions: list[EntityMention]) -> list[Enti
     for mention in mentions:
         if mention.type == "person" and mention.title == COUNTERPART:
             for earlier in reversed(result):
-                if _SENTENCE_END.search(text, earlier.end, mention.start):
+                if has_sentence_break(text, earlier.end, mention.start):
                     break
                 if earlier.type == "person" and earlier.key in titles:
                     rule = f"{mention.rule}+{rules.COUNTERPART.name}"

@@ -29,7 +29,7 @@ from storyline.model import DatedTime
 from storyline.text import lexicon
 from storyline.text.lexicon import DETERMINERS as _DETERMINERS
 from storyline.text.lexicon import word_set
-from storyline.text.tokens import Token
+from storyline.text.tokens import Token, loose_word_pattern
 
 
 def time_of(
@@ -397,7 +397,7 @@ def _verb_like(word: str) -> bool:
     return word in _AUXILIARIES or (len(word) > 4 and word.endswith("ed"))
 
 
-_WORDS = re.compile(r"[\w’-]+|'s")
+_WORDS = loose_word_pattern("’-", also="'s")
 
 
 _AUXILIARIES = (

@@ -20,7 +20,8 @@ Options for the readers that need them:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from storyline.text.tokens import Token, tokenize
@@ -125,3 +126,43 @@ def sentence_at(text: str, start: int, end: int, *, at_semicolons: bool = False)
     if not found:
         return start, end
     return found[0][0], found[-1][1]
+
+
+def may_start_sentence(char: str) -> bool:
+    """Whether a sentence may start with ``char``, as the splitter reads it: a capital, a
+    digit or an opening quote or bracket."""
+    return char.isupper() or char.isdigit() or char in _OPENERS
+
+
+# The final punctuation of a sentence and any closing quotes or brackets after it.
+_ENDS = re.compile(r"[.!?…][\"'”’»)\]]*$")
+# A sentence end with more text after it on the page.
+_END_BEFORE_TEXT = re.compile(r"[.!?…](?=\s+\S)")
+# A rough break, for readers that look back a few words without splitting the text: a
+# full stop, question or exclamation mark before a space, or a line break.
+_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends the way a sentence does (closing quotes and brackets allowed)."""
+    return _ENDS.search(text) is not None
+
+
+def next_sentence_end(text: str, start: int, end: int) -> int | None:
+    """Where the first sentence in ``text[start:end]`` that more text follows ends (the
+    index of its final mark), or None."""
+    found = _END_BEFORE_TEXT.search(text, start, end)
+    return found.start() if found is not None else None
+
+
+def sentence_breaks(text: str) -> Iterator[int]:
+    """The rough sentence breaks of a short stretch, in order: the index of each stop
+    before a space, and of each line break (an abbreviation's stop included; a caller that
+    knows its abbreviations skips them)."""
+    return (found.start() for found in _BREAK.finditer(text))
+
+
+def has_sentence_break(text: str, start: int, end: int) -> bool:
+    """Whether a rough sentence break (see :func:`sentence_breaks`) stands in
+    ``text[start:end]``."""
+    return _BREAK.search(text, start, end) is not None

@@ -170,3 +170,45 @@ def _word_pattern(joiners: str) -> re.Pattern[str]:
     if not joiners:
         return re.compile(r"[^\W_]+")
     return re.compile(rf"[^\W_]+(?:[{re.escape(joiners)}][^\W_]+)*")
+
+
+def is_word_char(char: str) -> bool:
+    """Whether ``char`` is a letter or digit: what the words of :func:`words` are runs of."""
+    return _WORD_CHAR.match(char) is not None
+
+
+_WORD_CHAR = re.compile(r"[^\W_]")
+# A word of letters as names and places are written: a letter, then letters and inner
+# apostrophes, full stops and hyphens ("O'Neill", "St.", "Winston-Salem"), no digit.
+_LETTER_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.\-])*$")
+
+
+def is_letter_word(token: str) -> bool:
+    """Whether ``token`` is one word of letters as a name or a place is written: "O'Neill",
+    "St.", "Winston-Salem" (not "3rd", "AT&T", "@cnn")."""
+    return _LETTER_WORD.match(token) is not None
+
+
+# What a loose word keeps by default: apostrophes and hyphens ("’s", "-based").
+LOOSE_MARKS = "'’-"
+
+
+def loose_words(
+    text: str, marks: str = LOOSE_MARKS, also: str = "", *, letters_only: bool = False
+) -> list[str]:
+    """The loose words of ``text`` as written: runs of word characters (``\\w``; letters
+    only with ``letters_only``) and ``marks``, and ``also`` wherever it stands alone. The
+    view of readers that look at the few words between two mentions, where a clitic keeps
+    its mark ("’s death") and a mark at a word's edge stays with it; :func:`raw_words` is
+    the strict view."""
+    return loose_word_pattern(marks, also, letters_only=letters_only).findall(text)
+
+
+@lru_cache(maxsize=16)
+def loose_word_pattern(
+    marks: str = LOOSE_MARKS, also: str = "", *, letters_only: bool = False
+) -> re.Pattern[str]:
+    """The pattern of :func:`loose_words`, for readers that search with offsets."""
+    marks = re.escape(marks)
+    pattern = rf"(?:[^\W\d_]|[{marks}])+" if letters_only else rf"[\w{marks}]+"
+    return re.compile(f"{pattern}|{re.escape(also)}" if also else pattern)

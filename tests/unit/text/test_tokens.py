@@ -7,7 +7,14 @@ import random
 import pytest
 
 from storyline.text.sentences import MAX_SENTENCE_TOKENS, sentences
-from storyline.text.tokens import retokenize, tokenize
+from storyline.text.tokens import (
+    is_letter_word,
+    is_word_char,
+    loose_word_pattern,
+    loose_words,
+    retokenize,
+    tokenize,
+)
 
 
 @pytest.mark.parametrize(
@@ -107,3 +114,47 @@ def test_retokenize_is_tokenize_of_the_edited_text() -> None:
                 chars[i] = rng.choice("X .'\"@-\nAa1(/:")
         edited = "".join(chars)
         assert retokenize(text, tokenize(text), edited, changes) == tokenize(edited)
+
+
+@pytest.mark.parametrize(
+    ("char", "word"), [("a", True), ("é", True), ("7", True), ("_", False), ("-", False)]
+)
+def test_is_word_char(char: str, word: bool) -> None:
+    assert is_word_char(char) is word
+
+
+@pytest.mark.parametrize(
+    ("token", "word"),
+    [
+        ("O'Neill", True),
+        ("St.", True),
+        ("Winston-Salem", True),
+        ("Zürich", True),
+        ("3rd", False),
+        ("AT&T", False),
+        ("-on", False),
+    ],
+)
+def test_is_letter_word(token: str, word: bool) -> None:
+    assert is_letter_word(token) is word
+
+
+def test_loose_words_keep_their_marks() -> None:
+    assert loose_words("Scott’s death -- a well-known co_op") == [
+        "Scott’s",
+        "death",
+        "--",
+        "a",
+        "well-known",
+        "co_op",
+    ]
+    assert loose_words("Egypt, and Italy", also=",") == ["Egypt", ",", "and", "Italy"]
+    assert loose_words("Trump's 2 aides", "’-", also="'s") == ["Trump", "'s", "2", "aides"]
+    assert loose_words("didn't meet 2 times in Zürich", "'", letters_only=True) == [
+        "didn't",
+        "meet",
+        "times",
+        "in",
+        "Zürich",
+    ]
+    assert loose_word_pattern("'.-").search("  Gov. Kasich").group() == "Gov."  # type: ignore[union-attr]
