@@ -34,6 +34,7 @@ _HELPERS = frozenset(
         "stories_feed",
         "stories_stream",
         "stories_templates",
+        "pos_tagger",
     }
 )
 

@@ -302,18 +302,27 @@ def show_command(doc_id: str, db: str, raw: bool, as_json: bool, explain: bool) 
 
 
 def _explain(document_id: str, facts: list[FactProvenance], as_json: bool) -> None:
-    """``show --explain``: each fact, where it is, and the stage, version and rule behind it."""
-    records = [
-        {
-            "fact": f.kind,
-            "where": f"{'title ' if f.field == 'title' else ''}{f.start}-{f.end}",
-            "text": f.text,
-            "what": f.what,
-            "stage": f"{f.stage}@{f.version}",
-            "rule": f.rule or "(not recorded: re-run the stage)",
-        }
-        for f in facts
-    ]
+    """``show --explain``: each fact, where it is, and the stage, version and rule behind it,
+    with what each part of the rule looks for (the rule catalogue, ``storyline rules``)."""
+    from storyline.rules import catalogue, explain
+
+    records: list[dict[str, Any]] = []
+    used: dict[str, str] = {}
+    for f in facts:
+        parts = explain(f.rule)
+        used.update(parts)
+        records.append(
+            {
+                "fact": f.kind,
+                "where": f"{'title ' if f.field == 'title' else ''}{f.start}-{f.end}",
+                "text": f.text,
+                "what": f.what,
+                "stage": f"{f.stage}@{f.version}",
+                "rule": f.rule or "(not recorded: re-run the stage)",
+                "says": " | ".join(says for _, says in parts),
+                "rules": [{"name": name, "says": says} for name, says in parts],
+            }
+        )
     if as_json:
         click.echo(json.dumps({"document_id": document_id, "facts": records}, indent=2))
         return
@@ -321,6 +330,16 @@ def _explain(document_id: str, facts: list[FactProvenance], as_json: bool) -> No
         click.echo(f"No facts stored for {document_id}.")
         return
     emit(records, ["fact", "where", "text", "what", "stage", "rule"], "table", sys.stdout)
+    # What each rule looks for, once per rule below the table: a composite event rule has
+    # three parts, too long for a column.
+    order = {rule.written: index for index, rule in enumerate(catalogue())}
+    legend = dict(sorted(used.items(), key=lambda item: order.get(item[0], len(order))))
+    if legend:
+        click.echo()
+        click.secho("What each rule looks for (all rules: storyline rules):", bold=True)
+        width = max(len(name) for name in legend)
+        for name, says in legend.items():
+            click.echo(f"  {name.ljust(width)}  {says}")
 
 
 @main.command("duplicates")
@@ -619,6 +638,34 @@ def problems_command(db: str, run_id: int | None, fmt: str) -> None:
     with Store(db, readonly=True) as store:
         rows = [asdict(r) for r in store.problems(run_id)]
     emit(rows, ["severity", "kind", "source", "message", "hint"], fmt, sys.stdout)
+
+
+@main.command("rules")
+@click.option(
+    "--stage",
+    type=click.Choice(["entities", "quotes", "events"]),
+    help="Only the rules of this stage (time expressions are stored by events).",
+)
+@format_option
+def rules_command(stage: str | None, fmt: str) -> None:
+    """List the rules and models that facts name, with what each looks for.
+
+    A fact's rule string (``storyline show ID --explain``) names one or more of them:
+    "trigger-past/status:past-form/time:in-clause", "crf+surname-link".
+
+    \b
+    Example:
+      storyline rules
+      storyline rules --stage quotes --format json
+    """
+    from storyline.rules import catalogue
+
+    rows = [
+        {"name": r.written, "stage": r.stage, "fact": r.fact, "says": r.says}
+        for r in catalogue()
+        if stage is None or r.stage == stage
+    ]
+    emit(rows, ["name", "stage", "fact", "says"], fmt, sys.stdout)
 
 
 @main.command("search")

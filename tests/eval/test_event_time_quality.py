@@ -21,13 +21,14 @@ if str(REPO) not in sys.path:
 from bench.event_time import Tally, documents, score  # noqa: E402
 
 # A little below what `python -m bench event_time --no-append` measures (precision / recall:
-# TimeBank 0.654 / 0.847 and AQUAINT-dev 0.713 / 0.816, tuned on; AQUAINT-held 0.638 / 0.845,
-# never inspected). Before nouns, infinitives and verbs stopped taking the time of the verb
-# they depend on, or that stands between: 0.452 / 0.904, 0.527 / 0.932, 0.500 / 0.944.
-# Raise them when it gets better.
+# TimeBank 0.656 / 0.849 and AQUAINT-dev 0.725 / 0.835, tuned on; AQUAINT-held 0.642 / 0.847,
+# never inspected; issue 17, once the one sentence splitter and the aside and
+# event-relative-clause rules landed). Before nouns, infinitives and verbs stopped taking
+# the time of the verb they depend on, or that stands between: 0.452 / 0.904, 0.527 /
+# 0.932, 0.500 / 0.944. Raise them when it gets better.
 FLOOR = {
     "TimeBank": (0.62, 0.83),
-    "AQUAINT-dev": (0.67, 0.78),
+    "AQUAINT-dev": (0.69, 0.80),
     "AQUAINT-held": (0.61, 0.82),
 }
 

@@ -10,6 +10,7 @@ import pytest
 
 from conftest import EXAMPLES, REPO
 from storyline.export import write_json
+from storyline.rules import parse
 from storyline.runner import RunOptions, run
 from storyline.store import Store
 
@@ -98,3 +99,14 @@ def test_duplicate_groups_match_what_the_corpus_was_written_with(demo_store: Sto
     for path, document in documents.items():
         if path not in expected_members:
             assert row[document.id]["duplicate_of"] is None, path  # type: ignore[attr-defined]
+
+
+def test_every_rule_a_fact_names_is_in_the_rule_catalogue(demo_store: Store) -> None:
+    stored = {
+        fact.rule
+        for document in demo_store.iter_documents()
+        for fact in demo_store.articles.provenance(document.id)
+    }
+    kinds = {part.fact for rule in stored for part in parse(rule)}  # UnknownRule if unlisted
+    assert kinds == {"entity", "quote", "time", "event"}
+    assert "" not in stored

@@ -1,5 +1,6 @@
 """Facts record the rule or model that produced them (issue 17), tested by name: time
-expressions, event mentions and entity mentions. Quotes: tests/unit/quotes/test_rules.py."""
+expressions, event mentions and entity mentions, and the catalogue those names come from
+(``storyline.rules``). Quotes: tests/unit/quotes/test_rules.py."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from storyline.entities.pronouns import resolve
 from storyline.entities.tagger import TaggedSpan
 from storyline.events.extract import extract_events
 from storyline.events.status import Clause, status_rule
-from storyline.model import DatedTime, EntityRef
+from storyline.model import DatedTime, EntityMention, EntityRef
+from storyline.rules import UnknownRule, catalogue, explain, parse
 from storyline.timex.find import RULES, find_times
 
 PUBLISHED = date(2025, 3, 12)  # a Wednesday
@@ -100,3 +102,88 @@ def test_entity_mentions_record_the_model_and_the_rules_after_it() -> None:
         "Lecornu": "crf+surname-link",
     }
     assert [p.rule for p in resolve(text, mentions)] == ["pronoun-salience"]
+
+
+def test_every_rule_in_the_catalogue_has_its_own_name_and_says_something() -> None:
+    rules = catalogue()
+    names = Counter(rule.name for rule in rules)
+    assert [name for name, count in names.items() if count > 1] == []
+    assert len({rule.written for rule in rules}) == len(rules)
+    for rule in rules:
+        assert rule.stage in {"entities", "quotes", "events"}, rule
+        assert rule.fact in {"entity", "quote", "time", "event"}, rule
+        assert rule.says.endswith(".") and len(rule.says) > 20, rule
+        assert rule.name == rule.name.strip() and ":" not in rule.name, rule
+
+
+def test_every_time_rule_is_in_the_catalogue() -> None:
+    listed = {rule.name for rule in catalogue() if rule.fact == "time"}
+    assert listed == {rule.name for rule in RULES}
+
+
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [
+        ("crf", ["crf"]),
+        ("crf+title-split+surname-link", ["crf", "title-split", "surname-link"]),
+        ("direct-quote-then-cue+same-speaker", ["direct-quote-then-cue", "same-speaker"]),
+        (
+            "trigger-past/status:past-form/time:in-clause",
+            ["trigger-past", "status:past-form", "time:in-clause"],
+        ),
+        (
+            "trigger-noun/status:no-clue/time:anaphor+after-publication",
+            ["trigger-noun", "status:no-clue", "time:anaphor", "after-publication"],
+        ),
+        ("last/next month name", ["last/next month name"]),
+        ("", []),
+    ],
+)
+def test_a_rule_string_parses_into_catalogue_entries(written: str, names: list[str]) -> None:
+    assert [rule.written for rule in parse(written)] == names
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["crf+surname-lnk", "trigger-verb/status:past-form", "trigger-past/time:past-form", "x"],
+)
+def test_a_rule_string_naming_an_unlisted_rule_does_not_parse(written: str) -> None:
+    with pytest.raises(UnknownRule):
+        parse(written)
+    assert explain(written) == [(written, "(not in the rule catalogue: re-run the stage)")]
+
+
+def test_the_rules_named_outside_the_rule_modules_are_listed() -> None:
+    # The model's defaults: a mention the tagger found, a resolved pronoun.
+    assert [r.name for r in parse(EntityMention(0, 1, "X", "place", "k", "X").rule)] == ["crf"]
+    assert [r.name for r in parse("pronoun-salience")] == ["pronoun-salience"]
+
+
+def test_a_rule_says_what_it_looks_for() -> None:
+    [(name, says)] = explain("indirect-said-that")
+    assert name == "indirect-said-that"
+    assert "said (that)" in says
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("The ministers did not meet in Paris.", "trigger-base/status:negation"),
+        ("The ministers are meeting in Paris.", "trigger-ing/status:progressive"),
+        ("The ministers will meet in Paris.", "trigger-base/status:plan-words"),
+    ],
+)
+def test_an_event_mention_records_its_status_rule_by_name(text: str, rule: str) -> None:
+    [event] = extract_events(text, [], [], PUBLISHED)
+    assert event.rule == rule
+    assert all(part.fact == "event" for part in parse(event.rule))
+
+
+def test_an_undated_anaphor_takes_the_time_of_the_mention_before() -> None:
+    text = "The ministers met in Paris on Tuesday. After the meeting they left."
+    start = text.index("Tuesday")
+    tuesday = date(2025, 3, 11)
+    times = [DatedTime(start, start + 7, "Tuesday", "DATE", "2025-03-11", tuesday, tuesday)]
+    rules = [e.rule for e in extract_events(text, times, [], PUBLISHED)]
+    assert rules[-1].endswith("/time:anaphor")
+    assert [r.name for r in parse(rules[-1])][-1] == "anaphor"

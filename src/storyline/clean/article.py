@@ -3,8 +3,10 @@ stretch taken out of the body and why.
 
 The order of the steps matters. Page furniture and bylines go first, so that the headline
 test sees the real first paragraph; credits go before repeats, so that a closing credit is
-never compared with the lead; the dateline is looked for last, on the paragraph that
-actually opens the body once repeats are gone.
+never compared with the lead. When repeats would leave no body, the copy that is the
+article's one sentence is kept (a wire brief whose sentence is its headline again; see
+``brief.py``). The dateline is looked for last, on the paragraph that actually opens the body
+once repeats are gone.
 
 The clean text is built through :class:`~storyline.offsets.TextBuilder` from the kept
 paragraphs only, so every clean character maps back to the raw text.
@@ -15,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from storyline.clean.boilerplate import boilerplate_reason
+from storyline.clean.brief import KEPT_FLAG, Candidate, sentence_to_keep
 from storyline.clean.byline import parse_byline
 from storyline.clean.credit import parse_credit, trailing_credit
 from storyline.clean.dateline import find_dateline
@@ -93,6 +96,9 @@ class _Draft:
         self.raw = raw
         self.paragraphs: list[Paragraph | None] = list(paragraphs)
         self.removals: list[Removal] = []
+        # Paragraphs removed whole, by index, with their record: what keep_a_sentence may undo.
+        self.taken: dict[int, tuple[Paragraph, Removal]] = {}
+        self.kept_copy = False
         self.authors: list[str] = []
         self.outlet: str | None = None
 
@@ -103,15 +109,18 @@ class _Draft:
         paragraph = self.paragraphs[index]
         return paragraph.text if paragraph is not None else ""
 
-    def _record(self, kind: str, raw_start: int, raw_end: int, reason: str) -> None:
+    def _record(self, kind: str, raw_start: int, raw_end: int, reason: str) -> Removal:
         text = self.raw[raw_start:raw_end]
-        self.removals.append(Removal(kind, raw_start, raw_end, text, reason))
+        removal = Removal(kind, raw_start, raw_end, text, reason)
+        self.removals.append(removal)
+        return removal
 
     def remove(self, index: int, kind: str, reason: str) -> None:
         paragraph = self.paragraphs[index]
         if paragraph is None:
             return
-        self._record(kind, paragraph.raw_start, paragraph.raw_end, reason)
+        removal = self._record(kind, paragraph.raw_start, paragraph.raw_end, reason)
+        self.taken[index] = (paragraph, removal)
         self.paragraphs[index] = None
 
     def cut(self, index: int, start: int, end: int, kind: str, reason: str) -> None:
@@ -201,6 +210,23 @@ class _Draft:
             reason = f"copy of paragraph {repeat.kept + 1} of the body"
             self.remove(kept[repeat.removed], "repeated-paragraph", reason)
 
+    def keep_a_sentence(self) -> None:
+        """When nothing is left, put back the removed copy that is the article's only
+        sentence, and forget its removal: it is the body now, not something taken out."""
+        if self.kept():
+            return
+        candidates = [
+            Candidate(index, removal.kind, paragraph.text)
+            for index, (paragraph, removal) in self.taken.items()
+        ]
+        chosen = sentence_to_keep(candidates)
+        if chosen is None:
+            return
+        paragraph, removal = self.taken.pop(chosen.index)
+        self.paragraphs[chosen.index] = paragraph
+        self.removals = [r for r in self.removals if r is not removal]
+        self.kept_copy = True
+
     def take_dateline(self) -> Dateline | None:
         kept = self.kept()
         if not kept:
@@ -235,7 +261,8 @@ class _Draft:
 
     def flags(self) -> tuple[str, ...]:
         kinds = {removal.kind for removal in self.removals}
-        return tuple(flag for kind, flag in _FLAGS if kind in kinds)
+        flags = tuple(flag for kind, flag in _FLAGS if kind in kinds)
+        return (*flags, KEPT_FLAG) if self.kept_copy else flags
 
     def unique_authors(self) -> tuple[str, ...]:
         seen: set[str] = set()
@@ -268,6 +295,7 @@ def clean_article(raw_text: str, raw_title: str | None = None) -> Cleaned:
         draft.drop_repeated_headline(title_or_none)
     draft.drop_repeated_leads()
     draft.drop_repeated_paragraphs()
+    draft.keep_a_sentence()
     dateline = draft.take_dateline()
     text, offset_map = draft.build()
     return Cleaned(

@@ -14,6 +14,8 @@ from storyline.clean.words import is_all_caps, title_case
 from storyline.model import Dateline
 from storyline.text import lexicon
 from storyline.text.lexicon import ORDINAL_SUFFIX, word_set
+from storyline.text.sentences import may_start_sentence
+from storyline.text.tokens import is_letter_word
 
 _MAX_PREFIX = 80
 _DASH = re.compile(r"\s*(?:--|[–—―])\s*|\s+-\s+|(?<=\))\s?-\s+")
@@ -31,7 +33,6 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^\d{4}$")
-_PLACE_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.\-])*$")
 # Small words inside a place name ("Rio de Janeiro", "Stratford-upon-Avon").
 _SMALL = (lexicon.NAME_PARTICLES & word_set("de da do del la le")) | word_set(
     "of on upon am an the"
@@ -44,7 +45,6 @@ _NOT_PLACES = frozenset(
     nato eu un us uk usa imf who opec fbi cia nasa wto ecb fed
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
-_SENTENCE_START = re.compile(r"[A-Z0-9\"'“‘«(\[À-ÖØ-Þ]")
 
 
 def _is_place(text: str, *, vouched: bool) -> bool:
@@ -52,7 +52,7 @@ def _is_place(text: str, *, vouched: bool) -> bool:
     if not 1 <= len(tokens) <= 5 or text.lower() in _NOT_PLACES:
         return False
     for index, token in enumerate(tokens):
-        if not _PLACE_WORD.match(token):
+        if not is_letter_word(token):
             return False
         if index and token.lower() in _SMALL:
             continue
@@ -74,7 +74,7 @@ def find_dateline(text: str) -> tuple[int, Dateline] | None:
         return None
     # A dateline may stand on a line of its own ("WASHINGTON —" then the story); otherwise
     # what follows the dash must open a sentence.
-    if dash.end() < len(text) and not _SENTENCE_START.match(text, dash.end()):
+    if dash.end() < len(text) and not may_start_sentence(text[dash.end()]):
         return None
     prefix = text[: dash.start()].strip()
     agency: str | None = None

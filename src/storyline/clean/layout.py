@@ -61,7 +61,6 @@ _HAS_SPACE = re.compile(r"\s")
 _VISIBLE = re.compile(rf"[^\s{_INVISIBLE}]")
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 _TERMINAL = frozenset('.!?:;"”’»)]…')
-_FIRST_WORD = re.compile(r"\S+")
 _OPENERS = frozenset("\"'“‘«([")
 # Words that end no paragraph and no headline: a line ending with one was cut mid-sentence.
 _FUNCTION_WORDS = (
@@ -265,8 +264,10 @@ def _ends_with_function_word(raw: str, line: _Line) -> bool:
 
 
 def _first_word_length(raw: str, line: _Line) -> int:
-    word = _FIRST_WORD.match(raw, line.first, line.last)
-    return word.end() - word.start() if word else 0
+    # A word here is what an editor's wrapping keeps whole: a run of non-space characters
+    # (as in _ends_with_function_word), not a word of the text layer.
+    head = raw[line.first : line.last].split(None, 1)
+    return len(head[0]) if head else 0
 
 
 def _starts_lower(raw: str, line: _Line) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from storyline.clean.words import is_all_caps, title_case
 from storyline.text import lexicon
 from storyline.text.lexicon import word_set
+from storyline.text.tokens import is_letter_word
 
 _OUTLET_WORDS = frozenset(
     """
@@ -50,7 +51,6 @@ _NOT_NAMES = (
 _SPLIT = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)
 _PLACE_SUFFIX = re.compile(r"\s+(?:in|from|at)\s+\S.*$", re.IGNORECASE)
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)+$")
-_WORD_CHARS = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.\-])*$")
 _ABBREVIATION_END = re.compile(r"\b(?:Jr|Sr|[A-Z])\.$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
 
@@ -58,7 +58,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
 def _is_name_token(token: str) -> bool:
     if _INITIALS.match(token):
         return True
-    if not _WORD_CHARS.match(token):
+    if not is_letter_word(token):
         return False
     head, _, rest = token.partition("-")
     if head.lower() in _PARTICLES and rest:

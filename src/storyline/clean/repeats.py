@@ -19,11 +19,11 @@ from itertools import pairwise
 from storyline.clean.words import (
     common_words,
     content_sequence,
-    ends_sentence,
     figures,
     match_key,
     word_count,
 )
+from storyline.text.sentences import ends_sentence
 
 LEAD_WINDOW = 6
 MAX_LEAD_CHARS = 2000

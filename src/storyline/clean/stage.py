@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 from storyline.clean.article import clean_article
+from storyline.clean.brief import empty_problem
 from storyline.errors import EmptyInput
 from storyline.ingest.dates import date_from_dateline
 from storyline.model import Document
@@ -19,18 +20,17 @@ _WEAKER_THAN_DATELINE = frozenset({None, "filename", "cli"})
 class CleanStage(DocumentStage):
     name: ClassVar[str] = "clean"
     # 2: a dated dateline ("PARIS, March 11, 2025 (AFP) -") gives the publication date.
-    version: ClassVar[str] = "2"
+    # 3: a brief whose one sentence repeats its headline keeps the sentence as its body
+    # instead of being skipped as empty (brief.py).
+    version: ClassVar[str] = "3"
     needs: ClassVar[frozenset[str]] = frozenset({"raw"})
     provides: ClassVar[frozenset[str]] = frozenset({"text", "title", "byline"})
 
     def process(self, document: Document) -> Document:
         cleaned = clean_article(document.raw_text, document.raw_title)
         if not cleaned.text.strip():
-            raise EmptyInput(
-                document.source,
-                "no article text is left after cleaning",
-                hint="check that the file holds an article body, not only boilerplate",
-            )
+            message, hint = empty_problem(cleaned.removals)
+            raise EmptyInput(document.source, message, hint=hint)
         published, published_from = document.published, document.published_from
         if cleaned.dateline is not None and cleaned.dateline.date_text:
             dated = date_from_dateline(cleaned.dateline.date_text)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from storyline.clean.words import content_words, ends_sentence, figures, match_key, word_count
+from storyline.clean.words import content_words, figures, match_key, word_count
+from storyline.text.sentences import ends_sentence
 
 MAX_WORDS = 25
 MAX_CHARS = 200

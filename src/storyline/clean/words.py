@@ -11,7 +11,7 @@ import unicodedata
 
 from storyline.text import lexicon
 from storyline.text.lexicon import word_set
-from storyline.text.tokens import words
+from storyline.text.tokens import raw_words, words
 
 # Typographic variants that differ between outlets copying the same sentence.
 _UNIFY = str.maketrans(
@@ -39,7 +39,6 @@ _UNIFY = str.maketrans(
 )
 _SPACES = re.compile(r"\s+")
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
-_WORD = re.compile(r"[^\W_]+")
 
 # Function words carry no evidence that two sentences report the same thing.
 STOPWORDS = (
@@ -73,7 +72,6 @@ NUMBER_WORDS = (
     | word_set("mln bln half quarter dozen")
 )
 _DIGIT = re.compile(r"\d")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 # Small words that stay lower case inside a name: particles, "of", "the", "and".
 _SMALL_WORDS = (lexicon.NAME_PARTICLES - word_set("bin ibn mac st. ten ter")) | word_set(
@@ -106,7 +104,7 @@ def common_words(text: str) -> frozenset[str]:
     sentence rather than its names."""
     return frozenset(
         w
-        for w in _WORD.findall(unicodedata.normalize("NFKC", text))
+        for w in raw_words(unicodedata.normalize("NFKC", text), joiners="")
         if w.islower() and w not in STOPWORDS and len(w) > 1
     )
 
@@ -114,11 +112,6 @@ def common_words(text: str) -> frozenset[str]:
 def figures(words: frozenset[str]) -> frozenset[str]:
     """The figures among ``words``, in digits or in letters ("12", "six", "mln")."""
     return frozenset(w for w in words if w in NUMBER_WORDS or _DIGIT.search(w))
-
-
-def ends_sentence(text: str) -> bool:
-    """Whether ``text`` ends the way a sentence does (closing quotes allowed)."""
-    return bool(_SENTENCE_END.search(text))
 
 
 def word_count(text: str) -> int:

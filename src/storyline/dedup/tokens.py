@@ -21,7 +21,6 @@ here uses Python's salted ``hash``.
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,11 +29,11 @@ import numpy as np
 import numpy.typing as npt
 
 from storyline.text.lexicon import FUNCTION_WORDS
+from storyline.text.tokens import is_word_char
 
 U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
 
-_WORD_CHAR = re.compile(r"[^\W_]")
 _APOSTROPHE, _RIGHT_QUOTE = ord("'"), ord("’")
 _SEPARATOR = "\x00"
 _P = np.uint64(0x100000001B3)  # the FNV-64 prime: odd, so invertible modulo 2^64
@@ -43,7 +42,7 @@ _P_INVERSE = np.uint64(pow(int(_P), -1, 1 << 64))
 # ASCII code points by kind (127, DEL, stands for every non-ASCII one until classified).
 _OTHER, _WORD, _JOIN = 0, 1, 2
 _ASCII_KIND = np.zeros(128, dtype=np.uint8)
-_ASCII_KIND[[c for c in range(127) if _WORD_CHAR.match(chr(c))]] = _WORD
+_ASCII_KIND[[c for c in range(127) if is_word_char(chr(c))]] = _WORD
 _ASCII_KIND[[ord(c) for c in "'.,-"]] = _JOIN
 
 
@@ -139,7 +138,7 @@ def _add_other_word_characters(codes: npt.NDArray[np.uint32], word: npt.NDArray[
     if len(other):
         values = codes[other]
         distinct = np.unique(values)
-        matches = np.array([_WORD_CHAR.match(chr(c)) is not None for c in distinct.tolist()])
+        matches = np.array([is_word_char(chr(c)) for c in distinct.tolist()])
         word[other] = matches[np.searchsorted(distinct, values)]
 
 

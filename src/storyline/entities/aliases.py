@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from storyline.entities.countries import by_capital, by_demonym, by_name
+from storyline.text.tokens import loose_word_pattern
 
 # Organisations and their short forms: the short form is what news copy uses most.
 ORGANIZATIONS: dict[str, tuple[str, ...]] = {
@@ -73,9 +74,10 @@ _PREPOSITIONS = (
     "on with between visiting"
 )
 PREPOSITIONS = frozenset(_PREPOSITIONS.split())
+# The word after a mention: a dotted abbreviation ("Gov.") stays one word.
+_WORD = loose_word_pattern("'.-")
 
 _DESCRIPTION = re.compile(r"\b[Tt]he ([A-Z][a-z]+(?: [A-Z][a-z]+)?) capital\b")
-_WORD = re.compile(r"[\w'.-]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,10 +8,10 @@ alone ("the minister") is left unresolved.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from storyline.entities import rules
 from storyline.entities.aliases import (
     canonical,
     descriptions,
@@ -22,11 +22,11 @@ from storyline.entities.aliases import (
 from storyline.entities.roles import COUNTERPART, leading_role, person_inside, role_at
 from storyline.entities.tagger import TaggedSpan
 from storyline.model import EntityMention
+from storyline.text.sentences import has_sentence_break
 
 # Tagger types -> stored entity types. MISC (demonyms, events, nationalities) is not kept:
 # demonyms feed roles instead, and the rest has no use yet.
 TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 def extract(text: str, spans: Sequence[TaggedSpan]) -> list[EntityMention]:
@@ -40,7 +40,7 @@ def extract(text: str, spans: Sequence[TaggedSpan]) -> list[EntityMention]:
             "place",
             f"place:{name_key(d.place)}",
             d.place,
-            rule="place-description",
+            rule=rules.PLACE_DESCRIPTION.name,
         )
         for d in described
     ]
@@ -59,7 +59,7 @@ def extract(text: str, spans: Sequence[TaggedSpan]) -> list[EntityMention]:
         if type_ == "person":
             mention = _person(text, span, full_names)
             if inside is not None:
-                mention = replace(mention, rule=f"{mention.rule}+person-inside")
+                mention = replace(mention, rule=f"{mention.rule}+{rules.PERSON_INSIDE.name}")
         else:
             found = canonical(
                 span.text,
@@ -101,12 +101,12 @@ def _person(
         found.key,
         found.name,
         confidence=span.confidence,
-        rule="crf+title-split" if lead is not None else "crf",
+        rule=f"{rules.CRF.name}+{rules.TITLE_SPLIT.name}" if lead is not None else rules.CRF.name,
     )
     if len(words) == 1 and full_names.get(words[0]) is not None:
         earlier = full_names[words[0]]
         assert earlier is not None
-        rule = f"{mention.rule}+surname-link"
+        rule = f"{mention.rule}+{rules.SURNAME_LINK.name}"
         mention = replace(mention, key=earlier.key, name=earlier.name, rule=rule)
     elif len(words) > 1:
         # Two different people with this surname in one article: a bare surname could be
@@ -133,10 +133,10 @@ def _resolve_counterparts(text: str, mentions: list[EntityMention]) -> list[Enti
     for mention in mentions:
         if mention.type == "person" and mention.title == COUNTERPART:
             for earlier in reversed(result):
-                if _SENTENCE_END.search(text, earlier.end, mention.start):
+                if has_sentence_break(text, earlier.end, mention.start):
                     break
                 if earlier.type == "person" and earlier.key in titles:
-                    rule = f"{mention.rule}+counterpart"
+                    rule = f"{mention.rule}+{rules.COUNTERPART.name}"
                     mention = replace(mention, title=titles[earlier.key], rule=rule)
                     break
         if mention.type == "person" and mention.title and mention.title != COUNTERPART:

@@ -15,6 +15,7 @@ from functools import cache
 from storyline.entities.aliases import ORGANIZATIONS, fold
 from storyline.entities.countries import by_demonym, by_name
 from storyline.model import Role
+from storyline.text.sentences import sentence_breaks
 
 # Titles, longest first inside the regex so "prime minister" wins over "minister".
 TITLES: tuple[str, ...] = (
@@ -200,7 +201,6 @@ _ABBREVIATION_END = re.compile(
     r"st|jr|sr|no|vs|u\.s|u\.k|[a-z]))\.$",
     re.IGNORECASE,
 )
-_SENTENCE_BREAK = re.compile(r"[.?!]\s|\n")
 
 
 def _alternation(words: list[str]) -> str:
@@ -244,8 +244,7 @@ def _sentence_prefix(text: str, start: int) -> str:
     """The text before ``start`` back to the start of its sentence (within a window)."""
     window = text[max(0, start - _LOOKBACK) : start]
     cut = -1
-    for match in _SENTENCE_BREAK.finditer(window):
-        at = match.start()
+    for at in sentence_breaks(window):
         if window[at] == "." and _ABBREVIATION_END.search(window[: at + 1]):
             continue
         cut = at

@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import date
 
 from storyline.entities.countries import by_name
+from storyline.events import rules
 from storyline.events.lexicon import TRIGGERS, Trigger
 from storyline.events.roles import roles
 from storyline.events.status import Clause, participle_ahead, status_rule
@@ -135,11 +136,12 @@ def extract_events(
         s_start, s_end = sentence[0].start, sentence[-1].end
         triggers = [(i, t) for i in range(len(sentence)) if (t := _trigger(sentence, i))]
         trigger_tokens = [sentence[i] for i, _ in triggers]
+        nouns = {i for i, t in triggers if t.form in {"noun", "plural"}}
         for index, trigger in triggers:
             token = sentence[index]
-            nominal = trigger.form in {"noun", "plural"}
+            nominal = index in nouns
             time, timing = time_of(
-                text, sentence, index, trigger_tokens, times, published, noun=nominal
+                text, sentence, index, trigger_tokens, times, published, noun=nominal, nouns=nouns
             )
             if time is None and _generic(sentence, index, trigger):
                 continue  # "thousands of shootings"; not "several explosions on Tuesday"
@@ -162,7 +164,7 @@ def extract_events(
                 and dates_trigger(text, token, time)
                 and participle_ahead(clause)
             ):
-                status, status_by = "planned", "agreed-then-would"
+                status, status_by = "planned", rules.AGREED_THEN_WOULD.name
                 # "Limits agreed on Thursday would take effect ..."
             found.append(
                 FoundEvent(
@@ -179,11 +181,20 @@ def extract_events(
                     participants=_participants(text, token, in_sentence, place),
                     agent=agent,
                     patient=patient,
-                    rule=f"trigger-{clause.form}/status:{status_by}"
-                    + (f"/time:{timing}" if time is not None else ""),
+                    rule=_rule(clause.form, status_by, timing if time is not None else ""),
                 )
             )
     return _resolve_anaphors(found, anaphoric, published)
+
+
+def _rule(form: str, status_by: str, timing: str) -> str:
+    """The mention's rule string: "trigger-past/status:past-form/time:in-clause". Each part
+    is looked up in the catalogue (events/rules.py), so a name it does not list fails here
+    rather than being stored."""
+    parts = [rules.TRIGGERS[form].written, rules.STATUS[status_by].written]
+    if timing:
+        parts.append(rules.TIMING[timing].written)
+    return "/".join(parts)
 
 
 _ANAPHORIC = (lexicon.POSSESSIVES - {"my", "your"}) | lexicon.DEMONSTRATIVES | word_set("the")
@@ -222,10 +233,14 @@ def _resolve_anaphors(
                     event,
                     time=earlier.time,
                     place=event.place or earlier.place,
-                    rule=f"{event.rule}/time:anaphor",
+                    rule=f"{event.rule}/{rules.ANAPHOR.written}",
                 )
                 if event.status == "happened" and after_publication(event.time, published):
-                    event = replace(event, status="planned", rule=f"{event.rule}+after-publication")
+                    event = replace(
+                        event,
+                        status="planned",
+                        rule=f"{event.rule}+{rules.AFTER_PUBLICATION.written}",
+                    )
         resolved.append(event)
     return resolved
 

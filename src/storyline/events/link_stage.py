@@ -205,7 +205,7 @@ class EventLinkStage(GlobalStage):
         }
         days = Counter((first, last, value) for _, first, last, value in dated)
         best: tuple[str | None, str | None, str | None] = (
-            min(days, key=lambda d: (_span_days(d[0], d[1]), -days[d], d[0]))
+            min(days, key=lambda d: (_span_days(d[0], d[1]), -days[d], d[0], d[2] or ""))
             if days
             else (None, None, None)
         )

@@ -34,6 +34,7 @@ from typing import Protocol
 from storyline.events.lemma import IRREGULAR_FORMS
 from storyline.text import lexicon
 from storyline.text.lexicon import word_set
+from storyline.text.tokens import loose_word_pattern, raw_words
 
 
 class HasSpan(Protocol):
@@ -80,8 +81,8 @@ _COMPLEMENT = re.compile(
 _ALSO = r"(?:\s+and\s+[a-z]+(?:ed|ing))?"
 _OBJECT = re.compile(r"^" + _ALSO + r"\s+(?:(?i:the|a|an)\s+)?" + _TITLES + "$")
 _BY = re.compile(r"^\s+(?i:by)\s+(?:(?i:the|a|an)\s+)?" + _TITLES + "$")
-_WORD = re.compile(r"[\w'’-]+")
-_WORD_OR_COMMA = re.compile(r"[\w'’-]+|,")
+_WORD = loose_word_pattern()
+_WORD_OR_COMMA = loose_word_pattern(also=",")
 # Nouns whose possessor is the one it happens to: "Scott's death", "Kopp's arrest".
 PATIENT_NOUNS = frozenset(
     """
@@ -120,7 +121,6 @@ _FUNCTION_AFTER = (
 # Types whose names the tagger gets right often enough to tell two apart: a person named
 # by an organisation-looking title ("the National Player of the Year") is too common.
 ARGUMENT_TYPES = frozenset({"person"})
-_NAME_WORDS = re.compile(r"[a-z0-9]+")
 # Titles are short: a line longer than this is read as a paragraph.
 _TITLE_LENGTH = 200
 _NOT_NAME_WORDS = frozenset("the of and for mr mrs ms dr jr sr de la".split())  # noqa: SIM905
@@ -293,7 +293,7 @@ def _headline(text: str, start: int, end: int) -> bool:
 
 
 def _name_words(name: str) -> set[str]:
-    return {w for w in _NAME_WORDS.findall(name.lower()) if w not in _NOT_NAME_WORDS}
+    return {w for w in raw_words(name.lower(), joiners="") if w not in _NOT_NAME_WORDS}
 
 
 def _owns(text: str, entity: HasSpan, start: int) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
+from storyline.events import rules
 from storyline.model import EventStatus
 from storyline.text import lexicon
 from storyline.text.lexicon import word_set
@@ -143,29 +144,31 @@ def status_rule(
     noun = clause.form in {"noun", "plural"}
 
     if _negated(left[-4:], left, right, noun):
-        return "negated", "negation"
+        return "negated", rules.NEGATION.name
     if _hypothetical(left, right, noun, words, clause.index):
-        return "hypothetical", "modal-or-condition"
+        return "hypothetical", rules.MODAL_OR_CONDITION.name
     if _planned(left, right, noun, words, clause.index):
-        return "planned", "plan-words"
+        return "planned", rules.PLAN_WORDS.name
     future_day = days is not None and published is not None and days[0] > published
     if _progressive(clause, left):
-        return ("planned", "progressive-future-date") if future_day else ("ongoing", "progressive")
+        if future_day:
+            return "planned", rules.PROGRESSIVE_FUTURE_DATE.name
+        return "ongoing", rules.PROGRESSIVE.name
     if _past(clause, left, right, noun):
-        return _asserted(clause), "past-form"
+        return _asserted(clause), rules.PAST_FORM.name
     if days is not None and published is not None:
         if future_day:
-            return "planned", "date-after-publication"
+            return "planned", rules.DATE_AFTER_PUBLICATION.name
         if days[1] < published:
-            return _asserted(clause), "date-before-publication"
+            return _asserted(clause), rules.DATE_BEFORE_PUBLICATION.name
     # The sentence's tense, for a noun whose own words say nothing ("These talks, which
     # excluded Europe, concluded with ...").
     tense = _sentence_tense(words, clause.index)
     if tense == "future":
-        return "planned", "sentence-future"
+        return "planned", rules.SENTENCE_FUTURE.name
     if tense == "past" and clause.form not in {"base", "s"}:
-        return _asserted(clause), "sentence-past"
-    return "reported", "no-clue"
+        return _asserted(clause), rules.SENTENCE_PAST.name
+    return "reported", rules.NO_CLUE.name
 
 
 # Subject pronouns and auxiliaries: after one, a past form is a finite past verb.

@@ -9,6 +9,9 @@ that belongs to the trigger, or ``None``:
   verb the trigger depends on or that stands between), see :func:`_time`;
 - else the date a duration before "after" reaches back to ("three years after Russia
   invaded"), see :func:`_before_by`;
+- else, for the verb of a relative clause on a dated event noun, the noun's time ("the
+  January 1998 bombing of a Birmingham, Ala., abortion clinic that killed a guard"), see
+  :func:`_antecedent`;
 - else the day that "on the same day" refers back to, see :func:`_same_day`.
 
 Measured on the TLINKs of TimeBank and AQUAINT-dev (``python -m bench event_time``).
@@ -17,15 +20,16 @@ Measured on the TLINKs of TimeBank and AQUAINT-dev (``python -m bench event_time
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, timedelta
 
+from storyline.events import rules
 from storyline.events.lemma import IRREGULAR_FORMS
 from storyline.model import DatedTime
 from storyline.text import lexicon
 from storyline.text.lexicon import DETERMINERS as _DETERMINERS
 from storyline.text.lexicon import word_set
-from storyline.text.tokens import Token
+from storyline.text.tokens import Token, loose_word_pattern
 
 
 def time_of(
@@ -37,23 +41,32 @@ def time_of(
     published: date | None,
     *,
     noun: bool,
+    nouns: Collection[int] = (),
 ) -> tuple[DatedTime | None, str]:
     """The time expression dating the trigger ``sentence[index]`` and the name of the rule
-    that attached it ("in-clause", "duration-before", "same-day"; "" when none did).
-    ``triggers`` are the sentence's triggers, ``times`` the document's time expressions,
-    ``noun`` whether the trigger is a noun."""
+    that attached it ("in-clause", "duration-before", "event-relative-clause", "same-day";
+    "" when none did). ``triggers`` are the sentence's triggers, ``times`` the document's
+    time expressions, ``noun`` whether the trigger is a noun, ``nouns`` the indexes in
+    ``sentence`` of its noun triggers."""
     token = sentence[index]
     start, end = sentence[0].start, sentence[-1].end
     in_sentence = [t for t in times if start <= t.start and t.end <= end]
     nominal = noun and not _participle_clause(sentence, index)
     found = _time(text, token, in_sentence, triggers, start, nominal=nominal)
     if found is not None:
-        return found, "in-clause"
+        return found, rules.IN_CLAUSE.name
     found = _before_by(text, token, in_sentence, published)
     if found is not None:
-        return found, "duration-before"
+        return found, rules.DURATION_BEFORE.name
+    antecedent = None if noun else _antecedent(sentence, index, nouns, triggers)
+    if antecedent is not None:
+        found, rule = time_of(text, sentence, antecedent, triggers, times, published, noun=True)
+        # Only the noun's own time, before the clause: one after the verb was the verb's
+        # to take, and _time left it ("the bombing that killed a guard, police said Friday").
+        if found is not None and rule == rules.IN_CLAUSE.name and found.end <= token.start:
+            return found, rules.EVENT_RELATIVE_CLAUSE.name
     found = _same_day(text, start, end, times)
-    return found, "same-day" if found is not None else ""
+    return found, rules.SAME_DAY.name if found is not None else ""
 
 
 def after_publication(time: DatedTime | None, published: date | None) -> bool:
@@ -76,8 +89,9 @@ _JUST_A_PREPOSITION = re.compile(r"^\s*(?:(?:on|by|at|in|until|for)\s+)?$", re.I
 _CLAUSE_BREAK = re.compile(r"[,;:–—(]")
 
 
-# A relative clause between an opening time and a trigger: the trigger is the clause's.
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b", re.IGNORECASE)
+# A relative clause between an opening time and a trigger: the trigger is the clause's. A
+# quotation may close before it: "``Today is a sad day ... for Elizabeth,'' who died".
+_RELATIVE_CLAUSE = re.compile(r",(?:\s*(?:''|[\"”’]))?\s+(?:who|which|whose)\b", re.IGNORECASE)
 
 
 def _in_relative_clause(between: str) -> bool:
@@ -129,6 +143,11 @@ def _time(
             continue
         opening = len(text[start : time.start].split()) <= 1
         between = text[min(token.end, time.end) : max(token.start, time.start)]
+        aside = _aside_end(text, time, times) if time.end <= token.start else None
+        if aside is not None and aside <= token.start:
+            # "In January, a week after the anniversary of the decision, a bombing killed
+            # a guard": the aside places the time, the clause after it is the time's.
+            between = text[aside : token.start]
         nearest = min(triggers, key=lambda t: distance(t, time.start, time.end)) is token
         adjunct = (
             not nominal
@@ -176,6 +195,41 @@ def _participle_clause(sentence: Sequence[Token], index: int) -> bool:
         return False
     after = sentence[index + 1].text.lower() if index + 1 < len(sentence) else ""
     return after not in {"of", "", ",", "."} and not after.endswith(("ed", "ing"))
+
+
+# How many tokens an event noun's own phrase may run before its relative clause.
+_PHRASE_TOKENS = 12
+
+
+def _antecedent(
+    sentence: Sequence[Token], index: int, nouns: Collection[int], triggers: Sequence[Token]
+) -> int | None:
+    """The index of the noun trigger whose relative clause the verb trigger
+    ``sentence[index]`` opens: "bombing" for "killed" in "the January 1998 bombing of a
+    Birmingham, Ala., abortion clinic that killed a guard" and in "Tuesday's bombing, which
+    killed 12 people". Such a clause tells what happened in the event, so it shares the
+    event's time (without the commas of "Birmingham, Ala.," ``_time`` already gives it:
+    "the 1996 Olympic bombing that killed one person"). Only the noun's own phrase may stand
+    between: no verb, no other trigger, no break but a comma; and the verb opens the
+    clause ("that killed", "which has killed"; not "that rebels attacked")."""
+    at = index - 1
+    while at >= 0 and sentence[at].text.lower() in _OWN_AUXILIARIES:
+        at -= 1
+    if at < 1 or sentence[at].text.lower() not in {"that", "which"}:
+        return None
+    others = {t.start for t in triggers}
+    for back in range(at - 1, max(-1, at - 1 - _PHRASE_TOKENS), -1):
+        if back in nouns:
+            return back
+        word = sentence[back].text
+        lower = word.lower()
+        if sentence[back].start in others or (word != "," and _CLAUSE_BREAK.search(word)):
+            return None
+        if lower in _RELATIVES or lower in _FINITE or lower in IRREGULAR_FORMS:
+            return None  # "the bombing of the clinic, police said, that killed": not its
+        if word[0].islower() and _verb_like(lower) and lower not in _NOT_VERBS:
+            return None
+    return None
 
 
 def _holds_noun(text: str, token: Token, time: DatedTime, between: str, opening: bool) -> bool:
@@ -343,7 +397,7 @@ def _verb_like(word: str) -> bool:
     return word in _AUXILIARIES or (len(word) > 4 and word.endswith("ed"))
 
 
-_WORDS = re.compile(r"[\w’-]+|'s")
+_WORDS = loose_word_pattern("’-", also="'s")
 
 
 _AUXILIARIES = (
@@ -414,17 +468,43 @@ _DURATION = re.compile(r"^P(\d+)([YMWD])$")
 _AFTER_EVENT = re.compile(r"\s*(?:after|since)\b", re.IGNORECASE)
 
 
+# A duration that places a time against another event: "a day after", "two weeks before".
+_RELATIVE_TO = re.compile(r"\s*(?:after|before|since)\b", re.IGNORECASE)
+
+
+_ASIDE_OPENS = re.compile(r"\s*,\s*")
+
+
+def _aside_end(text: str, time: DatedTime, times: Sequence[DatedTime]) -> int | None:
+    """Where an aside that places ``time`` against another event ends: after the comma
+    closing "a week after the 25th anniversary of the decision" in "In January, a week
+    after the 25th anniversary of the decision, a bombing killed a guard"; ``None`` when
+    no such aside follows the time."""
+    comma = _ASIDE_OPENS.match(text, time.end)
+    if comma is None:
+        return None
+    duration = next((d for d in times if d.start == comma.end() and d.type == "DURATION"), None)
+    if duration is None or _RELATIVE_TO.match(text, duration.end) is None:
+        return None
+    close = _CLAUSE_BREAK.search(text, duration.end)
+    return close.end() if close is not None and close.group() == "," else None
+
+
 _UNIT_DAYS = {"Y": 365, "M": 30, "W": 7, "D": 1}
 
 
 def _reaches_back(text: str, time: DatedTime, token: Token, times: Sequence[DatedTime]) -> bool:
-    """Whether a duration followed by "after" stands between ``time`` and the trigger: the
-    time is then the point the duration reaches back from, not the trigger's date."""
+    """Whether the trigger stands in a phrase of a duration and "after" (or "before",
+    "since") that follows ``time``: the time is then the point the duration is counted
+    from, not the trigger's date ("on Wednesday evening, a day after the EU pledged"). A
+    trigger past the comma that closes the phrase is not in it: "In January, a week after
+    the anniversary, a bombing killed a guard" (see :func:`_aside_end`)."""
     return any(
         d.type == "DURATION"
         and time.end <= d.start
         and d.end <= token.start
-        and _AFTER_EVENT.match(text, d.end) is not None
+        and _RELATIVE_TO.match(text, d.end) is not None
+        and _CLAUSE_BREAK.search(text, d.end, token.start) is None
         for d in times
     )
 

@@ -2,7 +2,8 @@
 
 Written as a stream (one record at a time) so that exporting a large store does not hold it in
 memory. Top-level keys: ``storyline`` (about the export), ``documents``, ``stories``,
-``entities``, ``quotes``, ``time_expressions``, ``events``.
+``entities``, ``quotes``, ``time_expressions``, ``events``, ``rules`` (the rule catalogue:
+what each rule a fact names looks for).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import UTC, datetime
 from typing import IO, Any
 
 from storyline import __version__
+from storyline.rules import catalogue
 from storyline.store import Store
 
 EXPORT_FORMAT_VERSION = 1
@@ -35,6 +37,7 @@ def write_json(store: Store, out: IO[str]) -> dict[str, int]:
         "quotes": quotes(store),
         "time_expressions": time_expressions(store),
         "events": events(store),
+        "rules": rules(),
     }
     for name, records in sections.items():
         out.write(f',\n"{name}": [')
@@ -46,6 +49,13 @@ def write_json(store: Store, out: IO[str]) -> dict[str, int]:
         counts[name] = count
     out.write("\n}\n")
     return counts
+
+
+def rules() -> Iterator[dict[str, Any]]:
+    """The rule catalogue, so that an export explains the ``rule`` of each of its facts: a
+    rule string's parts (``storyline.rules.parse``) are the entries' ``name``."""
+    for rule in catalogue():
+        yield {"name": rule.written, "stage": rule.stage, "fact": rule.fact, "says": rule.says}
 
 
 def documents(store: Store) -> Iterator[dict[str, Any]]:

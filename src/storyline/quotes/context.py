@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from storyline.quotes.marks import Stretch, stretches
 from storyline.text.sentences import sentences
 from storyline.text.sentences import spans as sentence_spans
-from storyline.text.tokens import Token, tokenize
+from storyline.text.tokens import Token, retokenize, tokenize
 
 _MASK = "X"
 
@@ -36,8 +36,12 @@ class QuoteContext:
             last = bisect_right(starts, stretch.outer_end - 1)
             for i in range(first, last):
                 quoted[i] = True
+        # The masked text differs from the text only inside the quotes: its tokens are the
+        # text's tokens elsewhere.
+        changes = [(s.start, s.end - 1) for s in found if s.end - 1 > s.start]
         masked = _masked(text, found)
-        spans = sentence_spans(sentences(masked, at_line_breaks=True))
+        masked_tokens = retokenize(text, tokens, masked, changes)
+        spans = sentence_spans(sentences(masked, masked_tokens, at_line_breaks=True))
         return cls(text, tokens, starts, quoted, found, spans, [s for s, _ in spans])
 
     def token_at_or_after(self, offset: int) -> int:
@@ -57,6 +61,8 @@ class QuoteContext:
 def _masked(text: str, found: list[Stretch]) -> str:
     """The text with quoted words replaced, so that full stops inside a quote do not split
     the sentence around it; a quote's last character is kept (a quote can end a sentence)."""
+    if not found:
+        return text
     chars = list(text)
     for stretch in found:
         for i in range(stretch.start, max(stretch.start, stretch.end - 1)):

@@ -23,10 +23,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from storyline.model import FoundQuote, TextRange
-from storyline.quotes import speaker
+from storyline.quotes import rules, speaker
 from storyline.quotes.context import QuoteContext
 from storyline.quotes.cues import ARTICLES, INVERTED, NAMING, SPEECH, TERM_MARKERS
 from storyline.quotes.marks import Stretch
+from storyline.rules import NamedRule
 from storyline.text.lexicon import word_set
 
 _MAX_CUE_GAP = 8  # words between a cue and the quote it introduces ('told CNN on Sunday:')
@@ -92,7 +93,7 @@ def _same_speaker(ctx: QuoteContext, quote: FoundQuote, last: FoundQuote) -> Fou
         speaker=last.speaker,
         speaker_start=last.speaker_start,
         speaker_end=last.speaker_end,
-        rule=f"{quote.rule}+same-speaker",
+        rule=f"{quote.rule}+{rules.SAME_SPEAKER.name}",
     )
 
 
@@ -178,8 +179,11 @@ def _after_cue_quote(ctx: QuoteContext, index: int, used: set[int]) -> FoundQuot
         if gap.strip() in {",", ":"} and "\n" not in gap:
             pieces.append(nxt)
             used.add(following)
-    kind = "partial" if _inside_clause(ctx, stretch) else "direct"
-    return _quote(ctx, pieces, kind, cue, rule=f"{kind}-quote-then-cue")
+    if _inside_clause(ctx, stretch):
+        kind, rule = "partial", rules.PARTIAL_QUOTE_THEN_CUE
+    else:
+        kind, rule = "direct", rules.DIRECT_QUOTE_THEN_CUE
+    return _quote(ctx, pieces, kind, cue, rule=rule)
 
 
 def _inside_clause(ctx: QuoteContext, stretch: Stretch) -> bool:
@@ -229,12 +233,12 @@ def _before_cue_quote(ctx: QuoteContext, stretch: Stretch) -> FoundQuote | None:
     gap_words = ctx.words_in(ctx.tokens[cue.last].end, stretch.open_at)
     introduces = between.rstrip().endswith((",", ":")) or not between.strip()
     if introduces and gap_words <= _MAX_CUE_GAP and ctx.tokens[cue.token].text.lower() != "called":
-        return _quote(ctx, [stretch], "direct", cue, rule="direct-cue-then-quote")
+        return _quote(ctx, [stretch], "direct", cue, rule=rules.DIRECT_CUE_THEN_QUOTE)
     if ctx.words_in(stretch.start, stretch.end) < 2 or _is_title(ctx, stretch):
         return None
     stated = _stated_in(ctx, stretch)
     if stated is not None:
-        return _quote(ctx, [stretch], "partial", stated, rule="partial-stated-in")
+        return _quote(ctx, [stretch], "partial", stated, rule=rules.PARTIAL_STATED_IN)
     return _partial(ctx, stretch, cue)
 
 
@@ -270,7 +274,7 @@ def _after_colon(ctx: QuoteContext, stretch: Stretch) -> FoundQuote | None:
         is_cue = ctx.tokens[k].text in SPEECH and not speaker.is_noun_use(ctx.tokens, k)
         if not ctx.quoted[k] and is_cue:
             found = speaker.before(ctx.tokens, k, first, ctx.quoted)
-            return _quote(ctx, [stretch], "direct", Cue(k, k, found), rule="direct-colon-cue")
+            return _quote(ctx, [stretch], "direct", Cue(k, k, found), rule=rules.DIRECT_COLON_CUE)
     # 'Republican pollster Jane Roe: "…"': the name right before the colon, else the subject.
     found = speaker.trailing_name(ctx.tokens, first, colon - 1) or speaker.clause_subject(
         ctx.tokens, first, colon, ctx.quoted
@@ -283,7 +287,7 @@ def _after_colon(ctx: QuoteContext, stretch: Stretch) -> FoundQuote | None:
         speaker=ctx.text[found[0] : found[1]] if found else None,
         speaker_start=found[0] if found else None,
         speaker_end=found[1] if found else None,
-        rule="direct-colon-name",
+        rule=rules.DIRECT_COLON_NAME.name,
     )
 
 
@@ -293,14 +297,14 @@ def _partial(ctx: QuoteContext, stretch: Stretch, cue: Cue) -> FoundQuote:
     tokens = ctx.tokens
     word = tokens[cue.token].text.lower()
     if word in NAMING:
-        return _quote(ctx, [stretch], "partial", cue, rule="partial-naming-verb")
+        return _quote(ctx, [stretch], "partial", cue, rule=rules.PARTIAL_NAMING_VERB)
     first = cue.last + 1
     if first < len(tokens) and tokens[first].text.lower() == "that":
         first += 1
     _, sentence_end = ctx.sentence_of(stretch.open_at)
     start = min(tokens[first].start if first < len(tokens) else stretch.start, stretch.open_at)
     end = max(_trim_end(ctx.text, start, sentence_end), stretch.outer_end)
-    return _quote(ctx, [stretch], "partial", cue, (start, end), rule="partial-reported-clause")
+    return _quote(ctx, [stretch], "partial", cue, (start, end), rule=rules.PARTIAL_REPORTED_CLAUSE)
 
 
 def _partial_in_sentence(ctx: QuoteContext, stretch: Stretch) -> FoundQuote | None:
@@ -319,7 +323,7 @@ def _partial_in_sentence(ctx: QuoteContext, stretch: Stretch) -> FoundQuote | No
             source = speaker.as_source(tokens, k, ceiling, ctx.quoted)
             if source is not None:
                 cue = Cue(k - 1, k + 1, source)
-                return _quote(ctx, [stretch], "partial", cue, rule="partial-source-later")
+                return _quote(ctx, [stretch], "partial", cue, rule=rules.PARTIAL_SOURCE_LATER)
             found = None
             if (
                 tokens[k].text in INVERTED
@@ -335,7 +339,7 @@ def _partial_in_sentence(ctx: QuoteContext, stretch: Stretch) -> FoundQuote | No
                 found = speaker.after(tokens, k + 1, ceiling, ctx.quoted)
             if found is not None:
                 cue = Cue(k, k, found)
-                return _quote(ctx, [stretch], "partial", cue, rule="partial-cue-later")
+                return _quote(ctx, [stretch], "partial", cue, rule=rules.PARTIAL_CUE_LATER)
     return None
 
 
@@ -373,7 +377,9 @@ def _continuation(
         return None
     if last.speaker_start is None or stretch.open_at - last.speaker_start > _CARRY_CHARS:
         pieces = (TextRange(stretch.start, stretch.end),)
-        return FoundQuote(stretch.start, stretch.end, "direct", pieces, rule="direct-unattributed")
+        return FoundQuote(
+            stretch.start, stretch.end, "direct", pieces, rule=rules.DIRECT_UNATTRIBUTED.name
+        )
     return FoundQuote(
         stretch.start,
         stretch.end,
@@ -382,7 +388,7 @@ def _continuation(
         speaker=last.speaker,
         speaker_start=last.speaker_start,
         speaker_end=last.speaker_end,
-        rule="direct-continues-speaker",
+        rule=rules.DIRECT_CONTINUES_SPEAKER.name,
     )
 
 
@@ -395,7 +401,9 @@ def _standalone(ctx: QuoteContext, stretch: Stretch) -> FoundQuote | None:
     if ctx.words_in(stretch.start, stretch.end) < _CONTINUATION_WORDS or _is_title(ctx, stretch):
         return None
     pieces = (TextRange(stretch.start, stretch.end),)
-    return FoundQuote(stretch.start, stretch.end, "direct", pieces, rule="direct-standalone")
+    return FoundQuote(
+        stretch.start, stretch.end, "direct", pieces, rule=rules.DIRECT_STANDALONE.name
+    )
 
 
 def _is_title(ctx: QuoteContext, stretch: Stretch) -> bool:
@@ -419,7 +427,7 @@ def _quote(
     cue: Cue,
     span: tuple[int, int] | None = None,
     *,
-    rule: str,
+    rule: NamedRule,
 ) -> FoundQuote:
     tokens = ctx.tokens
     cue_start, cue_end = tokens[cue.token].start, tokens[cue.last].end
@@ -440,5 +448,5 @@ def _quote(
         speaker=speaker_text,
         speaker_start=speaker_start,
         speaker_end=speaker_end,
-        rule=rule,
+        rule=rule.name,
     )

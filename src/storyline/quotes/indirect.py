@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from storyline.model import FoundQuote
-from storyline.quotes import speaker
+from storyline.quotes import rules, speaker
 from storyline.quotes.context import QuoteContext
 from storyline.quotes.cues import INDIRECT, INVERTED, NOT_REPORTING_NEXT, SPEECH
+from storyline.rules import NamedRule
 from storyline.text.lexicon import word_set
 
 _MIN_WORDS = 3
@@ -50,7 +51,7 @@ def _in_sentence(ctx: QuoteContext, start: int, end: int) -> FoundQuote | None:
                 end,
                 (first, first + 1),
                 who,
-                "indirect-according-to-first",
+                rules.INDIRECT_ACCORDING_TO_FIRST,
             )
     # '…, according to X.' / '…, X said.' / '…, said X.'
     comma = max((k for k in range(first, last) if tokens[k].text == ","), default=None)
@@ -58,7 +59,7 @@ def _in_sentence(ctx: QuoteContext, start: int, end: int) -> FoundQuote | None:
         tail = _tail_cue(ctx, comma + 1, last)
         if tail is not None:
             cue, who = tail
-            return _make(ctx, start, tokens[comma].start, cue, who, "indirect-cue-after")
+            return _make(ctx, start, tokens[comma].start, cue, who, rules.INDIRECT_CUE_AFTER)
     # 'X said (that) …'
     for k in range(first + 1, last):
         word = tokens[k].text.lower()
@@ -74,7 +75,7 @@ def _in_sentence(ctx: QuoteContext, start: int, end: int) -> FoundQuote | None:
             continue
         if body >= last or not tokens[body].text[0].isalnum():
             continue
-        return _make(ctx, tokens[body].start, end, (k, k), who, "indirect-said-that")
+        return _make(ctx, tokens[body].start, end, (k, k), who, rules.INDIRECT_SAID_THAT)
     return None
 
 
@@ -124,7 +125,12 @@ def _tail_cue(
 
 
 def _make(
-    ctx: QuoteContext, start: int, end: int, cue: tuple[int, int], who: tuple[int, int], rule: str
+    ctx: QuoteContext,
+    start: int,
+    end: int,
+    cue: tuple[int, int],
+    who: tuple[int, int],
+    rule: NamedRule,
 ) -> FoundQuote | None:
     while end > start and (ctx.text[end - 1].isspace() or ctx.text[end - 1] in ".!?;:,"):
         end -= 1
@@ -142,5 +148,5 @@ def _make(
         speaker=ctx.text[who[0] : who[1]],
         speaker_start=who[0],
         speaker_end=who[1],
-        rule=rule,
+        rule=rule.name,
     )

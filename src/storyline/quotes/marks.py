@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storyline.text.sentences import next_sentence_end
+
 OPENERS = frozenset("“„«")
 CLOSERS = frozenset("”»")
 STRAIGHT = '"'
 # Two apostrophes stand for a straight double mark in some archives (''Yes,'' he said).
 _MARKS = re.compile(r"''|[\"“”„«»]")
 _PARAGRAPH = re.compile(r"[^\n]+")
-_SENTENCE_END = re.compile(r"[.!?…](?=\s+\S)")
 _BEFORE_OPEN = frozenset(" \t\n([{—–-/")
 
 
@@ -151,9 +152,9 @@ def _unclosed(text: str, open_at: int, width: int, limit: int) -> Stretch:
     """An opening mark nothing closes: its first sentence at most, so that a stray mark in a
     long paragraph (or a one-line article) does not turn the rest into a quote."""
     end = limit
-    stop = _SENTENCE_END.search(text, open_at + width, limit)
+    stop = next_sentence_end(text, open_at + width, limit)
     if stop is not None:
-        end = stop.start() + 1
+        end = stop + 1
     while end > open_at + width and text[end - 1].isspace():
         end -= 1
     return Stretch(open_at + width, end, open_at, None, 1)

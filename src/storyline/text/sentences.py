@@ -20,7 +20,8 @@ Options for the readers that need them:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from storyline.text.tokens import Token, tokenize
@@ -49,18 +50,24 @@ def sentences(
     result: list[list[Token]] = []
     current: list[Token] = []
     ended = False  # the current sentence has seen its final punctuation
+    previous_end = 0  # where the current sentence's last token ends
     for token in tokens:
         if current:
-            gap = text[current[-1].end : token.start]
-            breaks = gap.count("\n")
-            starts_lower = token.text[:1].islower()
-            closes = token.text in _CLOSERS and not _opens(text, token, gap)
-            if (
-                breaks >= 2
-                or (breaks == 1 and (at_line_breaks or not starts_lower))
-                or (ended and not closes and gap and _may_start(token))
-                or len(current) >= MAX_SENTENCE_TOKENS
-            ):
+            if token.start == previous_end:
+                # No gap (punctuation after a word): only the length limit can cut here.
+                cut = len(current) >= MAX_SENTENCE_TOKENS
+            else:
+                gap = text[previous_end : token.start]
+                breaks = gap.count("\n")
+                starts_lower = token.text[:1].islower()
+                closes = token.text in _CLOSERS and not _opens(text, token, gap)
+                cut = (
+                    breaks >= 2
+                    or (breaks == 1 and (at_line_breaks or not starts_lower))
+                    or (ended and not closes and bool(gap) and _may_start(token))
+                    or len(current) >= MAX_SENTENCE_TOKENS
+                )
+            if cut:
                 if join_clauses and result and current[0].text in _CLAUSE_MARKS:
                     result[-1] = result[-1] + current
                 else:
@@ -68,6 +75,7 @@ def sentences(
                 current = []
                 ended = False
         current.append(token)
+        previous_end = token.end
         if token.text in ends:
             ended = True
         elif token.text not in _CLOSERS:
@@ -118,3 +126,43 @@ def sentence_at(text: str, start: int, end: int, *, at_semicolons: bool = False)
     if not found:
         return start, end
     return found[0][0], found[-1][1]
+
+
+def may_start_sentence(char: str) -> bool:
+    """Whether a sentence may start with ``char``, as the splitter reads it: a capital, a
+    digit or an opening quote or bracket."""
+    return char.isupper() or char.isdigit() or char in _OPENERS
+
+
+# The final punctuation of a sentence and any closing quotes or brackets after it.
+_ENDS = re.compile(r"[.!?…][\"'”’»)\]]*$")
+# A sentence end with more text after it on the page.
+_END_BEFORE_TEXT = re.compile(r"[.!?…](?=\s+\S)")
+# A rough break, for readers that look back a few words without splitting the text: a
+# full stop, question or exclamation mark before a space, or a line break.
+_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends the way a sentence does (closing quotes and brackets allowed)."""
+    return _ENDS.search(text) is not None
+
+
+def next_sentence_end(text: str, start: int, end: int) -> int | None:
+    """Where the first sentence in ``text[start:end]`` that more text follows ends (the
+    index of its final mark), or None."""
+    found = _END_BEFORE_TEXT.search(text, start, end)
+    return found.start() if found is not None else None
+
+
+def sentence_breaks(text: str) -> Iterator[int]:
+    """The rough sentence breaks of a short stretch, in order: the index of each stop
+    before a space, and of each line break (an abbreviation's stop included; a caller that
+    knows its abbreviations skips them)."""
+    return (found.start() for found in _BREAK.finditer(text))
+
+
+def has_sentence_break(text: str, start: int, end: int) -> bool:
+    """Whether a rough sentence break (see :func:`sentence_breaks`) stands in
+    ``text[start:end]``."""
+    return _BREAK.search(text, start, end) is not None

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,19 +65,79 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """The tokens of ``text`` in order, split as CoNLL-2003 splits news text."""
+    return list(_tokens_of(text))
+
+
+# Several readers of one document tokenize the same text in turn (the tagger and pronoun
+# resolution; time expressions' tense and the event rules; quotes, whose masked text is the
+# text itself when it has no quotation marks): the last few texts' tokens are kept. Tokens
+# are frozen, so the callers share them; each gets its own list.
+@lru_cache(maxsize=8)
+def _tokens_of(text: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text):
-        start, end, word = match.start(), match.end(), match.group()
-        # Only a word with an apostrophe can end in a clitic: most words skip the regex.
-        has_mark = len(word) > 3 and ("'" in word or "’" in word)
-        clitic = _CLITIC.search(word) if has_mark else None
+        _add_match(tokens, match)
+    return tuple(tokens)
+
+
+def _add_match(tokens: list[Token], match: re.Match[str]) -> None:
+    """The token of one match, or two when a clitic is split off its word."""
+    word = match.group()
+    # Only a word with an apostrophe can end in a clitic: most words skip the regex.
+    if ("'" in word or "’" in word) and len(word) > 3:
+        clitic = _CLITIC.search(word)
         if clitic is not None and clitic.start() > 0:
+            start, end = match.span()
             cut = start + clitic.start()
             tokens.append(Token(start, cut, word[: clitic.start()]))
             tokens.append(Token(cut, end, word[clitic.start() :]))
+            return
+    start, end = match.span()
+    tokens.append(Token(start, end, word))
+
+
+def retokenize(
+    text: str, tokens: Sequence[Token], edited: str, changes: Sequence[tuple[int, int]]
+) -> list[Token]:
+    """``tokenize(edited)``, where ``edited`` is ``text`` (whose tokens are ``tokens``) with
+    characters replaced inside ``changes`` only (sorted, disjoint ``[start, end)``; same
+    length): only the stretches around the changes are read again.
+
+    Why the rest is the same: a match of the token pattern reads its run of non-space
+    characters and the character after it, and no further than one run of spaces and two
+    characters beyond (the lookahead of an initial), and ``\\b`` reads the character before
+    it. So the scan of ``edited`` restarts at a token of ``text`` that follows a space and
+    starts at least two characters before a change, and it rejoins ``text``'s tokens at the
+    end of a match past the change that is followed by a space, where a token of ``text``
+    ends too (both scans are then in the same place with the same text ahead)."""
+    starts = [t.start for t in tokens]
+    result: list[Token] = []
+    synced, index = 0, 0  # both scans stand at ``synced``; ``tokens[index:]`` follow it
+    change = 0
+    while change < len(changes):
+        first, last = changes[change]
+        change += 1
+        restart = bisect_right(starts, first - 2) - 1
+        while restart >= index and not text[starts[restart] - 1 : starts[restart]].isspace():
+            restart -= 1
+        restart = max(restart, index)
+        result.extend(tokens[index:restart])
+        position = starts[restart] if restart > index else synced
+        for match in _TOKEN.finditer(edited, position):
+            _add_match(result, match)
+            end = match.end()
+            while change < len(changes) and changes[change][0] <= end + 2:
+                last = max(last, changes[change][1])
+                change += 1
+            if end > last and edited[end : end + 1].isspace():
+                index = bisect_left(starts, end)
+                if index > 0 and tokens[index - 1].end == end:
+                    synced = end
+                    break
         else:
-            tokens.append(Token(start, end, word))
-    return tokens
+            return result
+    result.extend(tokens[index:])
+    return result
 
 
 def normalise(text: str) -> str:
@@ -108,3 +170,45 @@ def _word_pattern(joiners: str) -> re.Pattern[str]:
     if not joiners:
         return re.compile(r"[^\W_]+")
     return re.compile(rf"[^\W_]+(?:[{re.escape(joiners)}][^\W_]+)*")
+
+
+def is_word_char(char: str) -> bool:
+    """Whether ``char`` is a letter or digit: what the words of :func:`words` are runs of."""
+    return _WORD_CHAR.match(char) is not None
+
+
+_WORD_CHAR = re.compile(r"[^\W_]")
+# A word of letters as names and places are written: a letter, then letters and inner
+# apostrophes, full stops and hyphens ("O'Neill", "St.", "Winston-Salem"), no digit.
+_LETTER_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.\-])*$")
+
+
+def is_letter_word(token: str) -> bool:
+    """Whether ``token`` is one word of letters as a name or a place is written: "O'Neill",
+    "St.", "Winston-Salem" (not "3rd", "AT&T", "@cnn")."""
+    return _LETTER_WORD.match(token) is not None
+
+
+# What a loose word keeps by default: apostrophes and hyphens ("’s", "-based").
+LOOSE_MARKS = "'’-"
+
+
+def loose_words(
+    text: str, marks: str = LOOSE_MARKS, also: str = "", *, letters_only: bool = False
+) -> list[str]:
+    """The loose words of ``text`` as written: runs of word characters (``\\w``; letters
+    only with ``letters_only``) and ``marks``, and ``also`` wherever it stands alone. The
+    view of readers that look at the few words between two mentions, where a clitic keeps
+    its mark ("’s death") and a mark at a word's edge stays with it; :func:`raw_words` is
+    the strict view."""
+    return loose_word_pattern(marks, also, letters_only=letters_only).findall(text)
+
+
+@lru_cache(maxsize=16)
+def loose_word_pattern(
+    marks: str = LOOSE_MARKS, also: str = "", *, letters_only: bool = False
+) -> re.Pattern[str]:
+    """The pattern of :func:`loose_words`, for readers that search with offsets."""
+    marks = re.escape(marks)
+    pattern = rf"(?:[^\W\d_]|[{marks}])+" if letters_only else rf"[\w{marks}]+"
+    return re.compile(f"{pattern}|{re.escape(also)}" if also else pattern)

@@ -20,6 +20,7 @@ from storyline.text.lexicon import (
     word_set,
 )
 from storyline.text.sentences import sentence_at
+from storyline.text.tokens import loose_word_pattern
 
 Tense = Literal["past", "future", "present", "none"]
 
@@ -48,7 +49,9 @@ _BE_ANY = word_set("is are am was were be been being 's 're")
 _NOT_PAST = (ED_NOT_SUFFIX - word_set("needed deed bleed greed heed red-carpet")) | (
     ED_ADJECTIVES & word_set("united limited based related proposed")
 )
-_TOKEN = re.compile(r"[A-Za-z']+")
+# The words of the clause: letters and apostrophes ("didn't"), no figures, which would
+# stand between a modal and its verb ("will meet 2 times").
+_TOKEN = loose_word_pattern("'", letters_only=True)
 # A trailing attribution (", officials said.") reports the sentence; its verb is not the
 # tense of the clause before it ("will meet again on Friday, officials said").
 _ATTRIBUTION = re.compile(

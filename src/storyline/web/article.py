@@ -12,6 +12,7 @@ from typing import Any
 
 from storyline.dedup.report import Differences, differences
 from storyline.model import Document, Removal
+from storyline.rules import explain
 from storyline.store import Store
 from storyline.store.articles import CopyRow, EntitySpan, FactProvenance, QuoteSpan
 from storyline.store.times import TimeSpan
@@ -127,8 +128,15 @@ def as_json(view: ArticleView) -> dict[str, Any]:
         "removed": [_plain(r) for r in doc.removals],
         "canonical": _plain(view.canonical) if view.canonical else None,
         "copies": [_plain(c) for c in view.copies],
-        "provenance": [_plain(p) for p in view.provenance],
+        "provenance": [_provenance(p) for p in view.provenance],
     }
+
+
+def _provenance(fact: FactProvenance) -> dict[str, Any]:
+    """A fact's provenance with each part of its rule and what it looks for (the rule
+    catalogue, ``storyline.rules``), beside the stored fields."""
+    parts = explain(fact.rule)
+    return _plain(fact) | {"rules": [{"name": name, "says": says} for name, says in parts]}
 
 
 def _plain(record: Any) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from storyline import __version__
 from storyline.entities.report import entity_detail, list_entities, role_label
+from storyline.rules import explain
 from storyline.stories.report import story_detail
 from storyline.web import listing
 from storyline.web.article import article as load_article
@@ -43,6 +44,8 @@ env.globals["version"] = __version__
 env.globals["sparkline"] = svg
 env.filters["short"] = lambda value: (value or "")[:10]
 env.filters["when"] = when
+# A fact's rule string, part by part with what each looks for (the rule catalogue).
+env.filters["rule_parts"] = explain
 
 router = APIRouter(include_in_schema=False)
 

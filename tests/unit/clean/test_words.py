@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from storyline.clean.names import is_person_name, looks_like_outlet, parse_names
-from storyline.clean.words import content_words, ends_sentence, match_key, title_case
+from storyline.clean.words import content_words, match_key, title_case
+from storyline.text.sentences import ends_sentence
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.text.sentences import sentence_at, sentences, spans
+from storyline.text.sentences import (
+    ends_sentence,
+    has_sentence_break,
+    may_start_sentence,
+    next_sentence_end,
+    sentence_at,
+    sentence_breaks,
+    sentences,
+    spans,
+)
 
 
 def texts(text: str, **options: bool) -> list[str]:
@@ -63,3 +72,33 @@ def test_sentence_at_spans_the_sentences_a_stretch_touches() -> None:
     start = text.index("Two")
     assert text[slice(*sentence_at(text, start, start + 3))] == "Two there."
     assert text[slice(*sentence_at(text, 0, start + 3))] == "One here. Two there."
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [("He left.", True), ('He said "no."', True), ("(See below.)", True), ("He left", False)],
+)
+def test_ends_sentence(text: str, ends: bool) -> None:
+    assert ends_sentence(text) is ends
+
+
+def test_next_sentence_end_needs_more_text_after_it() -> None:
+    text = "“We won. They lost… ok"
+    assert next_sentence_end(text, 1, len(text)) == text.index(".")
+    assert next_sentence_end(text, text.index("They"), len(text)) == text.index("…")
+    assert next_sentence_end("We won.", 0, 7) is None
+
+
+def test_rough_sentence_breaks() -> None:
+    text = "Sen. Cruz left.\nThen he spoke. Again"
+    assert list(sentence_breaks(text)) == [3, 14, 29]  # ".\n" is one break
+    assert has_sentence_break(text, 5, 20)
+    assert not has_sentence_break(text, 5, 14)
+
+
+@pytest.mark.parametrize(
+    ("char", "starts"),
+    [("T", True), ("É", True), ("7", True), ("“", True), ("t", False), (",", False)],
+)
+def test_may_start_sentence(char: str, starts: bool) -> None:
+    assert may_start_sentence(char) is starts

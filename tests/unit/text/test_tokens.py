@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from storyline.text.sentences import MAX_SENTENCE_TOKENS, sentences
-from storyline.text.tokens import tokenize
+from storyline.text.tokens import (
+    is_letter_word,
+    is_word_char,
+    loose_word_pattern,
+    loose_words,
+    retokenize,
+    tokenize,
+)
 
 
 @pytest.mark.parametrize(
@@ -85,3 +94,67 @@ def test_a_long_run_without_full_stops_is_cut() -> None:
 def test_empty_text_has_no_tokens() -> None:
     assert tokenize("") == []
     assert sentences("   \n\n ") == []
+
+
+def test_retokenize_is_tokenize_of_the_edited_text() -> None:
+    # Edits that change the tokens around them: an initial's lookahead, a clitic, an e-mail
+    # address, a URL and a word joined across the edit.
+    pieces = (
+        "A.", "B", ". ", " ", "\n", "Mr.", "U.S.", "http://a.b", "a@b.com", "don't", "it's",
+        "1,200", "--", "…", '"', "“", "(", "ab", "Cd", "'", "&", "e-m",
+    )  # fmt: skip
+    rng = random.Random(17)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
+        cuts = sorted(rng.sample(range(len(text) + 1), min(4, len(text) + 1)))
+        changes = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if b > a]
+        chars = list(text)
+        for start, end in changes:
+            for i in range(start, end):
+                chars[i] = rng.choice("X .'\"@-\nAa1(/:")
+        edited = "".join(chars)
+        assert retokenize(text, tokenize(text), edited, changes) == tokenize(edited)
+
+
+@pytest.mark.parametrize(
+    ("char", "word"), [("a", True), ("é", True), ("7", True), ("_", False), ("-", False)]
+)
+def test_is_word_char(char: str, word: bool) -> None:
+    assert is_word_char(char) is word
+
+
+@pytest.mark.parametrize(
+    ("token", "word"),
+    [
+        ("O'Neill", True),
+        ("St.", True),
+        ("Winston-Salem", True),
+        ("Zürich", True),
+        ("3rd", False),
+        ("AT&T", False),
+        ("-on", False),
+    ],
+)
+def test_is_letter_word(token: str, word: bool) -> None:
+    assert is_letter_word(token) is word
+
+
+def test_loose_words_keep_their_marks() -> None:
+    assert loose_words("Scott’s death -- a well-known co_op") == [
+        "Scott’s",
+        "death",
+        "--",
+        "a",
+        "well-known",
+        "co_op",
+    ]
+    assert loose_words("Egypt, and Italy", also=",") == ["Egypt", ",", "and", "Italy"]
+    assert loose_words("Trump's 2 aides", "’-", also="'s") == ["Trump", "'s", "2", "aides"]
+    assert loose_words("didn't meet 2 times in Zürich", "'", letters_only=True) == [
+        "didn't",
+        "meet",
+        "times",
+        "in",
+        "Zürich",
+    ]
+    assert loose_word_pattern("'.-").search("  Gov. Kasich").group() == "Gov."  # type: ignore[union-attr]

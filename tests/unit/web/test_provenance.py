@@ -10,9 +10,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
+from markupsafe import escape
 
 from storyline.cli import main
 from storyline.export import write_json
+from storyline.rules import catalogue, parse
 from storyline.store import Store
 
 FACT_TABLES = ("entity_mentions", "quotes", "time_expressions", "event_mentions")
@@ -46,6 +48,14 @@ def test_show_explain_lists_facts_with_stage_and_rule(web_db: Path) -> None:
     assert all(f["rule"] and "@" in f["stage"] for f in facts)
     quote = next(f for f in facts if f["fact"] == "quote")
     assert quote["stage"].startswith("quotes@")
+    # Beside each rule, what it looks for: one entry per part of the rule string.
+    assert all(f["rules"] and all(r["says"] for r in f["rules"]) for f in facts)
+    assert quote["rules"][0]["name"] == quote["rule"].split("+")[0]
+    assert quote["says"].startswith(quote["rules"][0]["says"])
+    table = CliRunner().invoke(main, ["show", doc, "--explain", "--db", str(web_db)]).stdout
+    legend = table.split("What each rule looks for", 1)[1]
+    assert f"{quote['rules'][0]['name']} " in legend
+    assert quote["rules"][0]["says"] in legend
 
 
 def test_article_page_and_api_show_provenance(web_db: Path, client: TestClient) -> None:
@@ -57,6 +67,24 @@ def test_article_page_and_api_show_provenance(web_db: Path, client: TestClient) 
     rules = {p["rule"] for p in api["provenance"]}
     assert rules and "" not in rules
     assert any(r.startswith(("direct", "partial", "indirect")) for r in rules)
+    for fact in api["provenance"]:
+        assert [r["name"] for r in fact["rules"]] == [r.written for r in parse(fact["rule"])]
+        assert all(r["says"] for r in fact["rules"])
+    assert "what the rule looks for" in page.text
+    says = parse(api["provenance"][0]["rule"])[0].says
+    assert str(escape(says)) in page.text  # as Jinja escapes it
+
+
+def test_rules_lists_the_catalogue() -> None:
+    result = CliRunner().invoke(main, ["rules", "--stage", "quotes", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert [r["name"] for r in rows] == [r.written for r in catalogue() if r.stage == "quotes"]
+    assert all(r["says"] and r["fact"] == "quote" for r in rows)
+    table = CliRunner().invoke(main, ["rules"])
+    assert table.exit_code == 0
+    assert table.stdout.split()[:4] == ["NAME", "STAGE", "FACT", "SAYS"]
+    assert "status:past-form" in table.stdout
 
 
 def test_export_carries_rule_and_version(web_db: Path) -> None:
@@ -69,3 +97,11 @@ def test_export_carries_rule_and_version(web_db: Path) -> None:
     mentions = [m for e in data["entities"] for m in e["mentions"]]
     assert mentions and all(m["rule"] for m in mentions)
     assert all(m["rule"] for e in data["events"] for m in e["mentions"])
+    # The export carries the catalogue: every part of every fact's rule is one of its entries.
+    listed = {r["name"]: r["says"] for r in data["rules"]}
+    stored = {q["rule"] for q in data["quotes"]} | {t["rule"] for t in data["time_expressions"]}
+    stored |= {m["rule"] for m in mentions} | {
+        m["rule"] for e in data["events"] for m in e["mentions"]
+    }
+    assert {part.written for rule in stored for part in parse(rule)} <= set(listed)
+    assert all(listed.values())
