@@ -120,7 +120,7 @@ class StoryCount:
 
 
 @dataclass(frozen=True, slots=True)
-class NearArticle:
+class Neighbour:
     """An entity named in the same current articles as another, with how many."""
 
     id: str
@@ -351,11 +351,11 @@ class EntityTables(ReadLedger):
             )
         ]
 
-    def co_occurring(self, entity_id: str, limit: int) -> list[NearArticle]:
+    def co_occurring(self, entity_id: str, limit: int) -> list[Neighbour]:
         """The entities named in the same current articles (distinct articles, names only,
         metonyms left out), most shared first."""
         return [
-            NearArticle(r[0], r[1], r[2], r[3])
+            Neighbour(r[0], r[1], r[2], r[3])
             for r in self.store.conn.execute(
                 "WITH docs AS (SELECT DISTINCT m.document_id FROM entity_mentions m "
                 "JOIN documents d ON d.id = m.document_id "

@@ -70,7 +70,7 @@ _NOT_NAMES = (
 )
 # Company forms end a name but are not how anyone refers to it: "Champion Products Inc" is
 # "Champion Products", and "Inc" alone names nothing.
-_NAME_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv"})
+NAME_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv"})
 
 
 @lru_cache(maxsize=200_000)
@@ -217,7 +217,7 @@ def _flush(
     opens_sentence: bool,
     usage: _Usage,
 ) -> None:
-    while run and (run[-1] in _NAME_CONNECTORS or run[-1] in _NAME_SUFFIXES):
+    while run and (run[-1] in _NAME_CONNECTORS or run[-1] in NAME_SUFFIXES):
         run.pop()
     if not run:
         return

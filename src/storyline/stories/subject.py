@@ -21,14 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from storyline.stories.features import stem
+from storyline.stories.features import NAME_SUFFIXES, stem
 from storyline.text.lexicon import FUNCTION_WORDS as STOPWORDS
 from storyline.text.tokens import words
 
 # Company forms and wire words that a capitalised headline adds to any subject.
-_NOT_SUBJECTS = frozenset(
-    {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "says", "said", "reuter"}
-)
+_NOT_SUBJECTS = NAME_SUFFIXES | {"says", "said", "reuter"}
 
 
 def subject_candidates(title: str | None, counts: Mapping[str, float]) -> list[tuple[str, str]]:

@@ -8,12 +8,12 @@ United States, not the city).
 from __future__ import annotations
 
 from storyline.store import Store
-from storyline.store.entities import NearArticle
+from storyline.store.entities import Neighbour
 
-__all__ = ["CO_OCCURRING", "NearArticle", "co_occurring"]
+__all__ = ["CO_OCCURRING", "Neighbour", "co_occurring"]
 
 CO_OCCURRING = 15
 
 
-def co_occurring(store: Store, entity_id: str, limit: int = CO_OCCURRING) -> list[NearArticle]:
+def co_occurring(store: Store, entity_id: str, limit: int = CO_OCCURRING) -> list[Neighbour]:
     return store.entities.co_occurring(entity_id, limit)
