@@ -614,13 +614,13 @@ class StoryTables:
         that moved in from elsewhere, a story merged in)."""
         family = json.dumps(list(self.family(story_id)))
         rows = self.store.conn.execute(
-            # ``other_id`` has no index: the events table is read once per story asked for
-            # (a page or a command, never the stage).
-            "WITH family(id) AS (SELECT value FROM json_each(?)) "
+            # Each side by its own index (a UNION, as an OR of two columns reads every event).
+            "WITH family(id) AS (SELECT value FROM json_each(?)), "
+            "lines(id) AS (SELECT id FROM story_events WHERE story_id IN family "
+            "UNION SELECT id FROM story_events WHERE other_id IN family) "
             "SELECT e.at, e.kind, e.story_id, e.other_id, e.document_id, d.title, e.detail, e.id "
-            "FROM story_events e LEFT JOIN documents d ON d.id = e.document_id "
-            "WHERE e.story_id IN family "
-            "OR (e.kind != 'created' AND e.other_id IN family) "
+            "FROM lines l JOIN story_events e ON e.id = l.id "
+            "LEFT JOIN documents d ON d.id = e.document_id "
             # Insertion order: "at" is written in two formats (ISO with "T", and SQLite's
             # datetime() with a space), which do not sort together.
             "ORDER BY e.id",
