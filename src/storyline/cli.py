@@ -443,19 +443,80 @@ def stories_command(db: str, limit: int, offset: int, fmt: str) -> None:
 @main.command("story")
 @click.argument("story_id")
 @db_option
-@click.option("--json", "as_json", is_flag=True, help="Print the story as JSON.")
-def story_command(story_id: str, db: str, as_json: bool) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print the story (or the answer) as JSON.")
+@click.option(
+    "--history",
+    is_flag=True,
+    help="Show every recorded change of the story and of the stories merged into it, oldest first.",
+)
+@click.option(
+    "--why",
+    "why",
+    is_flag=True,
+    help="Say why articles are (or are not) in the story: give DOC1 DOC2 for a pair, or one "
+    "DOC (in the story: why it is there; elsewhere: why not).",
+)
+@click.argument("docs", nargs=-1)
+def story_command(
+    story_id: str, db: str, as_json: bool, history: bool, why: bool, docs: tuple[str, ...]
+) -> None:
     """Show one story: title, dates, summary with sources, names, articles and their copies.
+
+    STORY_ID may be a unique prefix, or the id of a story merged into another.
+    DOC ids (with --why) may be unique prefixes; a copy is explained with its original.
 
     \b
     Example:
       storyline story s3f2a9c --db news.db
+      storyline story s3f2a9c --history --db news.db
+      storyline story s3f2a9c --why 3f2a 9b1c --db news.db   # why these two are together
+      storyline story s3f2a9c --why 3f2a --db news.db        # why this one is (not) here
     """
+    if history and why:
+        raise click.UsageError("--history and --why ask different things: give one of them")
+    if docs and not why:
+        raise click.UsageError(
+            f"unexpected article ids {' '.join(docs)!r}; to ask why articles are in the "
+            f"story, add --why: storyline story {story_id} --why {' '.join(docs)}"
+        )
+    if why:
+        _story_why(story_id, db, docs, as_json)
+        return
+    if history:
+        from storyline.stories.history import text as history_text
+
+        with Store(db, readonly=True) as store:
+            resolved = store.stories.resolve(story_id)
+            lines = store.stories.history(resolved)
+        if as_json:
+            click.echo(
+                json.dumps({"id": resolved, "history": [asdict(x) for x in lines]}, indent=2)
+            )
+        else:
+            click.echo(history_text(resolved, lines), nl=False)
+        return
     from storyline.stories.report import markdown, story_detail
 
     with Store(db, readonly=True) as store:
         detail = story_detail(store, story_id)
     click.echo(json.dumps(asdict(detail), indent=2) if as_json else markdown(detail))
+
+
+def _story_why(story_id: str, db: str, docs: tuple[str, ...], as_json: bool) -> None:
+    from storyline.stories.why import text, why_one, why_pair
+
+    if len(docs) not in (1, 2):
+        raise click.UsageError(
+            f"--why takes one or two article ids, got {len(docs)}: "
+            f"storyline story {story_id} --why DOC1 DOC2 (or one DOC)"
+        )
+    with Store(db, readonly=True) as store:
+        answer = (
+            why_pair(store, story_id, docs[0], docs[1])
+            if len(docs) == 2
+            else why_one(store, story_id, docs[0])
+        )
+    click.echo(json.dumps(asdict(answer), indent=2) if as_json else text(answer), nl=as_json)
 
 
 @main.command("entities")

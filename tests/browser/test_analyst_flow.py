@@ -134,3 +134,19 @@ def test_article_markup_renders_as_text(page: Any, base_url: str) -> None:
     assert "<script>alert('title')</script>" in page.locator("h1").inner_text()
     assert page.locator("article.body script, article.body img").count() == 0
     assert page.problems == []
+
+
+def test_story_history_and_why_here(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/?from=2025-03-01")
+    page.locator(".story-card a.story-title").first.click()
+    page.wait_for_url("**/stories/*")
+    assert page.locator("ol.story-history li").count() >= 1
+    story_url = page.url
+    page.locator("ol.articles a.why-link").nth(1).click()
+    page.wait_for_url("**/why?a=*")
+    assert page.locator("h1").inner_text() == "Why here?"
+    assert "closest fellow article" in page.locator(".why-says").inner_text()
+    assert page.locator("table.why tr").count() >= 6
+    page.locator(".crumbs a").nth(1).click()
+    page.wait_for_url(story_url)
+    assert page.problems == []

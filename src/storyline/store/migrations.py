@@ -490,4 +490,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         ) WITHOUT ROWID;
         """,
     ),
+    Migration(
+        "0016_story_events_other",
+        """
+        -- A story's history (storyline story ID --history, the story page) reads the lines
+        -- naming it on either side: articles moved in from another story, stories merged
+        -- into it. Without this index each page read every event.
+        CREATE INDEX story_events_other ON story_events(other_id);
+        """,
+    ),
 )

@@ -80,6 +80,25 @@ class StoryEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryHistoryLine:
+    """A line of a story's history as people read it: when, what (``kind``), which story
+    (``story_id``: this story or one merged into it) and which other story
+    (``other_id``: where a merge ended or articles went, or whence they came), the article
+    that opened a story and its title, and the count ("3 articles"). ``story_now`` and
+    ``other_now`` are the stories those ids resolve to today (None: emptied since)."""
+
+    at: str
+    kind: str
+    story_id: str
+    other_id: str | None
+    document_id: str | None
+    document_title: str | None
+    detail: str | None
+    story_now: str | None
+    other_now: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class StoryRow:
     id: str
     title: str
@@ -576,6 +595,54 @@ class StoryTables:
                 "AND s.merged_into = ? ORDER BY s.id",
                 (story_id, story_id),
             )
+        )
+
+    def family(self, story_id: str) -> tuple[str, ...]:
+        """This story and every story merged into it, directly or through others."""
+        found = [story_id]
+        queue = [story_id]
+        while queue:
+            for merged in self.merged_from(queue.pop()):
+                if merged not in found:
+                    found.append(merged)
+                    queue.append(merged)
+        return tuple(found)
+
+    def history(self, story_id: str) -> tuple[StoryHistoryLine, ...]:
+        """Every recorded change of this story and of the stories merged into it, oldest
+        first: each line that names one of them, as the story or as the other side (articles
+        that moved in from elsewhere, a story merged in)."""
+        family = json.dumps(list(self.family(story_id)))
+        rows = self.store.conn.execute(
+            # Each side by its own index (a UNION, as an OR of two columns reads every event).
+            "WITH family(id) AS (SELECT value FROM json_each(?)), "
+            "lines(id) AS (SELECT id FROM story_events WHERE story_id IN family "
+            "UNION SELECT id FROM story_events WHERE other_id IN family) "
+            "SELECT e.at, e.kind, e.story_id, e.other_id, e.document_id, d.title, e.detail, e.id "
+            "FROM lines l JOIN story_events e ON e.id = l.id "
+            "LEFT JOIN documents d ON d.id = e.document_id "
+            # Insertion order: "at" is written in two formats (ISO with "T", and SQLite's
+            # datetime() with a space), which do not sort together.
+            "ORDER BY e.id",
+            (family,),
+        ).fetchall()
+        resolved: dict[str, str | None] = {}
+
+        def now_of(some_id: str | None) -> str | None:
+            if some_id is None:
+                return None
+            if some_id not in resolved:
+                try:
+                    resolved[some_id] = self.resolve(some_id)
+                except StoreError:  # emptied: the story is gone, its line stays
+                    resolved[some_id] = None
+            return resolved[some_id]
+
+        return tuple(
+            StoryHistoryLine(
+                at, kind, story, other, document, title, detail, now_of(story), now_of(other)
+            )
+            for at, kind, story, other, document, title, detail, _ in rows
         )
 
     def key_entities(

@@ -13,7 +13,13 @@ from storyline.errors import StoreError
 from storyline.events.report import TimelineEvent, markdown_lines, timeline, when
 from storyline.quotes.report import SpeakerQuotes, by_speaker, quote_lines, speaker_label
 from storyline.store import Store
-from storyline.store.stories import KeyEntity, StoryArticle, StoryRow, SummaryLine
+from storyline.store.stories import (
+    KeyEntity,
+    StoryArticle,
+    StoryHistoryLine,
+    StoryRow,
+    SummaryLine,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +38,8 @@ class StoryDetail:
     quotes: tuple[SpeakerQuotes, ...] = ()
     # Dated events in date order, when the event stage has run.
     events: tuple[TimelineEvent, ...] = ()
+    # Every recorded change of the story and of the stories merged into it, oldest first.
+    history: tuple[StoryHistoryLine, ...] = ()
 
     def of_type(self, kind: str) -> tuple[KeyEntity, ...]:
         return tuple(e for e in self.entities if e.type == kind)
@@ -64,6 +72,7 @@ def story_detail(store: Store, story_id: str) -> StoryDetail:
         store.stories.key_entities(members),
         by_speaker(store, story_id),
         tuple(timeline(store, story=story_id)),
+        store.stories.history(story_id),
     )
 
 

@@ -15,6 +15,7 @@ from storyline.entities.report import entity_detail, list_entities
 from storyline.events.report import timeline
 from storyline.quotes.report import list_quotes
 from storyline.stories.report import story_detail
+from storyline.stories.why import why_one, why_pair
 from storyline.web import listing
 from storyline.web.article import article, as_json
 from storyline.web.envelope import ERROR_RESPONSES, JSON, Envelope, ok, page, plain
@@ -68,6 +69,36 @@ def story(request: Request, story_id: str) -> JSON:
         detail = story_detail(store, story_id)
         card = listing.story_cards(store, parse_filters(story=detail.id), limit=1, offset=0)[0]
     return ok(detail, coverage=[list(day) for day in card[0].per_day] if card else [])
+
+
+@router.get(
+    "/stories/{story_id}/why",
+    response_model=Envelope,
+    summary="Why articles are (or are not) in a story: shared names, words, figures, days",
+)
+def story_why(
+    request: Request,
+    story_id: str,
+    a: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=200,
+            description="An article (id or unique prefix; a copy is explained with its original).",
+        ),
+    ],
+    b: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="A second article; without it, why ``a`` is in the story (with its "
+            "closest fellow article) or why not (with the story's article closest to it).",
+        ),
+    ] = None,
+) -> JSON:
+    with open_store(request) as store:
+        answer = why_pair(store, story_id, a, b) if b else why_one(store, story_id, a)
+    return ok(answer)
 
 
 @router.get("/documents", response_model=Envelope, summary="Articles, newest first")

@@ -19,7 +19,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from storyline import __version__
 from storyline.entities.report import entity_detail, list_entities, role_label
 from storyline.rules import explain
+from storyline.stories.history import says as history_says
 from storyline.stories.report import story_detail
+from storyline.stories.why import why_one
 from storyline.web import listing
 from storyline.web.article import article as load_article
 from storyline.web.errors import ApiError
@@ -46,6 +48,7 @@ env.filters["short"] = lambda value: (value or "")[:10]
 env.filters["when"] = when
 # A fact's rule string, part by part with what each looks for (the rule catalogue).
 env.filters["rule_parts"] = explain
+env.globals["history_says"] = history_says
 
 router = APIRouter(include_in_schema=False)
 
@@ -107,6 +110,25 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
         people=detail.of_type("person"),
         organisations=detail.of_type("organization"),
         places=detail.of_type("place"),
+    )
+
+
+@router.get("/stories/{story_id}/why", response_class=HTMLResponse)
+def story_why_page(
+    request: Request, story_id: str, a: Annotated[str, Query(min_length=1, max_length=200)]
+) -> HTMLResponse:
+    """Why one article is in the story: computed for this article only, on request (the
+    story page links here from each article rather than explaining them all)."""
+    with open_store(request) as store:
+        answer = why_one(store, story_id, a)
+        head = store.stories.head(answer.story_id)
+        titles = {i: store.get_document(i).title for i in answer.articles}
+    return _page(
+        "why.html",
+        request,
+        why=answer,
+        story_title=head.title if head else "",
+        titles=titles,
     )
 
 
