@@ -8,8 +8,7 @@ linkage over shared neighbours (``cluster.py``), the same way whether the articl
 one batch or a few at a time, and each group keeps the id of the earlier story it holds most
 of (``naming.py``); what changed is recorded in ``story_events``, so old ids keep resolving
 and a story's history can be shown. While the store is small, its term weights move as it
-grows, so the stage reads every article again each time the store grows by a quarter, up
-to
+grows, so the stage reads every article again each time the store grows by a quarter, up to
 ``REREAD_UNTIL`` articles.
 """
 
