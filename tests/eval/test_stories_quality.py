@@ -23,7 +23,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench import ecbplus  # noqa: E402
-from bench.stories import evaluate_storyline  # noqa: E402
+from bench.stories import evaluate_storyline, pairwise  # noqa: E402
 
 BASELINE = json.loads((Path(__file__).with_name("stories_baseline.json")).read_text("utf-8"))
 
@@ -38,3 +38,20 @@ def test_ecbplus_dev_stories(shared_data: Path, tmp_path: Path) -> None:
     floor = BASELINE["ecbplus_dev"]
     assert result.bcubed.f1 >= floor["bcubed_f1"], f"B-cubed P/R/F1 {result.bcubed}"
     assert result.pairwise.f1 >= floor["pairwise_f1"], f"pairwise P/R/F1 {result.pairwise}"
+
+
+@pytest.mark.parametrize("run_size", [10, 50])
+def test_ecbplus_dev_stories_fed_a_few_at_a_time(
+    shared_data: Path, tmp_path: Path, run_size: int
+) -> None:
+    """Issue 18: a monitor receives articles a few at a time; its stories must be as good as
+    those of one batch, and the same stories (pairwise agreement with the batch)."""
+    if not (shared_data / "ecbplus" / "ECB+").is_dir():
+        missing(f"ECB+ not found in {shared_data}")
+    articles = ecbplus.read(ecbplus.DEV_TOPICS)
+    streamed = evaluate_storyline(articles, tmp_path, isolated=False, run_size=run_size, seed=2)
+    batch = evaluate_storyline(articles, tmp_path, isolated=False, seed=2)
+    floor = BASELINE["ecbplus_dev_streamed"]
+    assert streamed.bcubed.f1 >= floor["bcubed_f1"], f"B-cubed P/R/F1 {streamed.bcubed}"
+    agreement = pairwise(streamed.predicted, batch.predicted)
+    assert agreement.f1 >= floor["agreement_f1"], f"agreement with the batch {agreement}"
