@@ -23,7 +23,17 @@ from bench.report import Row, append_section, machine, text_table
 
 # Modules of this package that are helpers, not benchmarks.
 _HELPERS = frozenset(
-    {"corpora", "measure", "report", "dedup_data", "dedup_labels", "ecbplus", "paraphrase"}
+    {
+        "corpora",
+        "measure",
+        "report",
+        "dedup_data",
+        "dedup_labels",
+        "dedup_edited",
+        "dedup_compare",
+        "ecbplus",
+        "paraphrase",
+    }
 )
 
 
