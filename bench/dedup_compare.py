@@ -114,14 +114,18 @@ def storyline_results(texts: dict[str, str]) -> list[Result]:
     ]
 
 
-def datasketch_results(texts: dict[str, str]) -> list[Result]:
+def datasketch_results(
+    texts: dict[str, str],
+    sizes: Sequence[int] = DATASKETCH_SHINGLES,
+    thresholds: Sequence[float] = DATASKETCH_THRESHOLDS,
+) -> list[Result]:
     from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]  # no stubs
 
     from storyline.text.tokens import words
 
     ids = list(texts)
     results = []
-    for size in DATASKETCH_SHINGLES:
+    for size in sizes:
         started = time.perf_counter()
         shingles = []
         for doc in ids:
@@ -134,7 +138,7 @@ def datasketch_results(texts: dict[str, str]) -> list[Result]:
             shingles.append(sorted(g.encode("utf-8") for g in grams))
         minhashes = list(MinHash.generator(shingles, num_perm=128, seed=1))
         signed = time.perf_counter() - started
-        for threshold in DATASKETCH_THRESHOLDS:
+        for threshold in thresholds:
             started = time.perf_counter()
             lsh = MinHashLSH(threshold=threshold, num_perm=128)
             links = []
