@@ -34,7 +34,7 @@ from itertools import combinations
 
 from bench import ecbplus
 from bench.dedup_data import DEV_TOPICS, Doc, _reuters, pair_key
-from bench.dedup_labels import Index, similarity, words
+from bench.dedup_labels import Index, similarity
 from bench.paraphrase import split_paragraphs
 
 SEED = 20261207
@@ -244,4 +244,4 @@ def _count(values: Iterable[str]) -> dict[str, int]:
     return dict(counts)
 
 
-__all__ = ["EditedSet", "build", "edited_copy", "half_copy", "lead_copy", "replace_words", "words"]
+__all__ = ["EditedSet", "build", "edited_copy", "half_copy", "lead_copy", "replace_words"]
