@@ -39,9 +39,12 @@ def subject(text: str) -> frozenset[str]:
     ordinary = _ordinary(text)
     name: list[str] = []
     pending: list[str] = []
-    for raw in raw_words(lead):
+    raws = raw_words(lead)
+    for index, raw in enumerate(raws):
         word = normalise(raw)
         is_name = raw[0].isupper() and word not in _NOT_NAMES and word not in ordinary
+        if is_name and index == 0 and _lone_capital(raw, raws, text):
+            continue  # "Talks to end the strike ...": a capital only for starting
         if is_name:
             name += [*pending, word]
             pending = []
@@ -50,6 +53,13 @@ def subject(text: str) -> frozenset[str]:
         elif name:
             break
     return frozenset(w for w in name if w not in _JOINERS)
+
+
+def _lone_capital(raw: str, raws: list[str], text: str) -> bool:
+    """A sentence's first word that no capitalised word follows and the text never writes
+    again: capitalised for starting the sentence, not a name ("Talks", "Casino")."""
+    followed = len(raws) > 1 and raws[1][0].isupper()
+    return not followed and text.count(raw) == 1
 
 
 @lru_cache(maxsize=1024)

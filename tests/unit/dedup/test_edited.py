@@ -109,6 +109,11 @@ def test_the_subject_is_the_first_name_of_the_lead() -> None:
     assert subject("NEW YORK, March 2 - " + BELLAMY) == {"bellamy", "foods", "corp"}
     assert subject("The Bank of Carrow said on Monday ...") == {"bank", "carrow"}
     assert {"150", "2017"} <= lead_figures(HARWICK)
+    # A capital only for starting the sentence is no name; the name comes after.
+    assert subject("Talks at Port Ellan broke down, Westerly Ferries said.") == {
+        "port",
+        "ellan",
+    }
 
 
 def test_a_template_filled_in_for_another_company_is_no_rewrite() -> None:
