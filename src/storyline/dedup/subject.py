@@ -68,7 +68,7 @@ def _ordinary(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1024)
-def _words(text: str) -> frozenset[str]:
+def _word_set(text: str) -> frozenset[str]:
     return frozenset(normalise(w) for w in raw_words(text))
 
 
@@ -79,7 +79,7 @@ def same_subject(text_a: str, text_b: str) -> bool:
     names no one (a results table) passes the name test: figures decide it."""
     for one, other in ((text_a, text_b), (text_b, text_a)):
         name, figures = subject(one), lead_figures(one)
-        if not name <= _words(other) or not figures <= _words(other):
+        if not name <= _word_set(other) or not figures <= _word_set(other):
             return False
     return True
 
@@ -89,7 +89,7 @@ def named_in_other(text_a: str, text_b: str) -> bool:
     even when its first paragraph was cut (its own lead is then a paragraph of the
     original), and what a template filled in for another company does not."""
     a, b = subject(text_a), subject(text_b)
-    return a <= _words(text_b) or b <= _words(text_a)
+    return a <= _word_set(text_b) or b <= _word_set(text_a)
 
 
 @lru_cache(maxsize=1024)
