@@ -35,6 +35,8 @@ _HELPERS = frozenset(
         "stories_stream",
         "stories_templates",
         "pos_tagger",
+        "dedup_edited",
+        "dedup_compare",
     }
 )
 

@@ -1,6 +1,6 @@
 """Dedup: accuracy on labelled real articles, speed against datasketch, docs/s at scale.
 
-``python -m bench dedup [--part accuracy|speed|scale] [--sizes 10000,100000,1000000]``
+``python -m bench dedup [--part accuracy|edited|speed|scale] [--sizes 10000,100000,1000000]``
 
 - **accuracy**: each set of :mod:`bench.dedup_data` is written as JSON Lines to a temporary
   folder and run through Storyline end to end (``storyline.runner.run``, 2 workers); the
@@ -8,6 +8,10 @@
   pairwise against the labels: precision / recall / F1 for (a), (b), (a)+(b) and (c); the
   share of hard-negative pairs wrongly folded for (d); how often the predicted kind
   (``duplicate_kind``) matches the label.
+- **edited**: the edited-copy set of :mod:`bench.dedup_edited` (paragraphs cut and swapped,
+  8 % of the words replaced, short versions; same-event and template negatives), Storyline
+  against datasketch's MinHashLSH at several thresholds in the same run
+  (:mod:`bench.dedup_compare`).
 - **speed**: on all Reuters-21578 articles with a body: ``storyline run`` end to end, the
   dedup stage alone over the filled store, the exact + near library pieces
   (``shingle_hashes`` -> ``MinHasher.signatures`` -> LSH bands), and datasketch
@@ -61,8 +65,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--part",
         action="append",
-        choices=("accuracy", "speed", "scale"),
-        help="what to run (repeatable; default: all three)",
+        choices=("accuracy", "edited", "speed", "scale"),
+        help="what to run (repeatable; default: all four)",
     )
     parser.add_argument(
         "--sizes",
@@ -84,13 +88,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> list[Row]:
-    parts = set(getattr(args, "part", None) or ("accuracy", "speed", "scale"))
+    parts = set(getattr(args, "part", None) or ("accuracy", "edited", "speed", "scale"))
     workdir = Path(tempfile.mkdtemp(prefix="storyline-bench-dedup-"))
     rows: list[Row] = []
     try:
         if "accuracy" in parts:
             sets = dedup_data.ci_sets() if args.limit else dedup_data.benchmark_sets()
             rows += accuracy_rows(sets, workdir)
+        if "edited" in parts:
+            from bench import dedup_compare, dedup_edited
+
+            rows += dedup_compare.edited_rows(dedup_edited.build(), _log)
         if "speed" in parts or "scale" in parts:
             if "speed" in parts:
                 texts = _reuters_clean_texts(workdir, args.limit, rows)

@@ -19,6 +19,9 @@ from storyline.dedup.tokens import STOPWORD_HASHES, Words, batch_word_hashes, ha
 from storyline.text.lexicon import FUNCTION_WORDS
 
 SHINGLE_SIZE = 5
+# The lead whose shingles key short versions (keys.DocumentKeys.lead_signature): about the
+# first paragraph of a news article.
+LEAD_WORDS = 50
 # Odd 64-bit multipliers, one per position in the shingle (from the SplitMix64 constants).
 _MULTIPLIERS = np.array(
     [0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 0xD6E8FEB86659FD93,
@@ -67,6 +70,19 @@ def shingle_sets(block: Words, size: int = SHINGLE_SIZE) -> HashSets:
         parts_values.append(np.array([value], dtype=np.uint64))
         parts_owners.append(np.array([text], dtype=np.int64))
     return _distinct(parts_values, parts_owners, len(block.counts))
+
+
+def lead_words(block: Words, size: int = LEAD_WORDS) -> Words:
+    """The first ``size`` words of each text of the block (one mask, no loop)."""
+    starts = np.concatenate([[0], np.cumsum(block.counts)[:-1]]).astype(np.int64)
+    position = np.arange(len(block.hashes), dtype=np.int64) - np.repeat(starts, block.counts)
+    keep = position < size
+    return Words(
+        block.hashes[keep],
+        block.lengths[keep],
+        block.digit_first[keep],
+        np.minimum(block.counts, size).astype(np.int64),
+    )
 
 
 def content_sets(block: Words) -> HashSets:
@@ -124,6 +140,7 @@ __all__ = [
     "HashSets",
     "content_sets",
     "content_word_hashes",
+    "lead_words",
     "shingle_hashes",
     "shingle_hashes_of",
     "shingle_sets",

@@ -27,7 +27,9 @@ BLOCK = 1000
 class DedupStage(GlobalStage):
     name: ClassVar[str] = "dedup"
     # 4: sentences for rewrite alignment from the text layer's one splitter (issue 17).
-    version: ClassVar[str] = "4"
+    # 5: edited copies (paragraphs cut, words changed) and short versions (lead bands) are
+    # near copies; a rewrite names its lead's subject and figures in the other (issue 18).
+    version: ClassVar[str] = "5"
     needs: ClassVar[frozenset[str]] = frozenset({"text"})
     provides: ClassVar[frozenset[str]] = frozenset({"duplicates"})
 

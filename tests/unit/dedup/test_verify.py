@@ -127,14 +127,15 @@ def test_keys_of_a_batch_equal_keys_one_at_a_time() -> None:
     assert [(k.words, k.shingles) for k in batch[1:3]] == [(0, 0), (3, 1)]
 
 
-def test_bucket_keys_are_near_bands_then_rewrite_bands() -> None:
+def test_bucket_keys_are_near_then_rewrite_then_lead_bands() -> None:
     keys = compute_keys([("o", ORIGINAL), ("r", REWRITE)])
-    width = lsh.NEAR.bands + lsh.REWRITE.bands
+    width = lsh.NEAR.bands + lsh.REWRITE.bands + lsh.LEAD.bands
     buckets = bucket_keys(keys)
     assert buckets.shape == (2, width)
     near = lsh.NEAR.keys(np.stack([k.near_signature for k in keys]))
     rewrite = lsh.REWRITE.keys(np.stack([k.rewrite_signature for k in keys]))
-    assert np.array_equal(buckets, np.hstack([near, rewrite]))
+    lead = lsh.LEAD.keys(np.stack([k.lead_signature for k in keys]))
+    assert np.array_equal(buckets, np.hstack([near, rewrite, lead]))
     assert bucket_keys([]).shape == (0, width)
     assert keys[0].near_signature.shape == (NUM_PERM,)
 
