@@ -218,6 +218,21 @@ class StoryTables:
             found[story_id] = sum(1 for (m,) in members if m not in leaving)
         return found
 
+    def members_of(self, story_ids: set[str | None]) -> list[str]:
+        """The articles in the graph that are in any of ``story_ids``."""
+        found: list[str] = []
+        wanted = sorted(s for s in story_ids if s)
+        for chunk in chunks(wanted):
+            marks = ",".join("?" * len(chunk))
+            found.extend(
+                r[0]
+                for r in self.store.conn.execute(
+                    f"SELECT document_id FROM story_vectors WHERE story_id IN ({marks})",
+                    list(chunk),
+                )
+            )
+        return sorted(found)
+
     def is_live(self, story_id: str) -> bool:
         row = self.store.conn.execute(
             "SELECT 1 FROM stories WHERE id = ? AND merged_into IS NULL", (story_id,)

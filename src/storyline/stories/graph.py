@@ -208,8 +208,9 @@ class NeighbourGraph:
                 counts[other] += 1
         return {other for other, count in counts.items() if count >= 2 and other != article_id}
 
-    def components(self, seeds: Iterable[str]) -> list[list[str]]:
-        """The strong components holding ``seeds``, each sorted by id."""
+    def components(self, seeds: Iterable[str], within: set[str] | None = None) -> list[list[str]]:
+        """The strong components holding ``seeds`` (only through ``within``, if given), each
+        sorted by id."""
         seen: set[str] = set()
         found = []
         for seed in sorted(set(seeds)):
@@ -219,7 +220,7 @@ class NeighbourGraph:
             while frontier:
                 current = frontier.pop()
                 for other in self.strong_partners(current):
-                    if other not in component:
+                    if other not in component and (within is None or other in within):
                         component.add(other)
                         frontier.append(other)
             seen |= component

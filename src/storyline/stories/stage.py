@@ -209,8 +209,22 @@ class StoryStage(GlobalStage):
         members changed (``emptied``: stories some articles already left)."""
         graph = NeighbourGraph(store.story_graph, WINDOW_DAYS)
         present = set(store.stories.in_graph(sorted(seeds)))
+        within = None
+        if len(present) < store.story_graph.size():
+            # On a wire stream one strong component can hold most of the store (4,098 of
+            # 4,752 Reuters articles): regrouping it whole on every run would cost what the
+            # store holds. A run regroups what it touched, their strong partners and the
+            # stories these are in; one batch regroups everything.
+            within = set(present)
+            for article_id in sorted(present):
+                within |= graph.strong_partners(article_id)
+            within |= set(
+                store.stories.members_of(
+                    set(store.stories.stories_of(sorted(within)).values()) - {None}
+                )
+            )
         groups: list[list[str]] = []
-        for component in graph.components(present):
+        for component in graph.components(present, within):
             articles = [graph.article(i) for i in component]
             allowed = _Allowed(articles)
             clusters = average_linkage(
