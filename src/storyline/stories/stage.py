@@ -1,15 +1,14 @@
 """The stories stage: articles join the nearest-neighbour graph as they arrive, and the
-components of the graph they touch are grouped again (issue 18).
+part of the graph they touch is grouped again (issue 18).
 
 Each new article (a canonical one: copies ride along with their original) is read into a
 term vector and enters the graph (``graph.py``): its nearest earlier articles, and its place
-among theirs. The strong components of the graph that changed are grouped by average
-linkage over shared neighbours (``cluster.py``), the same way whether the articles came in
-one batch or a few at a time, and each group keeps the id of the earlier story it holds most
-of (``naming.py``); what changed is recorded in ``story_events``, so old ids keep resolving
-and a story's history can be shown. While the store is small, its term weights move as it
-grows, so the stage reads every article again each time the store grows by a quarter, up to
-``REREAD_UNTIL`` articles.
+among theirs. What a run touched, with their strong partners and the stories these are in,
+is grouped again by average linkage over shared neighbours (``cluster.py``), and each group
+keeps the id of the earlier story it holds most of (``naming.py``); what changed is recorded
+in ``story_events``, so old ids keep resolving and a story's history can be shown. While the
+store is small, its term weights move as it grows, so the stage reads every article again
+each time the store grows by a quarter, up to ``REREAD_UNTIL`` articles.
 """
 
 from __future__ import annotations
