@@ -228,11 +228,13 @@ def _flush(
             counts[stem(word)] += boost
     if len(run) == 1 and opens_sentence and run[0] not in usage.capitalised_inside:
         return
+    # A name counts as written, not also by its last word: "Reid" of "Tara Reid" is a name
+    # term where an article writes "Reid" alone (as every article on her does), while the
+    # last word of "Murgold Resources", "Mars Stores" or "Ford Motor" is a word that
+    # hundreds of unrelated companies end with, and as a name term it joined their notices
+    # into stories (issue 18: on 5,000 Reuters articles, 96 -> 70 template bundles; ECB+
+    # train 0.925 -> 0.940, dev 0.968 -> 0.966 B-cubed F1).
     counts["n:" + " ".join(run)] += boost * NAME_BOOST
-    if len(run) > 1:
-        # The last word of a name ("Reid" of "Tara Reid", "Trump" of "President Donald
-        # Trump") is how later mentions and other outlets refer to it.
-        counts["n:" + run[-1]] += boost * NAME_BOOST
 
 
 def idf(df: int, documents: int) -> float:

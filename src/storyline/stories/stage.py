@@ -81,7 +81,8 @@ class Frequencies:
 class StoryStage(GlobalStage):
     name: ClassVar[str] = "stories"
     # 4: groups of the nearest-neighbour graph, regrouped where it changes (issue 18).
-    version: ClassVar[str] = "4"
+    # 5: a name's last word is no name term of its own (features._flush).
+    version: ClassVar[str] = "5"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "duplicates"})
     provides: ClassVar[frozenset[str]] = frozenset({"stories"})
 
