@@ -147,7 +147,7 @@ def test_names_are_runs_of_capitalised_words(text: str, name: str) -> None:
 
 
 def test_a_names_last_word_is_a_name_only_where_written_alone() -> None:
-    """"Resources" of "Murgold Resources" is not a name: hundreds of companies end with it."""
+    """The "Resources" of "Murgold Resources" is no name: hundreds of companies end with it."""
     counts = term_counts(None, "The shares of Murgold Resources rose after the assays.")
     assert "n:murgold resources" in counts and "n:resources" not in counts
 
