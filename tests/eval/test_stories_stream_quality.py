@@ -3,8 +3,8 @@ bundles, against the entry ``reuters_stream`` of stories_baseline.json.
 
 The first ``articles`` Reuters-21578 articles with a body, in date order, go through
 ``storyline run`` twice, each into a new store: in one batch, and in successive runs of
-``run_size`` articles (what a monitor fed every few minutes does). Both are fed once per test
-session and shared by the three checks; the stream, the feeding and the scores are the
+``run_size`` articles (what a monitor fed every few minutes does). Both are fed once (a module
+fixture) and shared by the three checks; the stream, the feeding and the scores are the
 benchmark's own (``python -m bench stories --part invariance --part templates``, modules
 ``bench/stories_stream.py``, ``bench/stories_feed.py``, ``bench/stories_templates.py``), so the
 gate and the benchmark measure the same thing.
