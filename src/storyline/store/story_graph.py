@@ -50,7 +50,7 @@ class StoryGraphTables:
                     split(weights),
                     frozenset(json.loads(specific or "[]")),
                     day,
-                    frozenset(json.loads(subject or "[]")),
+                    *_subject(subject),
                 )
         return found
 
@@ -114,7 +114,9 @@ class StoryGraphTables:
                     json.dumps(a.vector),
                     a.day,
                     json.dumps(sorted(a.specific)),
-                    json.dumps(sorted(a.subject)),
+                    json.dumps(
+                        {"terms": dict(sorted(a.subject.items())), "words": a.subject_words}
+                    ),
                 )
                 for a in rows
             ],
@@ -172,3 +174,13 @@ class StoryGraphTables:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (str(count),),
         )
+
+
+def _subject(stored: str | None) -> tuple[dict[str, float], bool]:
+    """A stored subject: its terms with their weights, and whether they are a capitals
+    headline's words (a list of terms, as stage version 4 stored it, weighs each alike)."""
+    found = json.loads(stored or "[]")
+    if isinstance(found, list):
+        return dict.fromkeys(found, 1.0), False
+    terms = {str(term): float(weight) for term, weight in found["terms"].items()}
+    return terms, bool(found["words"])

@@ -25,6 +25,7 @@ from storyline.store.stories import StoryEvent
 from storyline.stories.cluster import average_linkage
 from storyline.stories.features import (
     Split,
+    idf,
     names,
     normalise,
     similarity,
@@ -81,7 +82,8 @@ class Frequencies:
 class StoryStage(GlobalStage):
     name: ClassVar[str] = "stories"
     # 4: groups of the nearest-neighbour graph, regrouped where it changes (issue 18).
-    # 5: a name's last word is no name term of its own (features._flush).
+    # 5: a name's last word is no name term of its own (features._flush); subjects are
+    # weighed by idf and must share a part of their weight (graph.different_subjects).
     version: ClassVar[str] = "5"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "duplicates"})
     provides: ClassVar[frozenset[str]] = frozenset({"stories"})
@@ -197,7 +199,12 @@ class StoryStage(GlobalStage):
                     split(weights),
                     specific(weights, frequencies.of(list(weights)), frequencies.documents),
                     day,
-                    frozenset(t for t, d in candidates if t == d or d in rare),
+                    {
+                        t: idf(counted_in[d], frequencies.documents)
+                        for t, d in candidates
+                        if t == d or d in rare
+                    },
+                    any(t != d for t, d in candidates),
                 )
             )
         return articles

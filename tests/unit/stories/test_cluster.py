@@ -8,7 +8,12 @@ from collections.abc import Iterable
 
 from storyline.stories.cluster import NEIGHBOURS, NearArticle, average_linkage, strong_pairs
 from storyline.stories.features import split
-from storyline.stories.graph import GraphArticle, NeighbourGraph
+from storyline.stories.graph import (
+    GraphArticle,
+    NeighbourGraph,
+    different_subjects,
+    pair_similarity,
+)
 
 
 class Nothing:
@@ -30,7 +35,9 @@ class Nothing:
 def article(name: str, weights: dict[str, float], day: int | None = None) -> GraphArticle:
     norm = sum(w * w for w in weights.values()) ** 0.5
     unit = {t: w / norm for t, w in weights.items()}
-    return GraphArticle(name, unit, split(unit), frozenset(t for t in weights if "n:" in t), day)
+    return GraphArticle(
+        name, unit, split(unit), frozenset(t for t in weights if "n:" in t), day, {}
+    )
 
 
 def graph_of(articles: list[GraphArticle]) -> NeighbourGraph:
@@ -117,3 +124,33 @@ def test_refused_merges_keep_groups_apart() -> None:
 def test_overlaps_are_shares_of_a_neighbourhood() -> None:
     weights = strong_pairs([["a", "b"], ["a", "b"]], NEIGHBOURS)
     assert weights[(0, 1)] == 2 / (NEIGHBOURS + 1)
+
+
+def with_subject(name: str, subject: dict[str, float], words: bool = False) -> GraphArticle:
+    unit = {"dividend": 1.0}
+    return GraphArticle(name, unit, split(unit), frozenset(), None, subject, words)
+
+
+def test_two_notices_sharing_only_their_commonest_headline_word_have_different_subjects() -> None:
+    """ "COMBUSTION ENGINEERING INC <CSP> REGULAR DIV" and "SYSTEMATICS INC <SYST> REGULAR
+    PAYOUT": "regular" is a fifth of each subject's weight, not the company."""
+    combustion = with_subject(
+        "a", {"n:combustion": 7.1, "n:csp": 7.8, "n:engineering": 4.6, "n:regular": 3.9}, True
+    )
+    systematics = with_subject("b", {"n:systematics": 7.8, "n:syst": 7.8, "n:regular": 3.9}, True)
+    again = with_subject("c", {"n:combustion": 7.1, "n:regular": 3.9}, True)
+    assert different_subjects(combustion, systematics)
+    assert pair_similarity(combustion, systematics) == 0.0
+    assert not different_subjects(combustion, again)
+
+
+def test_named_subjects_need_less_in_common_than_headline_words() -> None:
+    """Spelled names are what a story's headlines share: "Lindsay Lohan" is a third of a
+    subject that also names a town, and that is one subject."""
+    lohan = with_subject("a", {"n:lindsay lohan": 4.0, "n:newport beach": 7.0})
+    again = with_subject("b", {"n:lindsay lohan": 4.0, "n:malibu": 6.0})
+    assert not different_subjects(lohan, again)
+    assert different_subjects(
+        with_subject("c", {"n:lindsay lohan": 4.0, "n:newport beach": 7.0}, True),
+        with_subject("d", {"n:lindsay lohan": 4.0, "n:malibu": 6.0}, True),
+    )
