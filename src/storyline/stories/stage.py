@@ -23,6 +23,7 @@ from storyline.pipeline import Counters, GlobalStage
 from storyline.store import Store
 from storyline.store.stories import StoryEvent
 from storyline.stories.cluster import average_linkage
+from storyline.stories.dating import text_day
 from storyline.stories.features import (
     Split,
     idf,
@@ -289,6 +290,15 @@ class StoryStage(GlobalStage):
         if size == 0:
             store.stories.drop(story_id)
             return
+        if not dates:
+            # An undated corpus: the story's days are those its articles' texts spell out
+            # (``dating.py``). They date the story for a reader; the graph does not use them
+            # (as the articles' days, on ECB+ they cost 0.013 B-cubed on dev, 0.009 on train).
+            dates = [
+                date.fromordinal(day).isoformat()
+                for member in store.stories.summary_members(story_id, SUMMARY_MEMBERS)
+                if (day := text_day(member.text)) is not None
+            ]
         top = dict(sorted(centroid.items(), key=lambda i: (-i[1], i[0]))[:CENTROID_TERMS])
         store.stories.reshape(
             story_id, size, top, min(dates, default=None), max(dates, default=None)
