@@ -237,7 +237,7 @@ def _flush(
     counts["n:" + " ".join(run)] += boost * NAME_BOOST
 
 
-def idf(df: int, documents: int) -> float:
+def idf(df: float, documents: int) -> float:
     return math.log((documents + 1) / (df + 1)) + 1.0
 
 

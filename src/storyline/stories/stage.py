@@ -26,7 +26,6 @@ from storyline.stories.cluster import average_linkage
 from storyline.stories.dating import text_day
 from storyline.stories.features import (
     Split,
-    idf,
     names,
     normalise,
     similarity,
@@ -37,7 +36,7 @@ from storyline.stories.features import (
 )
 from storyline.stories.graph import GraphArticle, NeighbourGraph
 from storyline.stories.naming import name_groups
-from storyline.stories.subject import subject_candidates
+from storyline.stories.subject import subject_candidates, subject_weights
 from storyline.stories.summary import choose_title, summarise
 
 GROUP = 0.15
@@ -85,7 +84,9 @@ class StoryStage(GlobalStage):
     # 4: groups of the nearest-neighbour graph, regrouped where it changes (issue 18).
     # 5: a name's last word is no name term of its own (features._flush); subjects are
     # weighed by idf and must share a part of their weight (graph.different_subjects).
-    version: ClassVar[str] = "5"
+    # 6: a headline's bare words weigh their idf above a hinge instead of passing a cut
+    # (subject.subject_weights: the cut moved stories with the store's size).
+    version: ClassVar[str] = "6"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "duplicates"})
     provides: ClassVar[frozenset[str]] = frozenset({"stories"})
 
@@ -182,17 +183,7 @@ class StoryStage(GlobalStage):
             day = date.fromisoformat(published).toordinal() if published else None
             candidates = subject_candidates(texts[document_id].title, terms)
             counted_in = frequencies.of([d for _, d in candidates])
-            # A headline's bare word is a subject if few articles use it, however small the
-            # store: in a store of a few notices, "dividend" is in all of them.
-            rare = specific(
-                {
-                    d: 1.0
-                    for _, d in candidates
-                    if counted_in[d] <= max(1, frequencies.documents // 20)
-                },
-                counted_in,
-                frequencies.documents,
-            )
+            subject = subject_weights(candidates, counted_in, frequencies.documents)
             articles.append(
                 GraphArticle(
                     document_id,
@@ -200,11 +191,7 @@ class StoryStage(GlobalStage):
                     split(weights),
                     specific(weights, frequencies.of(list(weights)), frequencies.documents),
                     day,
-                    {
-                        t: idf(counted_in[d], frequencies.documents)
-                        for t, d in candidates
-                        if t == d or d in rare
-                    },
+                    subject,
                     any(t != d for t, d in candidates),
                 )
             )
