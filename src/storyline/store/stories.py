@@ -482,8 +482,8 @@ class StoryTables:
         conn.execute("DELETE FROM story_terms WHERE story_id = ?", (story_id,))
         conn.execute("DELETE FROM story_summary WHERE story_id = ?", (story_id,))
         conn.execute(
-            "INSERT INTO story_events (at, kind, story_id) VALUES (datetime('now'), 'emptied', ?)",
-            (story_id,),
+            "INSERT INTO story_events (at, kind, story_id) VALUES (?, 'emptied', ?)",
+            (now(), story_id),
         )
 
     def describe(

@@ -113,6 +113,9 @@ class StoryStage(GlobalStage):
                 REREAD_GROWTH * store.story_graph.read_at() <= graph_size + waiting <= REREAD_UNTIL
             )
             if reread:
+                # Articles replaced by a newer version, become copies or removed leave their
+                # stories first (a story left empty is dropped when the stories are rebuilt).
+                emptied = store.stories.detach(set(removed) | set(store.stories.leaving()))
                 grouped = store.stories.grouped()
                 store.story_graph.clear()
                 seeds = set(grouped)
