@@ -93,6 +93,12 @@ def main() -> None:
     show_default=True,
     help="Largest input article in bytes; larger inputs are reported and skipped.",
 )
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Follow links in input folders that lead out of them (by default such links are "
+    "reported and not read).",
+)
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input had a problem.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
@@ -115,6 +121,7 @@ def run_command(
     only: tuple[str, ...],
     workers: int,
     max_bytes: int,
+    follow_links: bool,
     strict: bool,
     quiet: bool,
     as_json: bool,
@@ -141,11 +148,14 @@ def run_command(
         workers=workers or None,
         only=tuple(s for item in only for s in item.split(",") if s),
         event_embeddings=event_embeddings,
+        follow_links=follow_links,
     )
     if progress is None:
         progress = not quiet and not as_json and sys.stderr.isatty()
     with Store(db) as store:
-        line = ProgressLine(count_inputs(paths, store) if progress and paths else None)
+        line = ProgressLine(
+            count_inputs(paths, store, follow_links) if progress and paths else None
+        )
         summary = run(
             paths,
             store,

@@ -11,6 +11,7 @@ stages send them from the worker processes to the store, which keeps them in its
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -23,6 +24,21 @@ QuoteKind = Literal["direct", "partial", "indirect"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters and undecodable bytes (a file name that is not
+    UTF-8 reaches Python as lone surrogates) written as escapes: ``\\x1b``, ``\\xff``."""
+
+    def escape(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        # A surrogate from os.fsdecode stands for the byte 0xDC80 below it.
+        return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else repr(match.group())[1:-1]
+
+    return _CONTROL.sub(escape, text)
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with one input: reported, counted, and (for errors) skipped."""
@@ -32,6 +48,14 @@ class Problem:
     message: str
     hint: str | None = None
     severity: Severity = "error"
+
+    def __post_init__(self) -> None:
+        # Names and messages come from inputs: a file name with an escape sequence must not
+        # drive the terminal, nor one that is not UTF-8 break the store (issue 19).
+        object.__setattr__(self, "source", printable(self.source))
+        object.__setattr__(self, "message", printable(self.message))
+        if self.hint is not None:
+            object.__setattr__(self, "hint", printable(self.hint))
 
     def __str__(self) -> str:
         text = f"{self.source}: {self.message}"

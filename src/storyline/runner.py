@@ -39,6 +39,9 @@ class RunOptions:
     # Link event mentions with the optional MiniLM trigger embeddings as well (slower; needs
     # the model package, see storyline.events.embed). None: as the store was last linked.
     event_embeddings: bool | None = None
+    # Follow links in input folders that lead out of them (off: a link to /etc/passwd in a
+    # shared inbox is reported, not stored).
+    follow_links: bool = False
 
 
 @dataclass(slots=True)
@@ -177,7 +180,9 @@ def run(
         if paths:
             files: dict[str, tuple[int, int]] = {}
             failed_files: set[str] = set()
-            refs = _fresh_refs(paths, store, current, summary, files, failed_files)
+            refs = _fresh_refs(
+                paths, store, current, summary, files, failed_files, options.follow_links
+            )
             outcomes = engine.map(
                 _ingest_chunk, refs, initializer=_init_worker, initargs=((), read_options)
             )
@@ -277,13 +282,14 @@ def _fresh_refs(
     summary: RunSummary,
     files: dict[str, tuple[int, int]],
     failed: set[str],
+    follow_links: bool = False,
 ) -> Iterator[SourceRef]:
     """New or changed inputs; files whose reading found an error go into ``failed``."""
 
     def unchanged(path: str, size: int, mtime_ns: int) -> bool:
         return store.file_is_current(path, size, mtime_ns, current)
 
-    for item in discover(paths, skip=unchanged):
+    for item in discover(paths, skip=unchanged, follow_links=follow_links):
         if isinstance(item, Unchanged):
             summary.files_unchanged += 1
             continue
@@ -383,7 +389,7 @@ def _duration(seconds: float) -> str:
     return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
 
 
-def count_inputs(paths: Iterable[str], store: Store) -> int:
+def count_inputs(paths: Iterable[str], store: Store, follow_links: bool = False) -> int:
     """How many inputs a run of ``paths`` will read (unchanged files left out): the total
     that gives the progress line its ETA. Costs a walk of the folders (and a pass over
     feeds and JSON Lines files) before the run, so it is done only when progress is shown."""
@@ -392,4 +398,5 @@ def count_inputs(paths: Iterable[str], store: Store) -> int:
     def unchanged(path: str, size: int, mtime_ns: int) -> bool:
         return store.file_is_current(path, size, mtime_ns, current)
 
-    return sum(1 for item in discover(list(paths), skip=unchanged) if isinstance(item, SourceRef))
+    found = discover(list(paths), skip=unchanged, follow_links=follow_links)
+    return sum(1 for item in found if isinstance(item, SourceRef))

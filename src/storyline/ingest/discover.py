@@ -8,12 +8,19 @@ line, an RSS/Atom feed per entry (``feed.py``), a web archive per HTML page (``w
 Feed entries and archived pages travel as the JSON record a JSON Lines line would hold.
 
 An ``.xml`` file is read only if it is a feed; others are reported, not guessed at.
+
+Only regular files are read: a FIFO would block the run forever and a device (a link to
+``/dev/zero``) would never end, so both are reported. A name that is not UTF-8 is reported
+and skipped, as the store keys files by name. A link met in a folder walk that leads out of
+the folder is not followed unless the caller asks (``follow_links``): a link to
+``/etc/passwd`` dropped in a shared inbox must not be stored and served.
 """
 
 from __future__ import annotations
 
 import glob
 import os
+import stat as stat_mode
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,11 +85,14 @@ Found = SourceRef | Problem | Unchanged
 SkipCheck = Callable[[str, int, int], bool]
 
 
-def discover(paths: Iterable[str], skip: SkipCheck | None = None) -> Iterator[Found]:
+def discover(
+    paths: Iterable[str], skip: SkipCheck | None = None, *, follow_links: bool = False
+) -> Iterator[Found]:
     """Yield a ref per readable input and a :class:`Problem` per argument that names nothing.
 
     ``skip(path, size, mtime_ns)`` is asked before a file is opened; files it accepts are
-    yielded as :class:`Unchanged` without being read (feeds and archives included).
+    yielded as :class:`Unchanged` without being read (feeds and archives included). Links
+    in a folder that lead out of it are followed only with ``follow_links``.
     """
     for arg in paths:
         if glob.has_magic(arg):
@@ -90,15 +100,20 @@ def discover(paths: Iterable[str], skip: SkipCheck | None = None) -> Iterator[Fo
             if not matches:
                 yield Problem(arg, "not-found", "no file matches this pattern", "check the glob")
             for match in matches:
-                yield from _expand(match, explicit=False, skip=skip)
+                yield from _expand(match, explicit=False, skip=skip, follow_links=follow_links)
         else:
-            yield from _expand(arg, explicit=True, skip=skip)
+            yield from _expand(arg, explicit=True, skip=skip, follow_links=follow_links)
 
 
-def _expand(arg: str, *, explicit: bool, skip: SkipCheck | None) -> Iterator[Found]:
+def _expand(
+    arg: str, *, explicit: bool, skip: SkipCheck | None, follow_links: bool
+) -> Iterator[Found]:
     path = Path(arg)
+    if not _utf8(arg):
+        yield _bad_name(arg)
+        return
     if path.is_dir():
-        yield from _walk(path, skip)
+        yield from _walk(path, skip, follow_links)
         return
     if not path.exists():
         yield Problem(arg, "unreadable", "no such file or folder", "check the path")
@@ -112,28 +127,88 @@ def _expand(arg: str, *, explicit: bool, skip: SkipCheck | None) -> Iterator[Fou
     yield from _refs(path, fmt, explicit=explicit, skip=skip)
 
 
-def _walk(folder: Path, skip: SkipCheck | None) -> Iterator[Found]:
+def _walk(folder: Path, skip: SkipCheck | None, follow_links: bool) -> Iterator[Found]:
     def on_error(err: OSError) -> None:
         problems.append(
             Problem(str(err.filename), "unreadable", f"cannot list folder: {err.strerror}")
         )
 
     problems: list[Problem] = []
+    inside = folder.resolve()
     for root, dirs, files in os.walk(folder, onerror=on_error):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(d for d in dirs if not _utf8(d)):
+            problems.append(_bad_name(os.path.join(root, name)))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and _utf8(d))
         for name in sorted(files):
             if name.startswith("."):
                 continue
+            path = Path(root) / name
+            if not _utf8(name):
+                if format_of(name) is not None:
+                    yield _bad_name(str(path))
+                continue
             fmt = format_of(name)
-            if fmt is not None:
-                yield from _refs(Path(root) / name, fmt, explicit=False, skip=skip)
+            if fmt is None:
+                continue
+            if not follow_links and path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(inside):
+                    yield Problem(
+                        str(path),
+                        "outside-link",
+                        f"is a link to {target}, outside the folder being read: not followed",
+                        "pass --follow-links to read the files links lead to",
+                        severity="warning",
+                    )
+                    continue
+            yield from _refs(path, fmt, explicit=False, skip=skip)
         yield from problems
         problems.clear()
+
+
+def _utf8(name: str) -> bool:
+    """Whether a name from the file system is valid UTF-8 (os.fsdecode turns the bytes of
+    one that is not into lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _bad_name(path: str) -> Problem:
+    return Problem(
+        path,
+        "bad-name",
+        "the file name is not valid UTF-8: not read",
+        "rename it in UTF-8 (for example `convmv -f latin1 -t utf-8 --notest NAME`)",
+    )
+
+
+_KINDS = (
+    (stat_mode.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat_mode.S_ISCHR, "a character device"),
+    (stat_mode.S_ISBLK, "a block device"),
+    (stat_mode.S_ISSOCK, "a socket"),
+)
+
+
+def _not_regular(path: Path, mode: int) -> Problem:
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return Problem(
+        str(path),
+        "not-a-file",
+        f"is {kind}, not a regular file: not read (it could block or never end)",
+        "give Storyline regular files; copy what a pipe or device produces to a file first",
+    )
 
 
 def _refs(path: Path, fmt: str, *, explicit: bool, skip: SkipCheck | None) -> Iterator[Found]:
     try:
         stat = path.stat()
+        if not stat_mode.S_ISREG(stat.st_mode):
+            yield _not_regular(path, stat.st_mode)
+            return
         if skip is not None and skip(str(path), stat.st_size, stat.st_mtime_ns):
             yield Unchanged(str(path))
             return

@@ -1,0 +1,107 @@
+"""Inputs a monitor meets in other people's folders (issue 19): file names that are not
+UTF-8 or hold terminal escapes, FIFOs and devices, links out of the folder. Each is reported
+with its name escaped, the rest of the folder is read, and nothing blocks or is read
+without end."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import main
+from storyline.runner import RunOptions, run
+from storyline.store import Store
+
+ARTICLE = (
+    "Harbour repairs agreed\n\nThe council of Portmere agreed on Tuesday to repair the "
+    "harbour wall before the winter storms, after a debate on who would pay for the work.\n"
+)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    return inbox
+
+
+def stored(store: Store) -> list[str]:
+    return sorted(
+        Path(key).name for (key,) in store.conn.execute("SELECT source_key FROM documents")
+    )
+
+
+def problems(store: Store) -> list[tuple[str, str, str]]:
+    return [
+        (Path(source).name, kind, severity)
+        for source, kind, severity in store.conn.execute(
+            "SELECT source, kind, severity FROM problems ORDER BY source"
+        )
+    ]
+
+
+def test_a_name_that_is_not_utf8_is_reported_and_the_rest_is_read(
+    folder: Path, tmp_path: Path
+) -> None:
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9-report.txt"), "wb") as handle:
+        handle.write(ARTICLE.replace("Tuesday", "Monday").encode("utf-8"))
+    result = CliRunner().invoke(
+        main, ["run", str(folder), "--db", str(tmp_path / "news.db"), "--workers", "1"]
+    )
+    assert result.exception is None, result.output
+    assert "caf\\xe9-report.txt" in result.output
+    assert "not valid UTF-8" in result.output
+    with Store(tmp_path / "news.db") as store:
+        assert stored(store) == ["good.txt"]
+        assert problems(store) == [("caf\\xe9-report.txt", "bad-name", "error")]
+
+
+def test_a_fifo_is_reported_not_waited_on(folder: Path, tmp_path: Path) -> None:
+    os.mkfifo(folder / "pipe.txt")
+    with Store(tmp_path / "news.db") as store:
+        summary = run([str(folder)], store, RunOptions(workers=1))
+        assert stored(store) == ["good.txt"]
+        assert problems(store) == [("pipe.txt", "not-a-file", "error")]
+        assert "named pipe" in summary.problems[0].message
+
+
+def test_links_out_of_the_folder_are_not_followed_unless_asked(
+    folder: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "private"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(ARTICLE.replace("Portmere", "Castlerock"), "utf-8")
+    (folder / "secret.txt").symlink_to(outside / "secret.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    (folder / "again.txt").symlink_to(folder / "good.txt")  # inside: read (it equals good)
+    with Store(tmp_path / "news.db") as store:
+        run([str(folder)], store, RunOptions(workers=1))
+        assert "secret.txt" not in stored(store)
+        assert problems(store) == [
+            ("secret.txt", "outside-link", "warning"),
+            ("zero.txt", "outside-link", "warning"),
+        ]
+    with Store(tmp_path / "followed.db") as store:
+        run([str(folder)], store, RunOptions(workers=1, follow_links=True))
+        assert "secret.txt" in stored(store)
+        # Followed, the device is still no file: reported, never read.
+        assert ("zero.txt", "not-a-file", "error") in problems(store)
+
+
+def test_control_characters_in_a_name_are_escaped_on_screen_and_in_the_store(
+    folder: Path, tmp_path: Path
+) -> None:
+    (folder / "evil\x1b[2J\x07.txt").write_bytes(b"")
+    result = CliRunner().invoke(
+        main, ["run", str(folder), "--db", str(tmp_path / "news.db"), "--workers", "1"]
+    )
+    assert result.exception is None, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "evil\\x1b[2J\\x07.txt" in result.output
+    with Store(tmp_path / "news.db") as store:
+        sources = [s for (s,) in store.conn.execute("SELECT source FROM problems")]
+        assert sources and all("\x1b" not in s for s in sources)
