@@ -27,6 +27,7 @@ from storyline.errors import BadMetadata, EmptyInput
 from storyline.ingest.dates import parse_date
 from storyline.ingest.html import MIN_WORDS, extract_html
 from storyline.model import Problem
+from storyline.text.tokens import length_in_words
 
 MAX_FEED_BYTES = 64_000_000
 SNIFF_BYTES = 2048
@@ -187,14 +188,14 @@ def entry_text(html: str, source: str, url: str | None) -> str:
     title) and is not used: the entry's own fields are the metadata.
     """
     plain = html_to_text(html)
-    words = len(plain.split())
+    words = length_in_words(plain)
     if words < MIN_WORDS:
         return plain
     try:
         text, _ = extract_html(html, source, url)
     except EmptyInput:
         return plain
-    return text if len(text.split()) >= TRAFILATURA_MIN_SHARE * words else plain
+    return text if length_in_words(text) >= TRAFILATURA_MIN_SHARE * words else plain
 
 
 _BLOCK_TAGS = frozenset(

@@ -13,6 +13,7 @@ from datetime import date
 from storyline.errors import BadMetadata, EmptyInput
 from storyline.ingest.dates import parse_date, parse_moment
 from storyline.ingest.metadata import Metadata
+from storyline.text.tokens import length_in_words
 
 MIN_WORDS = 8
 # trafilatura reports the page's date without its time of day; the time orders articles
@@ -40,12 +41,13 @@ def extract_html(html: str, source: str, url: str | None = None) -> tuple[str, M
         deduplicate=False,
     )
     text = (getattr(result, "text", None) or "").strip() if result is not None else ""
-    if len(text.split()) < MIN_WORDS:
+    words = length_in_words(text)
+    if words < MIN_WORDS:
         # trafilatura falls back to whatever text a page has ("Home", "Sign in"); a page
         # with fewer words than a one-line news brief is not an article.
         raise EmptyInput(
             source,
-            f"no article text found in this HTML page ({len(text.split())} words)",
+            f"no article text found in this HTML page ({words} words)",
             hint="check it is an article page and not an index, login or error page",
         )
     published = None

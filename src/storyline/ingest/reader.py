@@ -19,7 +19,7 @@ from pathlib import Path
 
 from storyline.errors import EmptyInput, MalformedRecord, TooLargeInput, UnreadableInput
 from storyline.ingest.dates import date_from_path
-from storyline.ingest.decode import decode_bytes
+from storyline.ingest.decode import decode_bytes, decode_declared, html_charset
 from storyline.ingest.discover import RECORD_FORMATS, SourceRef
 from storyline.ingest.feed import entry_text
 from storyline.ingest.html import extract_html
@@ -38,7 +38,10 @@ def read_source(ref: SourceRef, options: ReadOptions) -> RawArticle:
     if ref.format in RECORD_FORMATS:
         return _read_record(ref, options)
     data = _read_bytes(ref, options)
-    text, encoding, warning = decode_bytes(data, ref.path)
+    if ref.format == "html":
+        text, encoding, warning = decode_declared(data, html_charset(data), ref.path)
+    else:
+        text, encoding, warning = decode_bytes(data, ref.path)
     warnings = [warning] if warning else []
     sidecar, problems = read_sidecar(ref.path)
     warnings.extend(problems)

@@ -18,23 +18,17 @@ compressed or not) of the record where reading stopped; the pages before it are 
 
 from __future__ import annotations
 
-import codecs
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from storyline.errors import BinaryInput
-from storyline.ingest.decode import decode_bytes
+from storyline.ingest.decode import decode_declared, html_charset
 from storyline.model import Problem
 
 MAX_PAGE_BYTES = 64_000_000
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
-# Browsers read pages labelled Latin-1 or ASCII as Windows-1252 (WHATWG Encoding Standard);
-# so do we, or curly quotes and dashes in such pages become control characters.
-_WINDOWS_1252_LABELS = ("latin-1", "iso8859-1", "ascii")
 
 
 def warc_records(path: Path) -> Iterator[tuple[int, bytes] | Problem]:
@@ -149,15 +143,4 @@ def _page(record: Any, number: int, name: str) -> list[tuple[int, bytes] | Probl
 
 def _decode(body: bytes, content_type: str, name: str) -> tuple[str, str, Problem | None]:
     """Decode with the charset the server or the page declares, else as other inputs are."""
-    match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.IGNORECASE)
-    declared = match[1] if match else None
-    if declared is None and (meta := _CHARSET.search(body[:4096])):
-        declared = meta[1].decode("ascii", errors="ignore")
-    if declared:
-        try:
-            codec = codecs.lookup(declared).name
-            codec = "cp1252" if codec in _WINDOWS_1252_LABELS else codec
-            return body.decode(codec), codec, None
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong or unknown label: detect, as for any other file
-    return decode_bytes(body, name)
+    return decode_declared(body, html_charset(body, content_type), name)
