@@ -99,6 +99,11 @@ def main() -> None:
     help="Follow links in input folders that lead out of them (by default such links are "
     "reported and not read).",
 )
+@click.option(
+    "--no-wait",
+    is_flag=True,
+    help="If another run is writing the store, stop at once (exit 2) instead of waiting.",
+)
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input had a problem.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
@@ -122,6 +127,7 @@ def run_command(
     workers: int,
     max_bytes: int,
     follow_links: bool,
+    no_wait: bool,
     strict: bool,
     quiet: bool,
     as_json: bool,
@@ -149,6 +155,7 @@ def run_command(
         only=tuple(s for item in only for s in item.split(",") if s),
         event_embeddings=event_embeddings,
         follow_links=follow_links,
+        wait=not no_wait,
     )
     if progress is None:
         progress = not quiet and not as_json and sys.stderr.isatty()
@@ -162,6 +169,7 @@ def run_command(
             options,
             on_progress=line if progress else None,
             on_stage=line.stage if progress else None,
+            on_wait=lambda message: click.echo(f"storyline: {message}", err=True),
         )
     line.done()
     for problem in summary.problems:

@@ -42,6 +42,8 @@ class RunOptions:
     # Follow links in input folders that lead out of them (off: a link to /etc/passwd in a
     # shared inbox is reported, not stored).
     follow_links: bool = False
+    # Wait for another run writing the store to finish (off: stop at once, StoreBusy).
+    wait: bool = True
 
 
 @dataclass(slots=True)
@@ -151,8 +153,25 @@ def run(
     *,
     on_progress: Callable[[int, float], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> RunSummary:
-    """Process ``paths`` into ``store``; with ``options.only``, re-run those stages on the store."""
+    """Process ``paths`` into ``store``; with ``options.only``, re-run those stages on the store.
+
+    The run holds the store's writer lock throughout (``Store.writing``): a second run on the
+    same store waits for it (``on_wait`` is told whom for), or with ``options.wait`` off
+    raises :class:`~storyline.store.lock.StoreBusy`."""
+    with store.writing(wait=options.wait, on_wait=on_wait):
+        return _run(paths, store, options, on_progress=on_progress, on_stage=on_stage)
+
+
+def _run(
+    paths: Iterable[str],
+    store: Store,
+    options: RunOptions,
+    *,
+    on_progress: Callable[[int, float], None] | None,
+    on_stage: Callable[[str], None] | None,
+) -> RunSummary:
     started = time.monotonic()
     embeddings = _event_embeddings(store, options.event_embeddings)
     paths = list(paths)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from storyline.errors import StoreError
 from storyline.model import Document, Problem
 from storyline.store.codec import DOCUMENT_COLUMNS, document_to_row, row_to_document
+from storyline.store.lock import WriterLock
 from storyline.store.migrations import MIGRATIONS
 
 if TYPE_CHECKING:
@@ -247,6 +249,24 @@ class Store:
         return [r[0] for r in self.conn.execute("SELECT name FROM _migrations ORDER BY name")]
 
     # Runs and problems -------------------------------------------------------------------
+
+    @contextmanager
+    def writing(
+        self, *, wait: bool = True, on_wait: Callable[[str], None] | None = None
+    ) -> Iterator[None]:
+        """Hold the store's writer lock (``lock.py``) for a run: one run writes at a time. A
+        run still marked running when the lock is taken died without finishing: it is
+        marked interrupted."""
+        lock = WriterLock(self.path)
+        lock.acquire(wait=wait, on_wait=on_wait)
+        try:
+            self.conn.execute(
+                "UPDATE runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'",
+                (now(),),
+            )
+            yield
+        finally:
+            lock.release()
 
     def begin_run(self, arguments: dict[str, Any]) -> int:
         cursor = self.conn.execute(
