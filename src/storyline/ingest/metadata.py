@@ -63,7 +63,7 @@ def metadata_from_object(
         try:
             published, published_at = parse_moment(obj["published"], source)
         except BadMetadata as err:
-            problems.append(Problem(source, err.kind, err.reason, err.hint))
+            problems.append(_kept(source, err.kind, err.reason, err.hint))
     meta = Metadata(
         external_id=text_value("id"),
         title=text_value("title"),
@@ -80,9 +80,15 @@ def metadata_from_object(
 def _bad(source: str, key: str, value: object, expected: str) -> Problem:
     shown = repr(value)
     shown = shown if len(shown) <= 60 else shown[:57] + "..."
-    return Problem(
+    return _kept(
         source, "bad-metadata", f"'{key}' should be {expected}, not {shown}", "fix or remove it"
     )
+
+
+def _kept(source: str, kind: str, reason: str, hint: str | None) -> Problem:
+    """A metadata value that cannot be used: the article is stored without it, so this is a
+    warning (as an error it was counted and shown as "skipped")."""
+    return Problem(source, kind, f"{reason}; the article is kept without it", hint, "warning")
 
 
 def sidecar_path(article: str) -> Path:

@@ -80,6 +80,8 @@ def test_sidecar_with_bad_date_is_reported_and_the_article_kept(files: Files) ->
     (problem,) = article.warnings
     assert problem.kind == "bad-metadata" and "s.meta.json" in problem.source
     assert "next Tuesday" in problem.message
+    # Kept: a warning, not an error the CLI would show as "skipped" (issue 19).
+    assert problem.severity == "warning" and "kept without it" in problem.message
 
 
 def test_malformed_sidecar_is_reported(files: Files) -> None:
