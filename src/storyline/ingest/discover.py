@@ -245,10 +245,20 @@ def _records(path: Path, fmt: str) -> Iterator[tuple[int, bytes] | Problem]:
             )
     else:
         try:
+            read = 0
             with path.open("rb") as handle:
                 for number, line in enumerate(handle, start=1):
                     if line.strip():
+                        read += 1
                         yield number, line
+            if not read:
+                yield Problem(
+                    str(path),
+                    "empty",
+                    "holds no articles (no line with a JSON record)",
+                    "remove it or fill it",
+                    severity="warning",
+                )
         except OSError as err:
             yield Problem(
                 str(path), "unreadable", f"cannot read: {err.strerror}", "check permissions"

@@ -105,3 +105,20 @@ def test_control_characters_in_a_name_are_escaped_on_screen_and_in_the_store(
     with Store(tmp_path / "news.db") as store:
         sources = [s for (s,) in store.conn.execute("SELECT source FROM problems")]
         assert sources and all("\x1b" not in s for s in sources)
+
+
+def test_an_empty_jsonl_and_an_empty_feed_are_warned_of_not_errors(
+    folder: Path, tmp_path: Path
+) -> None:
+    (folder / "nothing.jsonl").write_text("\n\n", encoding="utf-8")
+    # A valid feed with no entries whose declared encoding is wrong (feedparser sets bozo).
+    (folder / "quiet.rss").write_bytes(
+        b'<?xml version="1.0" encoding="us-ascii"?><rss version="2.0"><channel>'
+        b"<title>Caf\xc3\xa9 news</title><link>https://cafe.example/</link></channel></rss>"
+    )
+    with Store(tmp_path / "news.db") as store:
+        run([str(folder)], store, RunOptions(workers=1))
+        assert problems(store) == [
+            ("nothing.jsonl", "empty", "warning"),
+            ("quiet.rss", "empty", "warning"),
+        ]
