@@ -7,6 +7,7 @@ run leaves every document either fully stored (with its layers and source) or no
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -151,10 +152,28 @@ class Store:
             else:
                 self._check_schema()
         except sqlite3.DatabaseError as err:
+            if disk_full(self.path):
+                if readonly and self._open_immutable():
+                    return
+                raise _full(self.path, err) from err
             raise StoreError(
                 f"cannot open the store {self.path}: {err}",
                 hint="is it a Storyline SQLite file? give another --db path",
             ) from err
+
+    def _open_immutable(self) -> bool:
+        """Open for reading on a full disk. SQLite's reader of a WAL store creates a shared
+        memory file first, which a full disk refuses; declared immutable, the file is read
+        as it is. Nothing can write it while the disk is full, so nothing changes under the
+        reader."""
+        try:
+            uri = f"file:{Path(self.path).resolve()}?mode=ro&immutable=1"
+            self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self._check_schema()
+        except sqlite3.DatabaseError:
+            return False
+        return True
 
     # Lifecycle ---------------------------------------------------------------------------
 
@@ -265,6 +284,12 @@ class Store:
                 (now(),),
             )
             yield
+        except (sqlite3.OperationalError, OSError) as err:
+            # A full disk fails a write as "database or disk is full" or, in the WAL, as
+            # "disk I/O error": one line for the user, the store as its last batch left it.
+            if disk_full(self.path) or "disk is full" in str(err):
+                raise _full(self.path, err) from err
+            raise
         finally:
             lock.release()
 
@@ -617,3 +642,20 @@ def like_prefix(prefix: str) -> str:
     """A LIKE pattern matching ids that start with ``prefix`` (wildcards in it dropped)."""
     escaped = prefix.replace("%", "").replace("_", "")
     return escaped + "%"
+
+
+def disk_full(path: str) -> bool:
+    """Whether the file system holding ``path`` has no room left for another page."""
+    try:
+        found = os.statvfs(Path(path).resolve().parent)
+    except OSError:
+        return False
+    return found.f_bavail * found.f_frsize < 64 * 1024
+
+
+def _full(path: str, err: BaseException) -> StoreError:
+    return StoreError(
+        f"the disk holding the store {path} is full ({err})",
+        hint="free some space and run again: what earlier batches stored is kept, and the "
+        "run carries on from there",
+    )
