@@ -773,23 +773,68 @@ def search_command(query: str, db: str, limit: int, fmt: str) -> None:
     help="Address to listen on; the default keeps the app on this machine.",
 )
 @click.option("--port", type=int, default=8000, show_default=True)
-def serve_command(db: str, host: str, port: int) -> None:
+@click.option(
+    "--token",
+    envvar="STORYLINE_TOKEN",
+    help="Require this token (Authorization: Bearer TOKEN, or sign in at /login). Needed to "
+    "serve beyond this machine. Environment: STORYLINE_TOKEN.",
+)
+@click.option(
+    "--no-auth",
+    is_flag=True,
+    help="Serve beyond this machine without a token: anyone who can reach it reads the store.",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    help="A name this server answers to in the Host header, besides the address it listens "
+    "on and the loopback names (repeatable; '*' for any).",
+)
+def serve_command(
+    db: str,
+    host: str,
+    port: int,
+    token: str | None,
+    no_auth: bool,
+    allow_hosts: tuple[str, ...],
+) -> None:
     """Serve the store as web pages and a JSON API (read-only): stories, articles, entities,
     search. Open http://127.0.0.1:8000/ ; the API is described at /api/docs.
+
+    Served on another address than loopback, it needs a token (--token or STORYLINE_TOKEN),
+    or --no-auth to say that anyone who can reach it may read the store.
 
     \b
     Example:
       storyline serve --db news.db
       storyline serve --db news.db --port 8080
+      STORYLINE_TOKEN=s3cret storyline serve --db news.db --host 0.0.0.0 --allow-host news.lan
     """
     import uvicorn
 
     from storyline.web import create_app
+    from storyline.web.guard import LOOPBACK, host_of
 
-    app = create_app(db)
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    loopback = host_of(host) in LOOPBACK
+    if not loopback and not token and not no_auth:
+        raise click.UsageError(
+            f"serving on {host} lets anyone who can reach it read the store: give a token "
+            "(--token or STORYLINE_TOKEN), or --no-auth to serve without one"
+        )
+    hosts: list[str] | None = [*LOOPBACK, *allow_hosts]
+    if not loopback:
+        if host in ("0.0.0.0", "::"):  # any address: the names it is reached by are unknown
+            hosts = None if not allow_hosts else hosts
+        else:
+            hosts = [*LOOPBACK, host, *allow_hosts]
+    if "*" in allow_hosts:
+        hosts = None
+    app = create_app(db, allowed_hosts=hosts, token=token or None)
+    if not loopback and not token:
         click.echo(
-            f"storyline: serving on {host}: anyone who can reach this address can read the store",
+            f"storyline: serving on {host} without a token: anyone who can reach this "
+            "address can read the store",
             err=True,
         )
     click.echo(

@@ -235,6 +235,13 @@ class Store:
             if migration.name in done:
                 continue
             self.conn.execute("BEGIN IMMEDIATE")
+            # Another process opening the store at the same moment may have applied it
+            # between the read above and this lock (two runs started together).
+            if self.conn.execute(
+                "SELECT 1 FROM _migrations WHERE name = ?", (migration.name,)
+            ).fetchone():
+                self.conn.execute("COMMIT")
+                continue
             try:
                 for statement in _statements(migration.sql):
                     self.conn.execute(statement)

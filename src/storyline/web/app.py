@@ -8,6 +8,7 @@ caller reads: the JSON envelope under ``/api``, an HTML page elsewhere.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -23,6 +24,7 @@ from storyline.store import Store
 from storyline.web import api, pages
 from storyline.web.envelope import error
 from storyline.web.errors import ApiError, from_storyline
+from storyline.web.guard import LOOPBACK, Guard
 
 STATIC = Path(__file__).parent / "static"
 log = logging.getLogger("storyline.web")
@@ -61,8 +63,15 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The app over the store in ``db`` (opened read-only per request)."""
+def create_app(
+    db: str | Path,
+    *,
+    allowed_hosts: Sequence[str] | None = LOOPBACK,
+    token: str | None = None,
+) -> FastAPI:
+    """The app over the store in ``db`` (opened read-only per request). Requests must name
+    one of ``allowed_hosts`` in their Host header (None: any) and, with a ``token``, carry it
+    (``guard.py``)."""
     Store(db, readonly=True).close()  # fail now, with the hint, if it is not a store
     app = FastAPI(
         title="Storyline",
@@ -79,6 +88,7 @@ def create_app(db: str | Path) -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts, token=token)
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, err: ApiError) -> Response:
@@ -96,7 +106,13 @@ def create_app(db: str | Path) -> FastAPI:
     async def http_error(request: Request, err: HTTPException) -> Response:
         message = "no such page" if err.status_code == 404 else str(err.detail)
         hint = "see /api/docs for the API, / for the pages" if err.status_code == 404 else None
-        return _answer(request, ApiError(err.status_code, message, hint=hint))
+        answer = _answer(request, ApiError(err.status_code, message, hint=hint))
+        # A 405 says which methods the resource takes (RFC 9110 15.5.6).
+        for name, value in (err.headers or {}).items():
+            answer.headers[name] = value
+        if err.status_code == 405 and "allow" in answer.headers:
+            answer.headers["allow"] = _with_head(answer.headers["allow"])
+        return answer
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, err: Exception) -> Response:
@@ -107,6 +123,13 @@ def create_app(db: str | Path) -> FastAPI:
         )
 
     return app
+
+
+def _with_head(allow: str) -> str:
+    methods = [m.strip() for m in allow.split(",") if m.strip()]
+    if "GET" in methods and "HEAD" not in methods:
+        methods.insert(methods.index("GET") + 1, "HEAD")
+    return ", ".join(methods)
 
 
 def _validation(err: RequestValidationError) -> ApiError:

@@ -46,6 +46,11 @@ env.globals["version"] = __version__
 env.globals["sparkline"] = svg
 env.filters["short"] = lambda value: (value or "")[:10]
 env.filters["when"] = when
+# Only web addresses become links: an article's `url` field is input, and a `javascript:` or
+# `data:` address there must not be one click from running (issue 19).
+env.filters["web_url"] = lambda value: (
+    value if isinstance(value, str) and value.lower().startswith(("http://", "https://")) else None
+)
 # A fact's rule string, part by part with what each looks for (the rule catalogue).
 env.filters["rule_parts"] = explain
 env.globals["history_says"] = history_says

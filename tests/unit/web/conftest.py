@@ -52,7 +52,7 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def client(web_db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(web_db)) as test_client:
+    with TestClient(create_app(web_db), base_url="http://localhost") as test_client:
         yield test_client
 
 

@@ -23,6 +23,15 @@ def test_serve_binds_to_loopback_unless_told(web_db: Path, monkeypatch: pytest.M
     runner = CliRunner()
     assert runner.invoke(main, ["serve", "--db", str(web_db)]).exit_code == 0
     assert calls[-1]["host"] == "127.0.0.1"
-    result = runner.invoke(main, ["serve", "--db", str(web_db), "--host", "0.0.0.0"])
+    # Beyond loopback, a token or an explicit --no-auth (issue 19).
+    refused = runner.invoke(main, ["serve", "--db", str(web_db), "--host", "0.0.0.0"])
+    assert refused.exit_code == 2 and "--token or STORYLINE_TOKEN" in refused.output
+    result = runner.invoke(main, ["serve", "--db", str(web_db), "--host", "0.0.0.0", "--no-auth"])
     assert calls[-1]["host"] == "0.0.0.0"
     assert "anyone who can reach this address" in result.output
+    tokened = runner.invoke(
+        main,
+        ["serve", "--db", str(web_db), "--host", "0.0.0.0"],
+        env={"STORYLINE_TOKEN": "s3cret"},
+    )
+    assert tokened.exit_code == 0 and "anyone" not in tokened.output
