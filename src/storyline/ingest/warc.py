@@ -49,6 +49,14 @@ def warc_records(path: Path) -> Iterator[tuple[int, bytes] | Problem]:
             return
         records = ArchiveIterator(handle)
         number = 0
+        last_end = 0  # where the last whole record ended
+
+        def where(offset: int) -> int:
+            # warcio's offsets can run negative on some damaged gzip members (a campaign
+            # saw "byte -2519"): the damage is then reported where the last whole record
+            # ended, the one place known to be right.
+            return offset if last_end <= offset <= size else last_end
+
         while True:
             start, current = records.offset, number + 1
             try:
@@ -60,15 +68,18 @@ def warc_records(path: Path) -> Iterator[tuple[int, bytes] | Problem]:
                 complete = _complete(record, records)
             # warcio's parsers raise whatever they hit on damage (AttributeError on a cut header).
             except Exception as err:  # noqa: BLE001 - any of them means: stop here, report
-                yield _damaged(source, start, current, f"{type(err).__name__}: {err}")
+                yield _damaged(source, where(start), current, f"{type(err).__name__}: {err}")
                 return
             if not complete:
-                yield _damaged(source, start, current, "the record is cut short")
+                yield _damaged(source, where(start), current, "the record is cut short")
                 return
             number = current
+            last_end = max(last_end, min(records.offset, size))
             yield from found
         if records.offset < size:
-            yield _damaged(source, records.offset, number + 1, "the data there is not a record")
+            yield _damaged(
+                source, where(records.offset), number + 1, "the data there is not a record"
+            )
 
 
 def _complete(record: Any, records: Any) -> bool:

@@ -213,3 +213,6 @@ def test_any_cut_keeps_whole_pages_only_and_is_reported(files: Files, name: str)
         next_start = min(s for s in starts if s >= cut)
         between_records = not data[cut:next_start].strip()  # only the blank lines were cut
         assert [p.kind for p in problems] == ([] if between_records else ["malformed"]), cut
+        for problem in problems:  # the damage is placed at a record start before the cut
+            offset = int(problem.message.split("at byte ", 1)[1].split(",", 1)[0])
+            assert offset in starts and 0 <= offset <= cut, (cut, problem.message)
