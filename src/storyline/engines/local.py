@@ -7,7 +7,10 @@ flight and yields results in input order.
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -46,7 +49,9 @@ class LocalEngine:
             return
         window = self.workers * 4
         with ProcessPoolExecutor(
-            max_workers=self.workers, initializer=initializer, initargs=initargs
+            max_workers=self.workers,
+            initializer=_worker_start,
+            initargs=(os.getpid(), initializer, initargs),
         ) as pool:
             pending: deque[Future[list[R]]] = deque()
             for chunk in chunks:
@@ -55,6 +60,32 @@ class LocalEngine:
                     yield from pending.popleft().result()
             while pending:
                 yield from pending.popleft().result()
+
+
+def _worker_start(
+    parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]
+) -> None:
+    """A worker dies with the run that started it. Killed with SIGKILL, the run cannot stop
+    its pool, and the workers would wait for work forever (issue 19 found them orphaned):
+    on Linux the kernel sends them SIGKILL when their parent dies (``PR_SET_PDEATHSIG``)."""
+    _die_with_parent()
+    if os.getppid() != parent:  # the run died before the request above was made
+        os._exit(1)
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def _die_with_parent() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # no prctl: workers end when their queue closes
+        pass
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
