@@ -133,7 +133,9 @@ def _ingest_chunk(refs: list[SourceRef]) -> list[_Outcome]:
         counters["ingest"].passed += 1
         document, stage_counters, problems = pipeline.process_one(to_document(article))
         counters.merge(stage_counters)
-        outcomes.append(_Outcome(document, counters, list(article.warnings) + problems, ref.path))
+        # The document's warnings: the reader's, and any a stage added (clean's length note).
+        warnings = list(document.warnings if document is not None else article.warnings)
+        outcomes.append(_Outcome(document, counters, warnings + problems, ref.path))
     return outcomes
 
 

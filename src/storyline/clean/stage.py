@@ -9,7 +9,8 @@ from storyline.clean.article import clean_article
 from storyline.clean.brief import empty_problem
 from storyline.errors import EmptyInput
 from storyline.ingest.dates import date_from_dateline
-from storyline.model import Document
+from storyline.limits import MAX_FACT_CHARS
+from storyline.model import Document, Problem
 from storyline.pipeline import DocumentStage
 
 # Where a publication date may come from, best first: a dateline that names its year
@@ -38,6 +39,19 @@ class CleanStage(DocumentStage):
                 published, published_from = dated, "dateline"
         authors = document.authors or cleaned.authors
         outlet = document.outlet or cleaned.outlet
+        warnings = document.warnings
+        if len(cleaned.text) > MAX_FACT_CHARS:
+            warnings += (
+                Problem(
+                    document.source,
+                    "too-long-for-facts",
+                    f"its text is {len(cleaned.text):,} characters: it is stored and searchable "
+                    f"whole, and entities, quotes and events are found in the first "
+                    f"{MAX_FACT_CHARS:,}",
+                    "split it into articles if it holds several",
+                    severity="warning",
+                ),
+            )
         return replace(
             document,
             title=cleaned.title,
@@ -50,4 +64,5 @@ class CleanStage(DocumentStage):
             outlet=outlet,
             published=published,
             published_from=published_from,
+            warnings=warnings,
         )

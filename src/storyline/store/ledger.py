@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from storyline.limits import MAX_FACT_CHARS
 from storyline.store.sqlite import chunks
 
 if TYPE_CHECKING:
@@ -93,15 +94,16 @@ class ReadLedger:
                 self.store.conn.execute(f"DELETE FROM {table}")
 
     def texts(self, document_ids: Sequence[str], size: int = 64) -> Iterator[DocumentText]:
-        """The documents' texts, in the order of ``document_ids``, read ``size`` at a time."""
+        """The documents' texts, in the order of ``document_ids``, read ``size`` at a time;
+        each cut at ``MAX_FACT_CHARS`` (``storyline.limits``): facts are found in that much."""
         for chunk in chunks(document_ids, size):
             marks = ", ".join("?" * len(chunk))
             found = {
                 r[0]: DocumentText(r[0], r[1], r[2], r[3], r[4])
                 for r in self.store.conn.execute(
-                    "SELECT id, source, title, text, published FROM documents "
+                    "SELECT id, source, title, substr(text, 1, ?), published FROM documents "
                     f"WHERE id IN ({marks})",
-                    chunk,
+                    [MAX_FACT_CHARS, *chunk],
                 )
             }
             yield from (found[i] for i in chunk if i in found)
