@@ -1,6 +1,7 @@
 """One writer per store (issue 19): a second run waits for the first or, with --no-wait,
-stops with one line and exit 2; two runs started together give the store one run after the
-other would; a run that died is marked interrupted by the next."""
+stops with one line and exit 2; two runs started together, with a web reader asking all the
+while, give the store one run after the other would; a run that died is marked interrupted
+by the next."""
 
 from __future__ import annotations
 
@@ -13,12 +14,14 @@ import time
 from pathlib import Path
 
 from click.testing import CliRunner
+from fastapi.testclient import TestClient
 
 from conftest import EXAMPLES
 from storyline.cli import main
 from storyline.runner import RunOptions, run
 from storyline.store import Store
 from storyline.store.lock import WriterLock
+from storyline.web import create_app
 
 ARTICLE = (
     "Harbour repairs agreed\n\nThe council of Portmere agreed on Tuesday to repair the "
@@ -90,12 +93,19 @@ def test_two_runs_started_together_give_what_one_after_the_other_gives(tmp_path:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
     db = tmp_path / "together.db"
+    Store(db).close()
     command = [sys.executable, "-m", "storyline.cli", "run", "--db", str(db), "--workers", "1"]
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
     runs = [
         subprocess.Popen([*command, str(half)], env=env, stderr=subprocess.PIPE, text=True)
         for half in halves
     ]
+    # A web reader asks all along: never refused, never an error, while both write.
+    answers: list[int] = []
+    with TestClient(create_app(db), base_url="http://localhost") as client:
+        while any(process.poll() is None for process in runs) and len(answers) < 2000:
+            answers += [client.get(p).status_code for p in ("/api/stories", "/api/documents")]
+    assert answers and set(answers) == {200}
     errors = [process.communicate(timeout=600)[1] for process in runs]
     assert [process.returncode for process in runs] == [0, 0], errors
     assert "Traceback" not in "".join(errors)
