@@ -8,7 +8,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from storyline.entities.report import find_entity
-from storyline.errors import StoreError
 from storyline.store import Store
 from storyline.store.events import EventMentionRow, EventRow
 
@@ -55,11 +54,9 @@ def timeline(
     include_all: bool = False,
     limit: int = 200,
 ) -> list[TimelineEvent]:
-    """Events of a story, or those an entity takes part in (or is the place of), in date
-    order (undated last). Unless ``include_all``, events seen only as hypothetical or
+    """Events of a story, or those an entity takes part in (or is the place of), or (with
+    neither) of the whole store, in date order (undated last). Unless ``include_all``, events seen only as hypothetical or
     negated are left out, and so are undated events reported by a single mention."""
-    if story is None and entity is None:
-        raise StoreError("a timeline needs a story or an entity", hint="pass --story or --entity")
     rows = store.events.timeline(
         story_id=store.stories.resolve(story) if story is not None else None,
         entity_id=find_entity(store, entity) if entity is not None else None,

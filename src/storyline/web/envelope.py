@@ -43,6 +43,7 @@ class ErrorEnvelope(BaseModel):
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorEnvelope, "description": "A query the store cannot answer"},
     404: {"model": ErrorEnvelope, "description": "Unknown id"},
+    409: {"model": ErrorEnvelope, "description": "An id prefix that several ids start with"},
     422: {"model": ErrorEnvelope, "description": "A parameter out of range or malformed"},
 }
 

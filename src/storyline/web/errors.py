@@ -24,6 +24,13 @@ class ApiError(Exception):
 
 
 def from_storyline(err: StorylineError) -> ApiError:
-    """Unknown ids ("no story with id …") are 404; anything else asked wrongly is 400."""
-    status = 404 if err.message.startswith("no ") else 400
+    """Unknown ids ("no story with id …") are 404; an id prefix that several ids start with
+    is 409 (a conflict the caller settles by giving more of the id); anything else asked
+    wrongly is 400."""
+    if err.message.startswith("no "):
+        status = 404
+    elif err.message.startswith("several "):
+        status = 409
+    else:
+        status = 400
     return ApiError(status, err.message, hint=err.hint)
