@@ -634,7 +634,7 @@ def timeline_command(
     db: str, story: str | None, entity: str | None, include_all: bool, limit: int, as_json: bool
 ) -> None:
     """Events in date order with their status (planned / happened ...), place, participants
-    and the articles that report them.
+    and the articles that report them: of a story, of an entity, or (with neither) the store's.
 
     \b
     Examples:
@@ -643,8 +643,6 @@ def timeline_command(
     """
     from storyline.events.report import text, timeline
 
-    if story is None and entity is None:
-        raise click.UsageError("pass --story ID or --entity NAME")
     with Store(db, readonly=True) as store:
         events = timeline(store, story=story, entity=entity, include_all=include_all, limit=limit)
     if as_json:

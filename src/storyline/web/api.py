@@ -200,7 +200,7 @@ def quotes(
 @router.get(
     "/events/timeline",
     response_model=Envelope,
-    summary="Events of a story or an entity, in date order, planned vs happened",
+    summary="Events of a story, an entity or the store, in date order, planned vs happened",
 )
 def events_timeline(
     request: Request,

@@ -54,7 +54,6 @@ def test_success_envelope_is_data_and_meta_with_paging(client: TestClient) -> No
         ("/api/search?q=AND%20OR", 400, "bad search query"),
         ("/api/search?q=nosuchcolumn:strike", 400, "bad search query"),
         ("/api/search", 422, "q"),
-        ("/api/events/timeline", 422, "story or an entity"),
         ("/api/stories?entity=Nobody%20Ever", 404, "no entity"),
         ("/api/nothing-here", 404, "no such page"),
     ],
@@ -146,12 +145,17 @@ def test_entities_list_entity_detail_and_co_occurring(client: TestClient) -> Non
     assert entity["name"] == top["name"]
     assert entity["documents"] and entity["co_occurring"]
     assert top["id"] not in {n["id"] for n in entity["co_occurring"]}
-    # By name too; a name two entities share is a 400 naming both ids.
+    # By name too; a name two entities share is a 409 naming both ids.
     by_name = client.get(f"/api/entities/{top['name']}").json()
     if "data" in by_name:
         assert by_name["data"]["id"] == top["id"]
     else:
-        assert by_name["error"]["status"] == 400 and top["id"] in by_name["error"]["message"]
+        assert by_name["error"]["status"] == 409 and top["id"] in by_name["error"]["message"]
+
+
+def test_a_timeline_without_a_filter_is_the_stores(client: TestClient) -> None:
+    body = data(client, "/api/events/timeline?limit=5")
+    assert len(body["data"]) == 5 and body["meta"]["total"] == 5
 
 
 def test_quotes_filters_and_total(client: TestClient) -> None:

@@ -63,6 +63,6 @@ def test_timex_labels(value: str | None, label: str) -> None:
     assert when(value) == label
 
 
-def test_unknown_ids_are_404_other_store_errors_400() -> None:
+def test_unknown_ids_are_404_ambiguous_409_other_store_errors_400() -> None:
     assert from_storyline(StoreError("no story with id 'x'", hint="h")).status == 404
-    assert from_storyline(StoreError("several stories start with 's'")).status == 400
+    assert from_storyline(StoreError("several stories start with 's'")).status == 409
