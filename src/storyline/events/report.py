@@ -55,8 +55,9 @@ def timeline(
     limit: int = 200,
 ) -> list[TimelineEvent]:
     """Events of a story, or those an entity takes part in (or is the place of), or (with
-    neither) of the whole store, in date order (undated last). Unless ``include_all``, events seen only as hypothetical or
-    negated are left out, and so are undated events reported by a single mention."""
+    neither) of the whole store, in date order (undated last). Unless ``include_all``,
+    events seen only as hypothetical or negated are left out, and so are undated events
+    reported by a single mention."""
     rows = store.events.timeline(
         story_id=store.stories.resolve(story) if story is not None else None,
         entity_id=find_entity(store, entity) if entity is not None else None,
