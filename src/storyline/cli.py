@@ -19,6 +19,7 @@ from storyline.config import default
 from storyline.errors import StorylineError
 from storyline.events.embed import INSTALL as INSTALL_EMBEDDINGS
 from storyline.events.embed import available as embeddings_available
+from storyline.model import printable
 from storyline.output import emit, format_option
 from storyline.runner import ProgressLine, RunOptions, RunSummary, count_inputs, run
 from storyline.store import Store
@@ -175,6 +176,13 @@ def run_command(
     for problem in summary.problems:
         label = "warning" if problem.severity == "warning" else "skipped"
         click.echo(f"{label}: {problem}", err=True)
+    if not quiet:
+        for source, stored in summary.same_as:
+            click.echo(
+                f"unchanged: {printable(source)} is the same article as {printable(stored)} "
+                "(stored once)",
+                err=True,
+            )
     if as_json:
         click.echo(json.dumps(summary.as_dict(), indent=2))
     elif not quiet:

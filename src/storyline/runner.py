@@ -57,6 +57,8 @@ class RunSummary:
     new_versions: int = 0
     changed: list[str] = field(default_factory=list)
     superseded: list[str] = field(default_factory=list)
+    # Inputs that are an article already stored from another file: (this input, that file).
+    same_as: list[tuple[str, str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     counters: Counters = field(default_factory=Counters)
     seconds: float = 0.0
@@ -85,6 +87,7 @@ class RunSummary:
                 "unchanged": self.unchanged,
                 "new_versions": self.new_versions,
             },
+            "same_as": [{"input": a, "stored": b} for a, b in self.same_as],
             "problems": {"errors": self.errors, "warnings": self.warnings, **self.problem_counts()},
             "stages": self.counters.as_dict(),
             "seconds": round(self.seconds, 3),
@@ -364,6 +367,7 @@ def _save(store: Store, batch: list[Document], summary: RunSummary) -> None:
     summary.new_versions += result.new_versions
     summary.changed.extend(result.changed)
     summary.superseded.extend(result.superseded)
+    summary.same_as.extend(result.same_as)
 
 
 class ProgressLine:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.ingest.feed import SNIFF_BYTES, feed_records, looks_like_feed
+from storyline.ingest.metadata import sidecar_path
 from storyline.ingest.warc import warc_records
 from storyline.model import Problem
 
@@ -166,6 +167,19 @@ def _walk(folder: Path, skip: SkipCheck | None, follow_links: bool) -> Iterator[
         problems.clear()
 
 
+def _with_sidecar(path: Path, fmt: str, size: int, mtime_ns: int) -> tuple[int, int]:
+    """The file's size and time, with its ``.meta.json`` sidecar's folded in: a sidecar that
+    arrives or changes after its article makes the article be read again (it was kept with
+    the metadata of its first reading)."""
+    if fmt in RECORD_FORMATS:
+        return size, mtime_ns
+    try:
+        sidecar = sidecar_path(str(path)).stat()
+    except OSError:
+        return size, mtime_ns
+    return size + sidecar.st_size, max(mtime_ns, sidecar.st_mtime_ns)
+
+
 def _utf8(name: str) -> bool:
     """Whether a name from the file system is valid UTF-8 (os.fsdecode turns the bytes of
     one that is not into lone surrogates)."""
@@ -209,7 +223,8 @@ def _refs(path: Path, fmt: str, *, explicit: bool, skip: SkipCheck | None) -> It
         if not stat_mode.S_ISREG(stat.st_mode):
             yield _not_regular(path, stat.st_mode)
             return
-        if skip is not None and skip(str(path), stat.st_size, stat.st_mtime_ns):
+        size, mtime_ns = _with_sidecar(path, fmt, stat.st_size, stat.st_mtime_ns)
+        if skip is not None and skip(str(path), size, mtime_ns):
             yield Unchanged(str(path))
             return
         if path.suffix.lower() == ".xml" and not _is_feed(path):
@@ -219,7 +234,7 @@ def _refs(path: Path, fmt: str, *, explicit: bool, skip: SkipCheck | None) -> It
         yield Problem(str(path), "unreadable", f"cannot read: {err.strerror}", "check permissions")
         return
     if fmt not in RECORD_FORMATS:
-        yield SourceRef(str(path), fmt, stat.st_size, stat.st_mtime_ns)
+        yield SourceRef(str(path), fmt, size, mtime_ns)
         return
     for item in _records(path, fmt):
         if isinstance(item, Problem):

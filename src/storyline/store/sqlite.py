@@ -67,6 +67,9 @@ class SaveResult:
     # Ids whose text is new or changed, and ids that a new version replaced.
     changed: tuple[str, ...] = ()
     superseded: tuple[str, ...] = ()
+    # (where this document was read, where the stored one was first read): an input that
+    # is an article already stored from elsewhere, byte for byte and metadata alike.
+    same_as: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,11 +376,12 @@ class Store:
         new = updated = unchanged = versions = 0
         changed: list[str] = []
         superseded: list[str] = []
+        same_as: list[tuple[str, str]] = []
         stamp = now()
         with self.transaction():
             for document in documents:
                 existing = self.conn.execute(
-                    "SELECT stages FROM documents WHERE id = ?", (document.id,)
+                    "SELECT stages, source FROM documents WHERE id = ?", (document.id,)
                 ).fetchone()
                 row = document_to_row(document)
                 if existing is None:
@@ -400,11 +404,15 @@ class Store:
                     changed.append(document.id)
                 else:
                     unchanged += 1
+                    if existing["source"] != document.source:
+                        same_as.append((document.source, existing["source"]))
                 replaced = self._record_source(document, stamp)
                 if replaced:
                     versions += 1
                     superseded.append(replaced)
-        return SaveResult(new, updated, unchanged, versions, tuple(changed), tuple(superseded))
+        return SaveResult(
+            new, updated, unchanged, versions, tuple(changed), tuple(superseded), tuple(same_as)
+        )
 
     def _record_source(self, document: Document, stamp: str) -> str | None:
         """Record where the document was found; return the id of a version it replaces."""

@@ -122,3 +122,31 @@ def test_an_empty_jsonl_and_an_empty_feed_are_warned_of_not_errors(
             ("nothing.jsonl", "empty", "warning"),
             ("quiet.rss", "empty", "warning"),
         ]
+
+
+def test_a_file_that_equals_a_stored_article_says_which(folder: Path, tmp_path: Path) -> None:
+    (folder / "again.txt").write_text(ARTICLE, encoding="utf-8")  # good.txt, byte for byte
+    result = CliRunner().invoke(
+        main, ["run", str(folder), "--db", str(tmp_path / "news.db"), "--workers", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    # Read in name order: again.txt is stored, good.txt is the same article.
+    said = f"unchanged: {folder / 'good.txt'} is the same article as {folder / 'again.txt'}"
+    assert f"{said} (stored once)" in result.output
+    assert "1 unchanged" in result.output
+
+
+def test_a_sidecar_that_arrives_later_is_read_with_its_article(
+    folder: Path, tmp_path: Path
+) -> None:
+    with Store(tmp_path / "news.db") as store:
+        run([str(folder)], store, RunOptions(workers=1))
+        (folder / "good.meta.json").write_text(
+            '{"outlet": "Portmere Post", "published": "2025-03-11"}', encoding="utf-8"
+        )
+        again = run([str(folder)], store, RunOptions(workers=1))
+        assert again.new_versions == 1
+        current = store.conn.execute(
+            "SELECT outlet, published FROM documents WHERE superseded_by IS NULL"
+        ).fetchall()
+        assert [tuple(r) for r in current] == [("Portmere Post", "2025-03-11")]

@@ -150,8 +150,7 @@ main()
 def test_a_run_killed_in_the_middle_of_a_correction_is_finished_by_the_next(
     tmp_path: Path,
 ) -> None:
-    # Each article with its sidecar: a `.meta.json` that arrives after its text does not
-    # make the unchanged text be read again (an ingest matter, not this test's).
+    # Each article with its sidecar, so that both halves are whole articles.
     articles: dict[str, list[Path]] = {}
     for path in sorted(EXAMPLES.rglob("*")):
         if path.is_file() and path.name != "EXPECTED.json":
