@@ -150,3 +150,31 @@ def test_a_sidecar_that_arrives_later_is_read_with_its_article(
             "SELECT outlet, published FROM documents WHERE superseded_by IS NULL"
         ).fetchall()
         assert [tuple(r) for r in current] == [("Portmere Post", "2025-03-11")]
+
+
+def test_every_input_is_stored_unchanged_or_a_problem_and_the_counts_add_up(
+    folder: Path, tmp_path: Path
+) -> None:
+    (folder / "again.txt").write_text(ARTICLE, encoding="utf-8")  # equals good.txt
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x7fELF\x00\x01" * 200)
+    (folder / "dated.txt").write_text(ARTICLE.replace("Tuesday", "Monday"), "utf-8")
+    (folder / "dated.meta.json").write_text('{"published": "someday"}', "utf-8")
+    (folder / "feed.jsonl").write_text(
+        '{"text": "The harbour of Castlerock reopened on Monday after repairs to its wall, '
+        'the council said."}\n{broken\n',
+        encoding="utf-8",
+    )
+    with Store(tmp_path / "news.db") as store:
+        summary = run([str(folder)], store, RunOptions(workers=1))
+        stored = summary.new + summary.updated + summary.unchanged
+        assert summary.inputs == 7
+        assert summary.inputs == stored + summary.errors
+        assert (summary.new, summary.unchanged, summary.errors, summary.warnings) == (3, 1, 3, 1)
+        kinds = sorted((p.kind, p.severity) for p in summary.problems)
+        assert kinds == [
+            ("bad-metadata", "warning"),  # stored, without its date
+            ("binary", "error"),
+            ("empty", "error"),
+            ("malformed", "error"),
+        ]
