@@ -10,7 +10,8 @@ what it reads of it (its text, and the facts of earlier stages), so :class:`Fact
    (``engines.local.LocalEngine``; ``worker_initializer`` loads a model once per worker);
 4. writes the results in document order, ``batch`` documents per transaction, with each
    document's read mark, so an interrupted run resumes where it stopped;
-5. counts passed and failed: a document whose function raised is reported as a problem
+5. counts passed and failed: a document whose function raised, or overran its time budget
+   (``limits.DOCUMENT_SECONDS``, a ``too-slow`` problem), is reported as a problem
    naming the document, the stage and (when known) its rule or model, is not marked as
    read, and so is tried again by the next run; the run goes on.
 
@@ -19,13 +20,17 @@ The bookkeeping is the store family's (``storyline.store.ledger.ReadLedger``).
 
 from __future__ import annotations
 
+import signal
+import threading
 from abc import abstractmethod
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
+from storyline import limits
 from storyline.engines.local import LocalEngine
 from storyline.model import Problem
 from storyline.pipeline import Counters, GlobalStage, StageCounts
@@ -142,6 +147,14 @@ class FactStage(GlobalStage, Generic[J, R]):
     def failure(self, outcome: FactOutcome[R]) -> Problem:
         """The problem reported for a document the function raised on (retried next run)."""
         by = outcome.rule or self.producer
+        if outcome.error.startswith(DocumentTimeout.__name__):
+            return Problem(
+                outcome.source,
+                "too-slow",
+                f"stage '{self.name}' gave up on document {outcome.document_id}: "
+                f"{outcome.error.split(': ', 1)[-1]}",
+                "it is tried again on the next run; if it keeps failing, split the article",
+            )
         return Problem(
             outcome.source,
             "stage-failure",
@@ -151,13 +164,39 @@ class FactStage(GlobalStage, Generic[J, R]):
         )
 
 
+class DocumentTimeout(Exception):
+    """A document took longer than ``limits.DOCUMENT_SECONDS`` in one stage."""
+
+
+@contextmanager
+def _budget(seconds: float) -> Iterator[None]:
+    """Raise :class:`DocumentTimeout` in this thread after ``seconds`` (a real-time timer:
+    only the main thread of a process can take the signal; elsewhere there is no budget)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise DocumentTimeout(f"took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _apply(function: Callable[[J], R], inputs: list[FactInput[J]]) -> list[FactOutcome[R]]:
-    """``function`` on each input of a chunk; one that raises gives its error, and the
-    others go on."""
+    """``function`` on each input of a chunk, each within ``DOCUMENT_SECONDS``; one that
+    raises or overruns gives its error, and the others go on."""
     outcomes: list[FactOutcome[R]] = []
     for item in inputs:
         try:
-            outcomes.append(FactOutcome(item.document_id, item.source, function(item.value)))
+            with _budget(limits.DOCUMENT_SECONDS):
+                found = function(item.value)
+            outcomes.append(FactOutcome(item.document_id, item.source, found))
         except Exception as err:  # noqa: BLE001 - one bad document must not stop the run
             rule = getattr(err, "rule", None)
             outcomes.append(

@@ -13,3 +13,9 @@ stopped.
 from __future__ import annotations
 
 MAX_FACT_CHARS = 250_000
+
+# Seconds one fact stage may spend on one document. Past it the document is a counted
+# `too-slow` problem (tried again by the next run) and the run goes on: a stalled document
+# must not stall a monitor. With the text limit above no real article comes near it (5 MB:
+# entities 3.1 s); it guards against what was not measured.
+DOCUMENT_SECONDS = 120.0

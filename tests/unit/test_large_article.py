@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from storyline import limits
 from storyline.limits import MAX_FACT_CHARS
 from storyline.runner import RunOptions, run
 from storyline.store import Store
@@ -34,3 +37,26 @@ def test_facts_stop_at_the_limit_and_the_article_is_kept_whole(tmp_path: Path) -
         ).fetchone()
         assert first is not None and last <= MAX_FACT_CHARS
         assert store.conn.execute('SELECT max("end") FROM quotes').fetchone()[0] <= MAX_FACT_CHARS
+
+
+def test_a_document_over_its_time_budget_is_a_problem_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = tmp_path / "in" / "harbour.txt"
+    article.parent.mkdir()
+    article.write_text(
+        "Harbour repairs agreed\n\nMinister Alda Varen said on Tuesday that the harbour of "
+        'Portmere would reopen in May. "We expect ships by spring," she said.\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(limits, "DOCUMENT_SECONDS", 1e-6)
+    with Store(tmp_path / "news.db") as store:
+        slow = run([str(article.parent)], store, RunOptions(workers=1))
+        assert slow.status == "finished"
+        kinds = {p.kind for p in slow.problems}
+        assert kinds == {"too-slow"}
+        assert all("tried again on the next run" in (p.hint or "") for p in slow.problems)
+        monkeypatch.setattr(limits, "DOCUMENT_SECONDS", 120.0)
+        again = run([str(article.parent)], store, RunOptions(workers=1))
+        assert again.problems == []
+        assert store.conn.execute("SELECT count(*) FROM entity_mentions").fetchone()[0] > 0
