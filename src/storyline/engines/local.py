@@ -67,7 +67,9 @@ def _worker_start(
 ) -> None:
     """A worker dies with the run that started it. Killed with SIGKILL, the run cannot stop
     its pool, and the workers would wait for work forever (issue 19 found them orphaned):
-    on Linux the kernel sends them SIGKILL when their parent dies (``PR_SET_PDEATHSIG``)."""
+    on Linux the kernel sends them SIGKILL when their parent dies (``PR_SET_PDEATHSIG``).
+    Strictly, when the thread that started them ends: ``map`` starts them from the thread
+    that calls it, which outlives the pool."""
     _die_with_parent()
     if os.getppid() != parent:  # the run died before the request above was made
         os._exit(1)

@@ -144,12 +144,11 @@ def _walk(folder: Path, skip: SkipCheck | None, follow_links: bool) -> Iterator[
             if name.startswith("."):
                 continue
             path = Path(root) / name
-            if not _utf8(name):
-                if format_of(name) is not None:
-                    yield _bad_name(str(path))
-                continue
             fmt = format_of(name)
             if fmt is None:
+                continue
+            if not _utf8(name):
+                yield _bad_name(str(path))
                 continue
             if not follow_links and path.is_symlink():
                 target = path.resolve()
