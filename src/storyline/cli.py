@@ -766,7 +766,11 @@ def search_command(query: str, db: str, limit: int, fmt: str) -> None:
       storyline search 'strike AND Rotterdam' --db news.db
     """
     with Store(db, readonly=True) as store:
-        rows = [asdict(r) for r in store.search.snippets(query, limit=limit)]
+        reading = store.search.reading(query)
+        found = store.search.snippets(reading.fts, limit=limit) if reading.fts else []
+        rows = [asdict(r) for r in found]
+    if reading.message:
+        click.echo(f"storyline: note: {reading.message}", err=True)
     emit(rows, ["id", "title", "snippet"], fmt, sys.stdout)
 
 

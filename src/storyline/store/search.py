@@ -1,8 +1,11 @@
 """Full-text search over titles and bodies: the FTS5 table ``documents_fts`` (kept by
 triggers on ``documents``), ranked by bm25, current documents only.
 
-The query is FTS5 syntax (words, "phrases", AND, OR, NOT, prefix*); one FTS5 cannot parse
-raises ``StoreError`` with the parser's message.
+The query is FTS5 syntax (words, "phrases", AND, OR, NOT, prefix*). A query FTS5 cannot
+parse (an unclosed quote, a bare ``AND``, ``word:word``) is read as its words, each quoted,
+all required: what someone typing into a search box meant (issue 19: a query the schema
+allows is answered, not refused). :meth:`SearchIndex.reading` says which reading is used;
+``snippets``/``matches`` given a query that does not parse still raise ``StoreError``.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from storyline.errors import StoreError
 from storyline.store.listing import DocumentFilter, document_conditions
+from storyline.text.tokens import raw_words
 
 if TYPE_CHECKING:
     from storyline.store.sqlite import Store
@@ -42,6 +46,25 @@ class Match:
     rank: float
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How a typed query is searched: ``fts`` is the FTS5 query to run (None: nothing to
+    look for, no words in it), ``as_words`` says it was read as its words because FTS5
+    could not parse it, and ``message`` says so in a line for people."""
+
+    typed: str
+    fts: str | None
+    as_words: bool
+
+    @property
+    def message(self) -> str | None:
+        if not self.as_words:
+            return None
+        if self.fts is None:
+            return f"{self.typed!r} is not a search query and has no words to look for"
+        return f"{self.typed!r} is not FTS5 syntax; searched for the words {self.fts}"
+
+
 _SOURCE = "FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid"
 
 
@@ -54,6 +77,18 @@ class SearchIndex:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+
+    def reading(self, query: str) -> Reading:
+        """``query`` itself when FTS5 parses it, else its words, each quoted."""
+        try:
+            self.store.conn.execute(
+                "SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT 1", (query,)
+            ).fetchall()
+        except sqlite3.OperationalError:
+            words = raw_words(query, joiners="")  # split as FTS5's unicode61 splits
+            fts = " ".join(f'"{w}"' for w in words) if words else None
+            return Reading(query, fts, as_words=True)
+        return Reading(query, query, as_words=False)
 
     def snippets(self, query: str, *, limit: int = 20) -> list[Snippet]:
         """The best ``limit`` matches, the matched words of a 12-word passage in brackets."""

@@ -71,7 +71,9 @@ def stories(
     filters = parse_filters(start, end, outlet, entity)
     with open_store(request) as store:
         cards, total = listing.story_cards(store, filters, limit=limit, offset=offset)
-    return page(cards, total=total, limit=limit, offset=offset, **filters.query())
+    return page(
+        cards, total=total, limit=limit, offset=offset, notes=(filters.note,), **filters.query()
+    )
 
 
 @router.get("/stories/{story_id}", response_model=Envelope, summary="One story in detail")
@@ -126,7 +128,9 @@ def documents(
     filters = parse_filters(start, end, outlet, entity, story)
     with open_store(request) as store:
         rows, total = listing.documents(store, filters, limit=limit, offset=offset)
-    return page(rows, total=total, limit=limit, offset=offset, **filters.query())
+    return page(
+        rows, total=total, limit=limit, offset=offset, notes=(filters.note,), **filters.query()
+    )
 
 
 @router.get(
@@ -156,7 +160,9 @@ def entities(
     with open_store(request) as store:
         rows = list_entities(store, type_=filters.type, limit=limit, offset=offset)
         total = store.entities.count_named(filters.type)
-    return page(rows, total=int(total), limit=limit, offset=offset, **filters.query())
+    return page(
+        rows, total=int(total), limit=limit, offset=offset, notes=(filters.note,), **filters.query()
+    )
 
 
 @router.get("/entities/{entity_id}", response_model=Envelope, summary="One entity in detail")
@@ -219,7 +225,15 @@ def events_timeline(
 @router.get("/search", response_model=Envelope, summary="Full-text search (SQLite FTS5 syntax)")
 def search(
     request: Request,
-    q: Annotated[str, Query(min_length=1, max_length=500, description="FTS5 query.")],
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=500,
+            description="FTS5 query; one FTS5 cannot parse is searched as its words "
+            "(meta.note says so).",
+        ),
+    ],
     limit: Limit = 20,
     offset: Offset = 0,
     start: From = None,
@@ -230,7 +244,7 @@ def search(
 ) -> JSON:
     filters = parse_filters(start, end, outlet, entity, story)
     with open_store(request) as store:
-        hits, total = run_search(store, q, filters, limit=limit, offset=offset)
+        found = run_search(store, q, filters, limit=limit, offset=offset)
     records = [
         {
             "id": h.id,
@@ -244,6 +258,14 @@ def search(
             "title_html": str(h.title_html),
             "rank": h.rank,
         }
-        for h in hits
+        for h in found.hits
     ]
-    return page(records, total=total, limit=limit, offset=offset, q=q, **filters.query())
+    return page(
+        records,
+        total=found.total,
+        limit=limit,
+        offset=offset,
+        q=q,
+        notes=(filters.note, found.note),
+        **filters.query(),
+    )

@@ -73,13 +73,25 @@ def ok(data: Any, **meta: Any) -> JSON:
     return JSON({"data": plain(data), "meta": {k: v for k, v in meta.items() if v is not None}})
 
 
-def page(data: list[Any], *, total: int, limit: int, offset: int, **filters: Any) -> JSON:
+def page(
+    data: list[Any],
+    *,
+    total: int,
+    limit: int,
+    offset: int,
+    notes: tuple[str | None, ...] = (),
+    **filters: Any,
+) -> JSON:
+    """A list answer; ``notes`` say what was made of a query that was not taken as written
+    (a reversed date range, a search that is not FTS5 syntax), as ``meta.note``."""
+    said = [n for n in notes if n]
     return ok(
         data,
         total=total,
         limit=limit,
         offset=offset,
         filters={k: v for k, v in filters.items() if v not in (None, "", False)},
+        note="; ".join(said) if said else None,
     )
 
 

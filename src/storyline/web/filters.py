@@ -30,6 +30,14 @@ class Filters:
     entity: str | None = None
     story: str | None = None
     type: str | None = None
+    swapped: bool = False  # 'from' was after 'to': the range is read the other way round
+
+    @property
+    def note(self) -> str | None:
+        """What was made of the filters given, when it is not what they say."""
+        if not self.swapped:
+            return None
+        return f"'from' was after 'to': read as {self.start} to {self.end}"
 
     @property
     def end_exclusive(self) -> str | None:
@@ -72,17 +80,18 @@ def parse_filters(
 ) -> Filters:
     first = parse_day(start, "from")
     last = parse_day(end, "to")
-    if first and last and first > last:
-        raise ApiError(
-            422,
-            f"'from' ({first}) is after 'to' ({last})",
-            hint="swap them, or leave one out for an open range",
-        )
+    # A range typed the wrong way round is read the right way round, and ``note`` says so:
+    # what the person meant, and a query the schema allows is answered (issue 19).
+    swapped = bool(first and last and first > last)
+    if swapped:
+        first, last = last, first
     if type_ and type_ not in ENTITY_TYPES:
         raise ApiError(
             422, f"unknown type {type_!r}", hint="use one of: " + ", ".join(ENTITY_TYPES)
         )
-    return Filters(first, last, _blank(outlet), _blank(entity), _blank(story), _blank(type_))
+    return Filters(
+        first, last, _blank(outlet), _blank(entity), _blank(story), _blank(type_), swapped
+    )
 
 
 def _blank(value: str | None) -> str | None:

@@ -241,11 +241,13 @@ def search_page(
     hits: list[Any] = []
     total = 0
     problem: ApiError | None = None
+    reading: str | None = None
     with open_store(request) as store:
         outlets = listing.outlets(store)
         if q.strip():
             try:
-                hits, total = run_search(store, q, filters, limit=PAGE_SIZE, offset=offset)
+                found = run_search(store, q, filters, limit=PAGE_SIZE, offset=offset)
+                hits, total, reading = found.hits, found.total, found.note
             except ApiError as err:
                 problem = err  # shown beside the search box, not as an error page
     name = "search_results.html" if request.headers.get("hx-request") else "search.html"
@@ -259,6 +261,7 @@ def search_page(
         filters=filters,
         outlets=outlets,
         problem=problem,
+        reading=reading,
         more=_more(request, filters, offset + PAGE_SIZE, q=q)
         if offset + PAGE_SIZE < total
         else None,

@@ -51,22 +51,38 @@ def marked_html(text: str) -> Markup:
     return Markup(escaped.replace(OPEN, "<mark>").replace(CLOSE, "</mark>"))
 
 
-def search(
-    store: Store, query: str, filters: Filters, *, limit: int, offset: int
-) -> tuple[list[SearchHit], int]:
-    """Current documents matching ``query`` (FTS5 syntax), best first; and how many match."""
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A page of hits, how many match in all, and a note when the query was not FTS5
+    syntax and was searched as its words."""
+
+    hits: list[SearchHit]
+    total: int
+    note: str | None
+
+
+def search(store: Store, query: str, filters: Filters, *, limit: int, offset: int) -> Found:
+    """Current documents matching ``query`` (FTS5 syntax, else its words), best first."""
     if not query.strip():
         raise ApiError(422, "empty search query", hint="type words to look for, e.g. strike")
     where = document_filter(store, filters)
+    reading = store.search.reading(query)
+    if reading.fts is None:
+        return Found([], 0, reading.message)
     try:
         matches, total = store.search.matches(
-            query, where, marks=(OPEN, CLOSE), words=SNIPPET_WORDS, limit=limit, offset=offset
+            reading.fts,
+            where,
+            marks=(OPEN, CLOSE),
+            words=SNIPPET_WORDS,
+            limit=limit,
+            offset=offset,
         )
-    except StoreError as err:
+    except StoreError as err:  # the words reading always parses; kept as a last guard
         raise ApiError(
             400,
             err.message,
             hint='use words, "quoted phrases", AND, OR, NOT and prefix*; '
             "quote words that contain punctuation",
         ) from None
-    return [SearchHit(*astuple(m)) for m in matches], total
+    return Found([SearchHit(*astuple(m)) for m in matches], total, reading.message)

@@ -98,6 +98,9 @@ def test_unknown_and_ambiguous_ids(store: Store) -> None:
 def test_bad_search_syntax_is_a_store_error(store: Store) -> None:
     with pytest.raises(StoreError, match="bad search query"):
         store.search.snippets('"unbalanced')
+    reading = store.search.reading('"unbalanced AND')
+    assert reading.as_words and reading.fts == '"unbalanced" "AND"'
+    assert store.search.reading("strike AND port").fts == "strike AND port"
 
 
 def test_readonly_open_of_missing_or_foreign_files(tmp_path: Path) -> None:
