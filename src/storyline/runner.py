@@ -321,6 +321,9 @@ def _fresh_refs(
             summary.problems.append(item)
             summary.counters["ingest"].dropped[item.kind] += 1
             if item.severity == "error":
+                # An input that could not be read (a bad name, a FIFO, a damaged archive's
+                # last record) is an input too: inputs = stored + errors (issue 19).
+                summary.inputs += 1
                 # A feed entry or archive record names itself "path:N"; the file is "path".
                 failed.add(re.sub(r":\d+$", "", item.source))
             continue

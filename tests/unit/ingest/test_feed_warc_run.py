@@ -89,6 +89,11 @@ def test_feeds_and_archives_into_the_store(inputs: Files, store: Store, workers:
     # Warnings: the sitemap, met in a folder, and the three entries stored without their bad
     # date; errors: what was not stored.
     assert severities == {"error": 4, "warning": 4}
+    # Accounting: every entry and archived page read is stored, the same as one stored, or
+    # an error (issue 19); the sitemap is a warning, not an input.
+    stored = summary.new + summary.updated + summary.unchanged
+    assert (summary.inputs, stored, summary.errors) == (14, 10, 4)
+    assert summary.inputs == stored + summary.errors
 
 
 def test_running_again_changes_nothing(inputs: Files, store: Store) -> None:
