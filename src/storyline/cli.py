@@ -859,3 +859,15 @@ def _parse_date(value: str) -> date:
 
 if __name__ == "__main__":
     main()
+
+
+# Live sources (issue 20): defined beside the code they drive, registered here.
+from storyline.sources.commands import (  # noqa: E402
+    fetch_command,
+    sources_group,
+    watch_command,
+)
+
+main.add_command(sources_group)
+main.add_command(watch_command)
+main.add_command(fetch_command)

@@ -8,11 +8,12 @@ documents stored by an older version of a stage are brought up to date.
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TextIO
@@ -159,14 +160,16 @@ def run(
     on_progress: Callable[[int, float], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
     on_wait: Callable[[str], None] | None = None,
+    refs: Sequence[SourceRef] = (),
 ) -> RunSummary:
     """Process ``paths`` into ``store``; with ``options.only``, re-run those stages on the store.
+    ``refs`` are inputs read besides ``paths``: the pages a watch cycle fetched.
 
     The run holds the store's writer lock throughout (``Store.writing``): a second run on the
     same store waits for it (``on_wait`` is told whom for), or with ``options.wait`` off
     raises :class:`~storyline.store.lock.StoreBusy`."""
     with store.writing(wait=options.wait, on_wait=on_wait):
-        return _run(paths, store, options, on_progress=on_progress, on_stage=on_stage)
+        return _run(paths, store, options, on_progress=on_progress, on_stage=on_stage, refs=refs)
 
 
 def _run(
@@ -176,6 +179,7 @@ def _run(
     *,
     on_progress: Callable[[int, float], None] | None,
     on_stage: Callable[[str], None] | None,
+    refs: Sequence[SourceRef] = (),
 ) -> RunSummary:
     started = time.monotonic()
     embeddings = _event_embeddings(store, options.event_embeddings)
@@ -185,7 +189,12 @@ def _run(
     full = build_pipeline()
     current = signature(full)
     summary.run_id = store.begin_run(
-        {"paths": paths, "only": list(options.only), "published": options.fallback_published}
+        {
+            "paths": paths,
+            "only": list(options.only),
+            "published": options.fallback_published,
+            **({"fetched": len(refs)} if refs else {}),
+        }
     )
     read_options = ReadOptions(options.max_bytes, options.fallback_published)
     engine = LocalEngine(options.workers)
@@ -201,14 +210,18 @@ def _run(
                 on_progress,
                 started,
             )
-        if paths:
+        if paths or refs:
             files: dict[str, tuple[int, int]] = {}
             failed_files: set[str] = set()
-            refs = _fresh_refs(
+            found = _fresh_refs(
                 paths, store, current, summary, files, failed_files, options.follow_links
             )
+            summary.inputs += len(refs)
             outcomes = engine.map(
-                _ingest_chunk, refs, initializer=_init_worker, initargs=((), read_options)
+                _ingest_chunk,
+                itertools.chain(refs, found),
+                initializer=_init_worker,
+                initargs=((), read_options),
             )
             failed_files |= _consume(outcomes, store, summary, options, on_progress, started)
             store.mark_files(

@@ -44,7 +44,7 @@ FORMATS = {
     ".warc.gz": "warc",
 }
 # Formats whose files hold many articles, each read as a JSON record (see reader.py).
-RECORD_FORMATS = ("jsonl", "feed", "warc")
+RECORD_FORMATS = ("jsonl", "feed", "warc", "web")  # web: a page the watch fetched
 SIDECAR_SUFFIX = ".meta.json"
 
 

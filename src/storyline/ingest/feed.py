@@ -19,6 +19,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -49,9 +50,6 @@ def looks_like_feed(head: bytes) -> bool:
 
 def feed_records(path: Path) -> Iterator[tuple[int, bytes] | Problem]:
     """Yield ``(entry number, JSON record)`` per entry, and problems with the feed itself."""
-    # feedparser ships no type hints.
-    import feedparser  # type: ignore[import-untyped]
-
     source = str(path)
     try:
         size = path.stat().st_size
@@ -68,25 +66,76 @@ def feed_records(path: Path) -> Iterator[tuple[int, bytes] | Problem]:
     except OSError as err:
         yield Problem(source, "unreadable", f"cannot read: {err.strerror}", "check permissions")
         return
-    parsed = feedparser.parse(io.BytesIO(data))
+    parsed = parse_feed(data, source)
+    yield from parsed.problems
+    for number, record in parsed.records:
+        yield number, json.dumps(record, ensure_ascii=False).encode("utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFeed:
+    """A feed's entries as records (numbered from 1), its problems, its title, and how often
+    it says it changes (``ttl`` or ``sy:updatePeriod``/``sy:updateFrequency``), in seconds."""
+
+    records: list[tuple[int, dict[str, object]]]
+    problems: list[Problem]
+    title: str | None = None
+    period: float | None = None
+
+
+_PERIODS = {"hourly": 3600.0, "daily": 86400.0, "weekly": 604800.0, "monthly": 2592000.0}
+
+
+def parse_feed(
+    data: bytes, source: str, base_url: str | None = None, content_type: str | None = None
+) -> ParsedFeed:
+    """Parse an RSS, RSS 1.0 or Atom feed held in ``data``; relative links are resolved
+    against ``base_url`` (the address it was fetched from, served as ``content_type``)."""
+    # feedparser ships no type hints.
+    import feedparser  # type: ignore[import-untyped]
+
+    headers = None
+    if base_url:
+        # feedparser complains of a missing or non-XML type ("text/html" for a feed is
+        # common): the bytes decide what a source is (sources/parse.py), so say XML.
+        xml = content_type if content_type and "xml" in content_type else "application/xml"
+        headers = {"content-location": base_url, "content-type": xml}
+    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
     entries: list[Any] = list(parsed.entries)
     if not entries:
-        yield _no_entries(source, parsed)
-        return
+        return ParsedFeed([], [_no_entries(source, parsed)], None, _period(parsed.feed))
+    problems: list[Problem] = []
     if parsed.bozo:
-        yield Problem(
-            source,
-            "malformed",
-            f"is not well-formed ({parsed.get('bozo_exception')}); "
-            f"its {len(entries)} entries were read by a lenient parser",
-            "check the entries look complete, or fix the feed",
-            severity="warning",
+        problems.append(
+            Problem(
+                source,
+                "malformed",
+                f"is not well-formed ({parsed.get('bozo_exception')}); "
+                f"its {len(entries)} entries were read by a lenient parser",
+                "check the entries look complete, or fix the feed",
+                severity="warning",
+            )
         )
     outlet = _plain(parsed.feed.get("title"), parsed.feed.get("title_detail"))
     encoding = parsed.get("encoding") or "utf-8"
-    for number, entry in enumerate(entries, start=1):
-        record = _record(entry, outlet, encoding, f"{source}:{number}")
-        yield number, json.dumps(record, ensure_ascii=False).encode("utf-8")
+    records = [
+        (number, _record(entry, outlet, encoding, f"{source}:{number}"))
+        for number, entry in enumerate(entries, start=1)
+    ]
+    return ParsedFeed(records, problems, outlet, _period(parsed.feed))
+
+
+def _period(feed: Any) -> float | None:
+    """Seconds between updates the feed announces: RSS ``ttl`` (minutes), else
+    ``sy:updatePeriod`` divided by ``sy:updateFrequency``."""
+    ttl = str(feed.get("ttl") or "").strip()
+    if ttl.isdigit() and int(ttl) > 0:
+        return int(ttl) * 60.0
+    period = _PERIODS.get(str(feed.get("sy_updateperiod") or "").strip().lower())
+    if period is None:
+        return None
+    frequency = str(feed.get("sy_updatefrequency") or "1").strip()
+    return period / max(1, int(frequency)) if frequency.isdigit() else period
 
 
 def _no_entries(source: str, parsed: Any) -> Problem:

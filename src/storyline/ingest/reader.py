@@ -123,7 +123,7 @@ def _read_record(ref: SourceRef, options: ReadOptions) -> RawArticle:
         [meta, page],
         options,
         warnings,
-        dated_by_file=ref.format != "warc",
+        dated_by_file=ref.format not in ("warc", "web"),
     )
 
 
@@ -136,6 +136,10 @@ def _no_body(ref: SourceRef) -> Exception:
         )
     if ref.format == "warc":
         return EmptyInput(ref.name, "archived page is empty", hint="nothing to read in it")
+    if ref.format == "web":
+        return EmptyInput(
+            ref.name, "fetched page has no article text", hint="nothing to read in it"
+        )
     return MalformedRecord(
         ref.name, "has no 'text' or 'html' field with content", hint="add the article body"
     )

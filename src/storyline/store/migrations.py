@@ -499,4 +499,55 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX story_events_other ON story_events(other_id);
         """,
     ),
+    Migration(
+        "0017_followed_sources",
+        """
+        -- The feeds, sitemaps, pages and folders the watch follows (storyline sources).
+        CREATE TABLE followed (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,   -- the address as cleaned, or a folder's path
+            kind TEXT NOT NULL,         -- feed, sitemap, page, folder; new: not polled yet
+            title TEXT,
+            added_at TEXT NOT NULL,
+            interval_s REAL,            -- the user's; NULL: the default
+            period_s REAL,              -- what the source announces (ttl, Cache-Control)
+            etag TEXT,
+            last_modified TEXT,
+            next_poll_at TEXT NOT NULL,
+            last_poll_at TEXT,
+            last_success_at TEXT,
+            last_error TEXT,
+            last_error_at TEXT,
+            failures INTEGER NOT NULL DEFAULT 0
+        );
+        -- Every request the watch and storyline fetch made: status, size, time, error.
+        CREATE TABLE fetches (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER,          -- the followed source; NULL: storyline fetch
+            url TEXT NOT NULL,
+            at TEXT NOT NULL,
+            purpose TEXT NOT NULL,      -- poll, page
+            status INTEGER,             -- NULL: no answer
+            bytes INTEGER NOT NULL DEFAULT 0,
+            seconds REAL NOT NULL DEFAULT 0,
+            error_kind TEXT,
+            error TEXT
+        );
+        CREATE INDEX fetches_source ON fetches(source_id, at);
+        -- Every article address met in a source, under its key (storyline.sources.urls):
+        -- one address found in two feeds, or again at the next poll, is fetched once.
+        CREATE TABLE fetched (
+            url_key TEXT PRIMARY KEY,
+            source_key TEXT NOT NULL,   -- the document's place (sources.source_key)
+            source_id INTEGER,
+            fingerprint TEXT NOT NULL,  -- the entry as listed; a changed entry is fetched again
+            first_seen_at TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            state TEXT NOT NULL,        -- page, entry (the feed's own text), failed
+            failures INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID;
+        CREATE INDEX fetched_source ON fetched(source_id, first_seen_at);
+        CREATE INDEX fetched_place ON fetched(source_key);
+        """,
+    ),
 )

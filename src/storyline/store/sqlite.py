@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from storyline.store.entities import EntityTables
     from storyline.store.events import EventTables
     from storyline.store.exports import ExportReads
+    from storyline.store.followed import FollowedSources
     from storyline.store.listing import ListingReads
     from storyline.store.quotes import QuoteTables
     from storyline.store.search import SearchIndex
@@ -227,6 +228,13 @@ class Store:
 
         return SearchIndex(self)
 
+    @cached_property
+    def followed(self) -> FollowedSources:
+        """The sources the watch follows, its fetches and the addresses it has met."""
+        from storyline.store.followed import FollowedSources
+
+        return FollowedSources(self)
+
     def migrate(self) -> list[str]:
         """Apply the migrations not yet applied; return their names."""
         self.conn.execute(
@@ -285,9 +293,13 @@ class Store:
     ) -> Iterator[None]:
         """Hold the store's writer lock (``lock.py``) for a run: one run writes at a time. A
         run still marked running when the lock is taken died without finishing: it is
-        marked interrupted."""
+        marked interrupted. Re-entrant: a watch cycle holds it around the run it starts."""
+        if getattr(self, "_writing", False):
+            yield
+            return
         lock = WriterLock(self.path)
         lock.acquire(wait=wait, on_wait=on_wait)
+        self._writing = True
         try:
             self.conn.execute(
                 "UPDATE runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'",
@@ -301,6 +313,7 @@ class Store:
                 raise _full(self.path, err) from err
             raise
         finally:
+            self._writing = False
             lock.release()
 
     def begin_run(self, arguments: dict[str, Any]) -> int:

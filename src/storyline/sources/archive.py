@@ -1,0 +1,101 @@
+"""Every response the watch fetches, kept in WARC files beside the store (warcio).
+
+``news.db`` gets ``news.db.archive/storyline-<UTC time>-<n>.warc.gz``, a new file once one
+passes ``archive_bytes``; each fetch is a ``request`` record and a ``response`` record with
+the status line, the headers and the body. ``storyline run news.db.archive/`` replays them:
+the archived pages are read as any web archive is, so a cycle can be re-read offline.
+
+The body is stored decoded, with ``Content-Encoding`` dropped and ``Content-Length`` set to
+what is stored: it is what the fetcher read and bounded (a gzip bomb never reaches the
+archive), and a replay must not inflate anything again. Records are written under a lock (the
+fetching threads share one archive), each file flushed after every record, so a watch killed
+mid-cycle leaves whole records (warcio appends a gzip member per record).
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+import time
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import httpx
+
+DROPPED_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
+
+
+def archive_folder(db: str | Path) -> Path:
+    """Where the archive of the store ``db`` lives."""
+    return Path(f"{db}.archive")
+
+
+class Archive:
+    """A rotating WARC writer; ``record`` is the fetcher's ``on_response``."""
+
+    def __init__(self, folder: Path, *, max_bytes: int = 100_000_000) -> None:
+        self.folder = folder
+        self.max_bytes = max_bytes
+        self._lock = threading.Lock()
+        self._file: BinaryIO | None = None
+        self._writer: Any = None
+        self._count = 0
+        self.paths: list[Path] = []
+        self.records = 0
+
+    def record(self, url: str, answer: httpx.Response, body: bytes) -> None:
+        """Archive one request and its response."""
+        from warcio.statusandheaders import StatusAndHeaders  # type: ignore[import-untyped]
+
+        request = answer.request
+        request_headers = StatusAndHeaders(
+            f"GET {request.url.raw_path.decode('ascii', 'replace')} HTTP/1.1",
+            [(k, v) for k, v in request.headers.items()],
+            is_http_request=True,
+        )
+        kept = [(k, v) for k, v in answer.headers.items() if k.lower() not in DROPPED_HEADERS]
+        kept.append(("Content-Length", str(len(body))))
+        reason = answer.reason_phrase or httpx.codes.get_reason_phrase(answer.status_code)
+        response_headers = StatusAndHeaders(
+            f"{answer.status_code} {reason}".strip(), kept, protocol="HTTP/1.1"
+        )
+        with self._lock:
+            writer = self._open()
+            response = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=response_headers
+            )
+            asked = writer.create_warc_record(
+                url, "request", payload=io.BytesIO(b""), http_headers=request_headers
+            )
+            asked.rec_headers.replace_header(
+                "WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID")
+            )
+            writer.write_record(response)
+            writer.write_record(asked)
+            assert self._file is not None
+            self._file.flush()
+            self.records += 1
+
+    def _open(self) -> Any:
+        from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]
+
+        if self._file is not None and self._file.tell() < self.max_bytes:
+            return self._writer
+        self.close()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+        while True:
+            self._count += 1
+            path = self.folder / f"storyline-{stamp}-{self._count:05d}.warc.gz"
+            if not path.exists():
+                break
+        self._file = path.open("xb")
+        self._writer = WARCWriter(self._file, gzip=True)
+        self.paths.append(path)
+        return self._writer
+
+    def close(self) -> None:
+        with_file = self._file
+        self._file, self._writer = None, None
+        if with_file is not None:
+            with_file.close()

@@ -1,0 +1,528 @@
+"""``storyline watch`` and ``storyline fetch``: poll the followed sources, fetch the new
+articles, and run the pipeline on them, one cycle at a time.
+
+A cycle holds the store's writer lock from the first poll to the end of its run, so two
+watches (or a watch and a ``storyline run``) take turns. It:
+
+1. polls every source that is due (all of them with ``once``), a few at a time
+   (``fetch_threads``), each with a conditional GET; a folder source is read as
+   ``storyline run FOLDER`` reads it;
+2. reads the listing (``parse.py``) and keeps the entries whose address (``urls.url_key``)
+   it has not met, or met with different listed content (a changed entry is a new version);
+3. fetches those pages, politely (``http.py``), archiving every response (``archive.py``);
+   a page that cannot be fetched, or is not HTML, gives way to the entry's own text;
+4. runs the pipeline on them (``runner.run`` with the pages as inputs), so stories,
+   entities and events are current after every cycle;
+5. and only then remembers the addresses: a watch killed in the middle of a cycle fetches
+   that cycle's pages again and loses nothing (the store keeps what was committed).
+
+Every poll and fetch is logged in ``fetches``; a source that fails is polled again later,
+each failure doubling its interval (up to a day), and shown as failing, never dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import FrameType
+
+from storyline.ingest import SourceRef
+from storyline.ingest.decode import decode_declared, html_charset
+from storyline.model import Problem
+from storyline.runner import RunOptions, RunSummary, run
+from storyline.sources.archive import Archive, archive_folder
+from storyline.sources.http import Fetcher, FetchError, HttpSettings, Response
+from storyline.sources.parse import HTML_TYPES, Entry, Listing, entry_summary, read_listing
+from storyline.sources.urls import clean_url, url_key
+from storyline.store import Store
+from storyline.store.followed import Fetch, Followed, Met
+
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
+    "text/xml;q=0.9, text/html;q=0.8, */*;q=0.5"
+)
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+MAX_CHILD_SITEMAPS = 50
+MAX_INTERVAL = 86_400.0
+
+
+@dataclass(frozen=True, slots=True)
+class WatchSettings:
+    """How the watch polls and fetches; each field is a setting in ``config.SETTINGS``."""
+
+    interval: float = 900.0
+    fetch_threads: int = 4
+    max_pages: int = 500
+    page_retries: int = 3
+    archive_bytes: int = 100_000_000
+    http: HttpSettings = field(default_factory=HttpSettings)
+
+
+@dataclass(slots=True)
+class CycleReport:
+    """What one cycle did."""
+
+    polled: int = 0
+    not_modified: int = 0
+    failed: int = 0
+    entries: int = 0
+    new: int = 0
+    pages: int = 0
+    from_entry: int = 0
+    deferred: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    run: RunSummary | None = None
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        stored = ""
+        if self.run is not None:
+            stored = f"; stored {self.run.new} new, {self.run.updated} updated"
+        later = f", {self.deferred} left for the next cycle" if self.deferred else ""
+        return (
+            f"polled {self.polled} source{'s' if self.polled != 1 else ''} "
+            f"({self.not_modified} unchanged, {self.failed} failing); {self.entries} entries, "
+            f"{self.new} new: {self.pages} pages fetched, {self.from_entry} from the feed's "
+            f"own text{later}{stored} in {self.seconds:.1f} s"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Poll:
+    source: Followed
+    response: Response | None
+    listing: Listing | None
+    error: FetchError | None
+    fetches: tuple[Fetch, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Wanted:
+    """An article to read this cycle: where it goes (source key), from which source, its
+    entry, and the body already in hand (a page source's own answer)."""
+
+    key: str
+    place: str
+    source_id: int | None
+    entry: Entry
+    fingerprint: str
+    body: Response | None = None
+
+
+class Watcher:
+    """One store's watch: its fetcher, archive and settings, for one or many cycles."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: WatchSettings = WatchSettings(),
+        options: RunOptions | None = None,
+        *,
+        say: Callable[[str], None] = lambda _line: None,
+    ) -> None:
+        self.store = store
+        self.settings = settings
+        self.options = options or RunOptions()
+        self.say = say
+        self.archive = Archive(archive_folder(store.path), max_bytes=settings.archive_bytes)
+        self.fetcher = Fetcher(settings.http, on_response=self.archive.record)
+        self.stop = threading.Event()
+
+    def close(self) -> None:
+        self.fetcher.close()
+        self.archive.close()
+
+    def __enter__(self) -> Watcher:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # The loop -----------------------------------------------------------------------------
+
+    def forever(self) -> int:
+        """Cycle until stopped (SIGINT/SIGTERM finish the cycle in flight); cycles run."""
+        cycles = 0
+        with _stopping_on_signals(self.stop):
+            while not self.stop.is_set():
+                report = self.cycle()
+                cycles += 1
+                self.say(report.line())
+                upcoming = self.store.followed.next_poll()
+                if upcoming is None:
+                    wait = self.settings.interval
+                else:
+                    wait = (upcoming - datetime.now(UTC)).total_seconds()
+                self.stop.wait(max(1.0, min(wait, self.settings.interval)))
+        return cycles
+
+    def cycle(self, *, everything: bool = False) -> CycleReport:
+        """Poll what is due (``everything``: every source, now), fetch, run, remember."""
+        started = time.monotonic()
+        report = CycleReport()
+        with self.store.writing(wait=self.options.wait, on_wait=self.say):
+            sources = (
+                self.store.followed.all()
+                if everything
+                else self.store.followed.due(datetime.now(UTC))
+            )
+            folders = [s for s in sources if s.is_folder]
+            polls = self._poll([s for s in sources if not s.is_folder])
+            wanted = self._record_polls(polls, report)
+            folder_paths = self._folders(folders, report)
+            refs, met = self._read(wanted, report)
+            if refs or folder_paths:
+                report.run = run(folder_paths, self.store, self.options, refs=refs)
+                self.store.add_problems(report.run.run_id, report.problems)
+            elif report.problems:
+                run_id = self.store.begin_run({"watch": "poll"})
+                self.store.add_problems(run_id, report.problems)
+                self.store.finish_run(run_id, "finished", {"problems": len(report.problems)})
+            self.store.followed.remember(met)
+        report.seconds = time.monotonic() - started
+        return report
+
+    def fetch(self, urls: Sequence[str]) -> CycleReport:
+        """``storyline fetch``: read these pages once, now, following nothing."""
+        started = time.monotonic()
+        report = CycleReport()
+        with self.store.writing(wait=self.options.wait, on_wait=self.say):
+            wanted = []
+            for url in urls:
+                try:
+                    place = clean_url(url)
+                except ValueError as err:
+                    report.problems.append(
+                        Problem(url, "bad-address", str(err), "give an http or https address")
+                    )
+                    continue
+                entry = Entry(place, {"url": place})
+                wanted.append(_Wanted(url_key(place), place, None, entry, _fingerprint(entry)))
+            report.new = len(wanted)
+            refs, met = self._read(wanted, report)
+            report.run = run([], self.store, self.options, refs=refs) if refs else None
+            if report.run is not None:
+                self.store.add_problems(report.run.run_id, report.problems)
+            self.store.followed.remember(met)
+        report.seconds = time.monotonic() - started
+        return report
+
+    # Polling ------------------------------------------------------------------------------
+
+    def _poll(self, sources: list[Followed]) -> list[_Poll]:
+        if not sources:
+            return []
+        with ThreadPoolExecutor(max(1, self.settings.fetch_threads)) as pool:
+            return list(pool.map(self._poll_one, sources))
+
+    def _poll_one(self, source: Followed) -> _Poll:
+        fetches: list[Fetch] = []
+        try:
+            response = self.fetcher.get(
+                source.url,
+                etag=source.etag,
+                last_modified=source.last_modified,
+                accept=FEED_ACCEPT,
+                max_bytes=max(self.settings.http.max_bytes, 20_000_000),
+            )
+        except FetchError as err:
+            fetches.append(_failed(source.id, err, "poll"))
+            return _Poll(source, None, None, err, tuple(fetches))
+        fetches.append(_fetched(source.id, response, "poll"))
+        if response.not_modified:
+            return _Poll(source, response, None, None, tuple(fetches))
+        listing = read_listing(response.body, response.content_type, response.url)
+        if listing.kind == "sitemapindex":
+            listing = self._children(source, listing, fetches)
+        return _Poll(source, response, listing, None, tuple(fetches))
+
+    def _children(self, source: Followed, index: Listing, fetches: list[Fetch]) -> Listing:
+        """A sitemap index: its first ``MAX_CHILD_SITEMAPS`` sitemaps' entries, as one."""
+        entries: list[Entry] = []
+        problems = list(index.problems)
+        for child in index.sitemaps[:MAX_CHILD_SITEMAPS]:
+            try:
+                answer = self.fetcher.get(child, accept="application/xml, text/xml")
+            except FetchError as err:
+                fetches.append(_failed(source.id, err, "poll"))
+                problems.append(Problem(child, err.kind, err.message, err.hint, "warning"))
+                continue
+            fetches.append(_fetched(source.id, answer, "poll"))
+            listing = read_listing(answer.body, answer.content_type, answer.url)
+            entries.extend(listing.entries)
+            problems.extend(listing.problems)
+        return Listing("sitemap", entries, [], index.title, index.period, problems)
+
+    def _record_polls(self, polls: list[_Poll], report: CycleReport) -> list[_Wanted]:
+        followed = self.store.followed
+        wanted: dict[str, _Wanted] = {}
+        for poll in polls:
+            followed.log(poll.fetches)
+            report.polled += 1
+            source = poll.source
+            if poll.error is not None:
+                report.failed += 1
+                err = poll.error
+                report.problems.append(
+                    Problem(source.url, err.kind, err.message, err.hint, "warning")
+                )
+                followed.polled(
+                    source,
+                    ok=False,
+                    next_poll=self._next(source, failed=True, retry_after=err.retry_after),
+                    error=f"{err.kind}: {err.message}",
+                )
+                continue
+            assert poll.response is not None
+            response = poll.response
+            period = _max_age(response.headers)
+            if poll.listing is None:  # 304: nothing changed
+                report.not_modified += 1
+                followed.polled(source, ok=True, next_poll=self._next(source, period=period))
+                continue
+            listing = poll.listing
+            report.problems.extend(listing.problems)
+            if listing.kind == "unknown" or (
+                not listing.entries and any(p.severity == "error" for p in listing.problems)
+            ):
+                report.failed += 1
+                message = "; ".join(p.message for p in listing.problems) or "nothing to read"
+                followed.polled(
+                    source, ok=False, next_poll=self._next(source, failed=True), error=message
+                )
+                continue
+            announced = max(filter(None, (period, listing.period)), default=None)
+            followed.polled(
+                source,
+                ok=True,
+                next_poll=self._next(source, period=announced),
+                kind=listing.kind,
+                title=listing.title,
+                etag=response.etag,
+                last_modified=response.last_modified,
+                period_s=announced,
+            )
+            report.entries += len(listing.entries)
+            for entry in listing.entries:
+                item = self._wanted(source, entry, response if listing.kind == "page" else None)
+                if item is not None and item.key not in wanted:
+                    wanted[item.key] = item
+        return self._new_only(list(wanted.values()), report)
+
+    def _wanted(self, source: Followed, entry: Entry, body: Response | None) -> _Wanted | None:
+        if entry.url is not None:
+            try:
+                place = clean_url(entry.url)
+            except ValueError:
+                return None
+            return _Wanted(url_key(place), place, source.id, entry, _fingerprint(entry), body)
+        if not (entry.guid or entry.record.get("title")):
+            return None
+        name = (
+            entry.guid
+            or hashlib.sha1(
+                json.dumps(entry.record, sort_keys=True, default=str).encode()
+            ).hexdigest()[:16]
+        )
+        place = f"{source.url}#id={name}"
+        return _Wanted(place, place, source.id, entry, _fingerprint(entry))
+
+    def _new_only(self, wanted: list[_Wanted], report: CycleReport) -> list[_Wanted]:
+        met = self.store.followed.met([w.key for w in wanted])
+        fresh = []
+        for item in wanted:
+            seen = met.get(item.key)
+            if seen is not None and seen.fingerprint == item.fingerprint:
+                if seen.state != "failed":
+                    continue
+                if self.store.followed.failures_of(item.key) >= self.settings.page_retries:
+                    continue
+            fresh.append(item)
+        report.new = len(fresh)
+        if len(fresh) > self.settings.max_pages:
+            report.deferred = len(fresh) - self.settings.max_pages
+            fresh = fresh[: self.settings.max_pages]
+        return fresh
+
+    def _folders(self, folders: list[Followed], report: CycleReport) -> list[str]:
+        paths = []
+        for source in folders:
+            report.polled += 1
+            if Path(source.url).is_dir():
+                paths.append(source.url)
+                self.store.followed.polled(source, ok=True, next_poll=self._next(source))
+                continue
+            report.failed += 1
+            message = "the folder is gone (moved, deleted or unmounted)"
+            report.problems.append(
+                Problem(
+                    source.url,
+                    "missing",
+                    message,
+                    "mount it again, or storyline sources remove it",
+                    "warning",
+                )
+            )
+            self.store.followed.polled(
+                source, ok=False, next_poll=self._next(source, failed=True), error=message
+            )
+        return paths
+
+    def _next(
+        self,
+        source: Followed,
+        *,
+        failed: bool = False,
+        period: float | None = None,
+        retry_after: float | None = None,
+    ) -> datetime:
+        """When to poll again: the source's interval (the user's, else the default), never
+        sooner than the source announces (ttl, Cache-Control), doubled per failure."""
+        interval = source.interval_s or self.settings.interval
+        if period:
+            interval = max(interval, min(period, MAX_INTERVAL))
+        if failed:
+            interval = min(MAX_INTERVAL, interval * 2 ** min(source.failures, 10))
+        if retry_after:
+            interval = max(interval, retry_after)
+        return datetime.now(UTC) + timedelta(seconds=interval)
+
+    # Pages --------------------------------------------------------------------------------
+
+    def _read(
+        self, wanted: list[_Wanted], report: CycleReport
+    ) -> tuple[list[SourceRef], list[Met]]:
+        """Fetch the pages, and turn each into an input for the run, with what to remember."""
+        to_fetch = [w for w in wanted if w.body is None]
+        with ThreadPoolExecutor(max(1, self.settings.fetch_threads)) as pool:
+            answers = dict(
+                zip((w.key for w in to_fetch), pool.map(self._page, to_fetch), strict=True)
+            )
+        refs: list[SourceRef] = []
+        met: list[Met] = []
+        fetches: list[Fetch] = []
+        for item in wanted:
+            answer: Response | FetchError
+            if item.body is not None:
+                answer = item.body
+            else:
+                answer = answers[item.key]
+                fetches.append(
+                    _failed(item.source_id, answer, "page")
+                    if isinstance(answer, FetchError)
+                    else _fetched(item.source_id, answer, "page")
+                )
+            ref, state, problem = self._input(item, answer)
+            if problem is not None:
+                report.problems.append(problem)
+            if ref is not None:
+                refs.append(ref)
+                if state == "page":
+                    report.pages += 1
+                else:
+                    report.from_entry += 1
+            met.append(Met(item.key, item.place, item.source_id, item.fingerprint, state))
+        self.store.followed.log(fetches)
+        return refs, met
+
+    def _page(self, item: _Wanted) -> Response | FetchError:
+        assert item.entry.url is not None
+        try:
+            return self.fetcher.get(item.place, accept=PAGE_ACCEPT)
+        except FetchError as err:
+            return err
+
+    def _input(
+        self, item: _Wanted, answer: Response | FetchError | None
+    ) -> tuple[SourceRef | None, str, Problem | None]:
+        """The run's input for one article: the page, else the entry's own text."""
+        record = {k: v for k, v in item.entry.record.items() if k not in ("html", "text")}
+        why: str | None = None
+        if isinstance(answer, Response) and answer.content_type in (*HTML_TYPES, ""):
+            html, encoding, _warning = decode_declared(
+                answer.body, html_charset(answer.body, answer.content_type), item.place
+            )
+            record.update(url=answer.url, html=html, encoding=encoding)
+            payload = json.dumps(record, ensure_ascii=False, default=str).encode("utf-8")
+            return SourceRef(item.place, "web", payload=payload), "page", None
+        if isinstance(answer, FetchError):
+            why = f"{answer.kind}: {answer.message}"
+        elif isinstance(answer, Response):
+            why = f"is {answer.content_type or 'of no type'}, not an HTML page"
+        has_text = any(
+            isinstance(item.entry.record.get(k), str) and str(item.entry.record[k]).strip()
+            for k in ("html", "text")
+        )
+        if item.entry.url is None or has_text:
+            problem = None
+            if why is not None:
+                problem = Problem(
+                    item.place,
+                    "page-unfetched",
+                    f"page {why}; the feed entry's own text was read instead",
+                    "nothing to do; the page is tried again if the entry changes",
+                    "warning",
+                )
+            payload = json.dumps(item.entry.record, ensure_ascii=False, default=str).encode()
+            return SourceRef(item.place, "feed", payload=payload), "entry", problem
+        problem = Problem(
+            item.place,
+            "unfetched",
+            f"page {why}, and its entry has no text of its own",
+            f"it is tried again at the next {self.settings.page_retries} polls",
+        )
+        return None, "failed", problem
+
+
+def _fingerprint(entry: Entry) -> str:
+    """The entry as listed: title, date and text; a change means a new version to read."""
+    listed = [entry.record.get("title"), entry.record.get("published"), entry_summary(entry.record)]
+    return hashlib.sha1(json.dumps(listed, default=str).encode("utf-8")).hexdigest()
+
+
+def _fetched(source_id: int | None, response: Response, purpose: str) -> Fetch:
+    return Fetch(
+        source_id, response.url, purpose, response.status, len(response.body), response.seconds
+    )
+
+
+def _failed(source_id: int | None, err: FetchError, purpose: str) -> Fetch:
+    return Fetch(source_id, err.url, purpose, err.status, 0, err.seconds, err.kind, err.message)
+
+
+def _max_age(headers: dict[str, str]) -> float | None:
+    """``Cache-Control: max-age`` in seconds, if the answer gives one."""
+    for part in headers.get("cache-control", "").split(","):
+        name, _, value = part.strip().partition("=")
+        if name.lower() == "max-age" and value.strip().isdigit():
+            return float(value.strip())
+    return None
+
+
+@contextmanager
+def _stopping_on_signals(stop: threading.Event) -> Iterator[None]:
+    """SIGINT and SIGTERM set ``stop``: the cycle in flight finishes, then the loop ends."""
+
+    def handler(_signum: int, _frame: FrameType | None) -> None:
+        if stop.is_set():  # asked twice: stop now (the store keeps what was committed)
+            raise KeyboardInterrupt
+        stop.set()
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
