@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from storyline import __version__
+from storyline.cli_options import db_option, output_option
 from storyline.config import default
 from storyline.errors import StorylineError
 from storyline.events.embed import INSTALL as INSTALL_EMBEDDINGS
@@ -25,29 +26,6 @@ from storyline.runner import ProgressLine, RunOptions, RunSummary, count_inputs,
 from storyline.store import Store
 from storyline.store.articles import FactProvenance
 from storyline.store.sqlite import DocumentPlace
-
-DB_HELP = "SQLite file of the store."
-
-
-def db_option(function: Any) -> Any:
-    return click.option(
-        "--db",
-        type=click.Path(dir_okay=False),
-        default=str(default("db")),
-        show_default=True,
-        envvar="STORYLINE_DB",
-        help=DB_HELP,
-    )(function)
-
-
-def output_option(function: Any) -> Any:
-    return click.option(
-        "-o",
-        "--output",
-        type=click.Path(dir_okay=False),
-        default="-",
-        help="File to write (default: standard output).",
-    )(function)
 
 
 class _Group(click.Group):
@@ -857,10 +835,6 @@ def _parse_date(value: str) -> date:
     return date.fromisoformat(value)
 
 
-if __name__ == "__main__":
-    main()
-
-
 # Live sources (issue 20): defined beside the code they drive, registered here.
 from storyline.sources.commands import (  # noqa: E402
     fetch_command,
@@ -871,3 +845,7 @@ from storyline.sources.commands import (  # noqa: E402
 main.add_command(sources_group)
 main.add_command(watch_command)
 main.add_command(fetch_command)
+
+
+if __name__ == "__main__":
+    main()

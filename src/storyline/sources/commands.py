@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from storyline import __version__
+from storyline.cli_options import db_option
 from storyline.config import default
 from storyline.errors import StorylineError
 from storyline.model import printable
@@ -26,8 +27,6 @@ from storyline.store.followed import Health
 
 
 def _db(function: Any) -> Any:
-    from storyline.cli import db_option  # the one --db option (cli.py registers these)
-
     return db_option(function)
 
 

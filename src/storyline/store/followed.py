@@ -99,6 +99,15 @@ class FollowedSources:
     def __init__(self, store: Store) -> None:
         self.store = store
 
+    @property
+    def ready(self) -> bool:
+        """Whether the store has the tables: a store last written before them and opened
+        read-only (the web server, listings) has none, and follows nothing."""
+        row = self.store.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'followed'"
+        ).fetchone()
+        return row is not None
+
     # Sources ------------------------------------------------------------------------------
 
     def add(self, url: str, kind: str, *, interval_s: float | None = None) -> tuple[Followed, bool]:
@@ -131,6 +140,8 @@ class FollowedSources:
         return Followed(*row)
 
     def all(self) -> list[Followed]:
+        if not self.ready:
+            return []
         rows = self.store.conn.execute(f"SELECT {_COLUMNS} FROM followed ORDER BY id")
         return [Followed(*r) for r in rows]
 
@@ -222,6 +233,8 @@ class FollowedSources:
 
     def fetches(self, source_id: int | None = None, *, limit: int = 50) -> list[tuple[object, ...]]:
         """The latest fetches (of one source), newest first."""
+        if not self.ready:
+            return []
         where = "WHERE source_id = ?" if source_id is not None else ""
         params: tuple[object, ...] = (source_id,) if source_id is not None else ()
         return list(
@@ -275,6 +288,8 @@ class FollowedSources:
     # Health -------------------------------------------------------------------------------
 
     def health(self, at: datetime | None = None) -> list[Health]:
+        if not self.ready:
+            return []
         at = at or datetime.now(UTC)
         day, week = utc(at - timedelta(days=1)), utc(at - timedelta(days=7))
         conn = self.store.conn
@@ -314,6 +329,8 @@ class FollowedSources:
 
     def source_of(self, source_key: str) -> Followed | None:
         """The followed source an article's place came from, if any."""
+        if not self.ready:
+            return None
         row = self.store.conn.execute(
             f"SELECT {', '.join('f.' + c.strip() for c in _COLUMNS.split(','))} "
             "FROM fetched m JOIN followed f ON f.id = m.source_id WHERE m.source_key = ?",

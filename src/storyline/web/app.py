@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from storyline import __version__
 from storyline.errors import StorylineError
 from storyline.store import Store
-from storyline.web import api, pages
+from storyline.web import api, pages, sources
 from storyline.web.envelope import error
 from storyline.web.errors import ApiError, from_storyline
 from storyline.web.guard import LOOPBACK, Guard
@@ -85,7 +85,9 @@ def create_app(
     )
     app.state.db = str(db)
     app.include_router(api.router)
+    app.include_router(sources.api)
     app.include_router(pages.router)
+    app.include_router(sources.pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityHeaders)
     app.add_middleware(Guard, allowed_hosts=allowed_hosts, token=token)

@@ -65,6 +65,9 @@ def _page(name: str, request: Request, **context: Any) -> HTMLResponse:
     return HTMLResponse(template.render(request=request, **context))
 
 
+render_page = _page  # for the pages defined beside their data (web/sources.py)
+
+
 def error_page(request: Request, err: ApiError) -> str:
     return env.get_template("error.html").render(request=request, error=err)
 
@@ -141,6 +144,7 @@ def story_why_page(
 def article_page(request: Request, document_id: str) -> HTMLResponse:
     with open_store(request) as store:
         view = load_article(store, document_id)
+        followed = store.followed.source_of(view.document.source_key)
     spans = [
         Highlight(
             q.start,
@@ -182,6 +186,7 @@ def article_page(request: Request, document_id: str) -> HTMLResponse:
         doc=view.document,
         body=render(view.document.text, spans),
         named=sorted(people.items(), key=lambda item: (-item[1][2], item[1][0])),
+        followed=followed,
     )
 
 
