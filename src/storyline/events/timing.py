@@ -30,6 +30,7 @@ from storyline.text import lexicon
 from storyline.text.lexicon import DETERMINERS as _DETERMINERS
 from storyline.text.lexicon import word_set
 from storyline.text.tokens import Token, loose_word_pattern
+from storyline.timex.lexicon import ISO_UNIT_DAYS
 
 
 def time_of(
@@ -490,7 +491,7 @@ def _aside_end(text: str, time: DatedTime, times: Sequence[DatedTime]) -> int | 
     return close.end() if close is not None and close.group() == "," else None
 
 
-_UNIT_DAYS = {"Y": 365, "M": 30, "W": 7, "D": 1}
+_UNIT_DAYS = ISO_UNIT_DAYS
 
 
 def _reaches_back(text: str, time: DatedTime, token: Token, times: Sequence[DatedTime]) -> bool:

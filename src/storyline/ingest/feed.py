@@ -29,6 +29,8 @@ from storyline.ingest.dates import parse_date
 from storyline.ingest.html import MIN_WORDS, extract_html
 from storyline.model import Problem
 from storyline.text.tokens import length_in_words
+from storyline.timex.durations import adverb_period
+from storyline.timex.lexicon import ISO_UNIT_DAYS
 
 MAX_FEED_BYTES = 64_000_000
 SNIFF_BYTES = 2048
@@ -83,9 +85,6 @@ class ParsedFeed:
     period: float | None = None
 
 
-_PERIODS = {"hourly": 3600.0, "daily": 86400.0, "weekly": 604800.0, "monthly": 2592000.0}
-
-
 def parse_feed(
     data: bytes, source: str, base_url: str | None = None, content_type: str | None = None
 ) -> ParsedFeed:
@@ -131,9 +130,11 @@ def _period(feed: Any) -> float | None:
     ttl = str(feed.get("ttl") or "").strip()
     if ttl.isdigit() and int(ttl) > 0:
         return int(ttl) * 60.0
-    period = _PERIODS.get(str(feed.get("sy_updateperiod") or "").strip().lower())
-    if period is None:
+    iso = adverb_period(str(feed.get("sy_updateperiod") or ""))  # "hourly" -> "PT1H"
+    if iso is None or not iso[-2].isdigit():
         return None
+    count = float(iso.strip("PT")[:-1])
+    period = count * 3600.0 if iso.startswith("PT") else count * 86400.0 * ISO_UNIT_DAYS[iso[-1]]
     frequency = str(feed.get("sy_updatefrequency") or "1").strip()
     return period / max(1, int(frequency)) if frequency.isdigit() else period
 

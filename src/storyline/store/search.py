@@ -47,7 +47,7 @@ class Match:
 
 
 @dataclass(frozen=True, slots=True)
-class Reading:
+class QueryReading:
     """How a typed query is searched: ``fts`` is the FTS5 query to run (None: nothing to
     look for, no words in it), ``as_words`` says it was read as its words because FTS5
     could not parse it, and ``message`` says so in a line for people."""
@@ -78,7 +78,7 @@ class SearchIndex:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def reading(self, query: str) -> Reading:
+    def reading(self, query: str) -> QueryReading:
         """``query`` itself when FTS5 parses it, else its words, each quoted."""
         try:
             self.store.conn.execute(
@@ -87,8 +87,8 @@ class SearchIndex:
         except sqlite3.OperationalError:
             words = raw_words(query, joiners="")  # split as FTS5's unicode61 splits
             fts = " ".join(f'"{w}"' for w in words) if words else None
-            return Reading(query, fts, as_words=True)
-        return Reading(query, query, as_words=False)
+            return QueryReading(query, fts, as_words=True)
+        return QueryReading(query, query, as_words=False)
 
     def snippets(self, query: str, *, limit: int = 20) -> list[Snippet]:
         """The best ``limit`` matches, the matched words of a 12-word passage in brackets."""

@@ -102,6 +102,12 @@ _ADVERBS = {
 }  # fmt: skip
 
 
+def adverb_period(word: str) -> str | None:
+    """The ISO 8601 period of a frequency adverb ("hourly" -> "PT1H"), also read by feeds'
+    ``sy:updatePeriod``."""
+    return _ADVERBS.get(word.strip().lower())
+
+
 def _adverb(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("SET", _ADVERBS[(match.group("word") or match.group("word2")).lower()], False)
 

@@ -133,3 +133,7 @@ UNIT_WORDS = word_set(
     weekends month months quarter quarters year years decade decades century centuries
     millennium millennia"""
 )
+
+
+# Days in a unit of an ISO 8601 period's date part (months and years as 30 and 365 days).
+ISO_UNIT_DAYS = {"Y": 365, "M": 30, "W": 7, "D": 1}

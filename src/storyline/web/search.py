@@ -52,7 +52,7 @@ def marked_html(text: str) -> Markup:
 
 
 @dataclass(frozen=True, slots=True)
-class Found:
+class SearchPage:
     """A page of hits, how many match in all, and a note when the query was not FTS5
     syntax and was searched as its words."""
 
@@ -61,14 +61,14 @@ class Found:
     note: str | None
 
 
-def search(store: Store, query: str, filters: Filters, *, limit: int, offset: int) -> Found:
+def search(store: Store, query: str, filters: Filters, *, limit: int, offset: int) -> SearchPage:
     """Current documents matching ``query`` (FTS5 syntax, else its words), best first."""
     if not query.strip():
         raise ApiError(422, "empty search query", hint="type words to look for, e.g. strike")
     where = document_filter(store, filters)
     reading = store.search.reading(query)
     if reading.fts is None:
-        return Found([], 0, reading.message)
+        return SearchPage([], 0, reading.message)
     try:
         matches, total = store.search.matches(
             reading.fts,
@@ -85,4 +85,4 @@ def search(store: Store, query: str, filters: Filters, *, limit: int, offset: in
             hint='use words, "quoted phrases", AND, OR, NOT and prefix*; '
             "quote words that contain punctuation",
         ) from None
-    return Found([SearchHit(*astuple(m)) for m in matches], total, reading.message)
+    return SearchPage([SearchHit(*astuple(m)) for m in matches], total, reading.message)
