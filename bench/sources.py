@@ -11,7 +11,9 @@ Parts (``--part``, repeatable; default all):
   feedparser's own ``parse`` (what a user would otherwise call), in the same run.
 - ``latency``: a watch left running (``--poll`` seconds between polls of each source, 60 by
   default) while new entries appear in random feeds; seconds from an entry appearing to its
-  article having a story: p50 / p95. Runs for ``--minutes``.
+  article having a story: p50 / p95. Runs for ``--minutes`` (10: the soak of issue 20), and
+  also reports whether every new entry was stored exactly once, how the process's memory
+  moved from the first third of the run to the last, and its open files.
 
 Politeness is off for the bench (``host_delay`` 0, 8 requests per host): every feed is on one
 loopback host, where the defaults (1 s between requests) would measure the delay, not the code.
@@ -217,6 +219,17 @@ def _parse(server: object, urls: list[str], corpus: str) -> list[Row]:
     return rows
 
 
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _open_files() -> int:
+    return len(list(Path("/proc/self/fd").iterdir()))
+
+
 def _latency(
     server: object, fresh: list[dict[str, object]], tmp: Path, args: argparse.Namespace
 ) -> Row:
@@ -244,6 +257,8 @@ def _latency(
 
     thread = threading.Thread(target=watch, daemon=True)
     thread.start()
+    samples: list[tuple[float, float, int]] = []  # (seconds in, RSS MB, open files)
+    started = time.monotonic()
     appeared: dict[str, float] = {}
     storied: dict[str, float] = {}
     rng = random.Random(7)
@@ -275,9 +290,24 @@ def _latency(
             ):
                 if key in appeared and key not in storied:
                     storied[key] = time.monotonic()
+            if not samples or now - started - samples[-1][0] >= 10:
+                samples.append((now - started, _rss_mb(), _open_files()))
             time.sleep(0.5)
     stop.set()
     thread.join(timeout=600)
+    with Store(db, readonly=True) as reader:
+        places = [k for (k,) in reader.conn.execute("SELECT source_key FROM sources")]
+        current = reader.conn.execute(
+            "SELECT count(*) FROM documents WHERE superseded_by IS NULL"
+        ).fetchone()[0]
+    stored_once = sum(1 for k in appeared if places.count(k) == 1)
+    # Flat: the last third of the run against the first third after a minute of warm-up.
+    warm = [x for x in samples if x[0] >= 60] or samples
+    third = max(1, len(warm) // 3)
+    rss_growth = statistics.mean(x[1] for x in warm[-third:]) - statistics.mean(
+        x[1] for x in warm[:third]
+    )
+    files = (min(x[2] for x in warm), max(x[2] for x in warm))
     waits = sorted(storied[k] - appeared[k] for k in storied)
     p50 = statistics.median(waits) if waits else float("nan")
     p95 = waits[min(len(waits) - 1, int(0.95 * len(waits)))] if waits else float("nan")
@@ -292,6 +322,9 @@ def _latency(
             ("p50 s", f"{p50:.1f}"),
             ("p95 s", f"{p95:.1f}"),
             ("never storied", str(len(appeared) - len(storied))),
+            ("stored exactly once", f"{stored_once}/{len(appeared)} ({current} documents)"),
+            ("RSS MB first third -> last", f"{rss_growth:+.1f}"),
+            ("open files min-max", f"{files[0]}-{files[1]}"),
         ),
     )
     print(row, flush=True)
