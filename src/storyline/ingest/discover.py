@@ -117,6 +117,15 @@ def _expand(
         yield from _walk(path, skip, follow_links)
         return
     if not path.exists():
+        if arg.lower().startswith(("http://", "https://")):
+            yield Problem(
+                arg,
+                "web-address",
+                "is a web address, not a file: `run` reads files",
+                "read the page with `storyline fetch URL`, or follow a feed with "
+                "`storyline sources add URL` and `storyline watch`",
+            )
+            return
         yield Problem(arg, "unreadable", "no such file or folder", "check the path")
         return
     fmt = format_of(arg)

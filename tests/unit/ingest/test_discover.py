@@ -52,3 +52,9 @@ def test_missing_paths_and_unsupported_files_are_problems(files: Files) -> None:
     assert found == []
     assert [p.kind for p in problems] == ["unreadable", "unsupported", "not-found"]
     assert all(p.hint for p in problems)
+
+
+def test_a_web_address_given_to_run_says_how_to_fetch_it() -> None:
+    (problem,) = list(discover(["https://example.org/news/strike"]))
+    assert isinstance(problem, Problem) and problem.kind == "web-address"
+    assert "storyline fetch URL" in problem.hint and "storyline sources add URL" in problem.hint
