@@ -14,7 +14,8 @@ leaves to its caller (the same list Scrapy and news-please keep):
   ``Retry-After`` up to ``max_backoff`` (a longer wait is the source's next poll time);
 - robots.txt (protego, the parser Scrapy uses), fetched once per host per day, with its
   ``Crawl-delay``; a robots.txt that cannot be read is "allow all" for a 4xx and "disallow
-  all" for a 5xx or network error, as RFC 9309 says;
+  all" for a 5xx, a 429 or a network error, as RFC 9309 says (asked again after
+  ``ROBOTS_RETRY_SECONDS``, not a day);
 - per host: at most ``per_host`` requests at once and ``host_delay`` seconds between their
   starts; a User-Agent that names Storyline and the operator's contact.
 
@@ -31,6 +32,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -38,8 +40,14 @@ import httpx
 from storyline import __version__
 from storyline.sources.urls import fetchable
 
+if TYPE_CHECKING:
+    from protego import Protego
+
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 ROBOTS_SECONDS = 24 * 3600
+# How long a robots.txt that could not be read (5xx, network) keeps the host disallowed
+# before it is asked for again: one failed answer must not stop a source for a day.
+ROBOTS_RETRY_SECONDS = 600
 _CHUNK = 64 * 1024
 
 
@@ -126,8 +134,9 @@ class _Host:
 
     slots: threading.Semaphore
     lock: threading.Lock = field(default_factory=threading.Lock)
+    robots_lock: threading.Lock = field(default_factory=threading.Lock)
     next_start: float = 0.0
-    robots: object | None = None
+    robots: Protego | _DisallowAll | None = None
     robots_until: float = 0.0
     delay: float = 0.0
 
@@ -210,7 +219,11 @@ class Fetcher:
         ceiling = min(self.settings.max_backoff, self.settings.backoff * float(2**attempt))
         return ceiling * (0.5 + self._random.random() / 2)
 
-    def _follow(self, url: str, headers: dict[str, str], limit: int) -> Response:
+    def _follow(
+        self, url: str, headers: dict[str, str], limit: int, *, robots: bool = True
+    ) -> Response:
+        """One answer, following redirects; ``robots``: ask each hop's robots.txt first (not
+        when fetching a robots.txt, whose own redirects are followed as RFC 9309 says)."""
         started = time.monotonic()
         seen: list[str] = []
         current = url
@@ -240,7 +253,8 @@ class Fetcher:
                     "follow the address in a browser and add where it ends",
                     seconds=time.monotonic() - started,
                 )
-            self._allowed(current)
+            if robots:
+                self._allowed(current)
             status, head, body = self._one(current, headers, limit, started)
             location = head.get("location")
             if status in (301, 302, 303, 307, 308) and location:
@@ -316,14 +330,29 @@ class Fetcher:
         if not self.settings.robots or urlsplit(url).path == "/robots.txt":
             return
         host = self._host(url)
-        now = time.monotonic()
-        if host.robots_until <= now:
-            host.robots = self._robots(url)
-            host.robots_until = now + ROBOTS_SECONDS
-        rules = host.robots
-        if rules is None:
-            return
-        if not rules.can_fetch(url, self.settings.user_agent):  # type: ignore[attr-defined]
+        with host.robots_lock:  # one robots.txt request per host, whatever the threads
+            now = time.monotonic()
+            if host.robots_until <= now:
+                rules = self._robots(url)
+                if not isinstance(rules, _DisallowAll):
+                    host.robots = rules
+                    host.robots_until = now + ROBOTS_SECONDS
+                else:
+                    # Unreachable: disallow, and ask again soon; a copy read before is kept
+                    # meanwhile (RFC 9309 2.4).
+                    host.robots_until = now + ROBOTS_RETRY_SECONDS
+                    if host.robots is None or isinstance(host.robots, _DisallowAll):
+                        host.robots = rules
+            rules = host.robots
+        if isinstance(rules, _DisallowAll):
+            raise FetchError(
+                url,
+                "robots",
+                f"is not fetched: the site's robots.txt could not be read ({rules.why})",
+                "RFC 9309 says to fetch nothing from the site then; robots.txt is asked for "
+                f"again in {ROBOTS_RETRY_SECONDS // 60} minutes",
+            )
+        if rules is not None and not rules.can_fetch(url, self.settings.user_agent):
             raise FetchError(
                 url,
                 "robots",
@@ -331,18 +360,19 @@ class Fetcher:
                 "ask the site, or remove the source",
             )
 
-    def _robots(self, url: str) -> object | None:
-        """The host's rules: ``None`` (allow all) when robots.txt is missing (4xx)."""
+    def _robots(self, url: str) -> Protego | _DisallowAll | None:
+        """The host's rules: ``None`` (allow all) when robots.txt is missing (4xx), "disallow
+        all" when it cannot be read (5xx, 429, a network error)."""
         from protego import Protego
 
         parts = urlsplit(url)
         robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
         try:
-            answer = self._follow(robots_url, {"Accept": "text/plain"}, 500_000)
+            answer = self._follow(robots_url, {"Accept": "text/plain"}, 500_000, robots=False)
         except FetchError as err:
-            if err.status is not None and 400 <= err.status < 500:
+            if err.status is not None and 400 <= err.status < 500 and err.status != 429:
                 return None
-            return _DisallowAll()
+            return _DisallowAll(err.message)
         rules = Protego.parse(answer.body.decode("utf-8", errors="replace"))
         delay = rules.crawl_delay(self.settings.user_agent)
         if delay:
@@ -354,8 +384,8 @@ class Fetcher:
 class _DisallowAll:
     """RFC 9309 §2.3.1.4: robots.txt unreachable (5xx, network): assume complete disallow."""
 
-    def can_fetch(self, url: str, agent: str) -> bool:
-        return False
+    def __init__(self, why: str) -> None:
+        self.why = why
 
 
 def _read_bounded(answer: httpx.Response, url: str, limit: int, started: float) -> bytes:
@@ -407,6 +437,8 @@ def _inflate(
             if produced > limit:
                 return
         yield decoder.flush()
+        if not decoder.eof:
+            raise zlib.error("the compressed stream ends before its end")
     except zlib.error as err:
         raise FetchError(
             url,

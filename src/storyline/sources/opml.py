@@ -3,6 +3,7 @@ and written (``sources export --opml``). Parsed with lxml, entities and network 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
@@ -28,11 +29,14 @@ def read_opml(path: Path) -> list[tuple[str, str | None]]:
             f"is not OPML (its root element is <{etree.QName(root).localname}>)",
             hint="give the .opml file your feed reader exported",
         )
-    feeds = []
+    feeds: list[tuple[str, str | None]] = []
     for outline in root.iter("outline"):
-        url = outline.get("xmlUrl") or outline.get("xmlurl")
-        if url and url.strip():
-            feeds.append((url.strip(), outline.get("title") or outline.get("text")))
+        url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
+        if url:
+            label = " ".join((outline.get("title") or outline.get("text") or "").split())
+            # A label that is the address itself (what write_opml gives a feed without a
+            # title, OPML requiring a text) is no title.
+            feeds.append((url, label if label and label != url else None))
     return feeds
 
 
@@ -45,13 +49,24 @@ def write_opml(feeds: list[tuple[str, str | None]], title: str = "Storyline sour
         "  <body>",
     ]
     for url, name in feeds:
-        label = quoteattr(name or url)
+        label = quoteattr(_xml_chars(name or url))
+        titled = f" title={label}" if name else ""
         lines.append(
-            f'    <outline type="rss" text={label} title={label} xmlUrl={quoteattr(url)}/>'
+            f'    <outline type="rss" text={label}{titled} xmlUrl={quoteattr(_xml_chars(url))}/>'
         )
     lines += ["  </body>", "</opml>", ""]
     return "\n".join(lines)
 
 
 def _text(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _xml_chars(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _xml_chars(value: str) -> str:
+    """``value`` without the characters XML 1.0 cannot hold (C0 controls other than tab and
+    newlines, lone surrogates, U+FFFE/U+FFFF): one in a feed's title would make the whole
+    file unreadable."""
+    return _NOT_XML.sub("", value)
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin
 
 from storyline.ingest.feed import html_to_text, looks_like_feed, parse_feed
@@ -19,8 +20,6 @@ from storyline.model import Problem
 from storyline.sources.urls import fetchable
 
 JSON_FEED_TYPES = ("application/feed+json", "application/json")
-SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
-NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 MAX_SITEMAP_URLS = 50_000  # the sitemap protocol's own limit per file
 
@@ -52,7 +51,7 @@ class Listing:
 def kind_of(body: bytes, content_type: str) -> str:
     """``feed``, ``jsonfeed``, ``sitemap``, ``html`` or ``unknown``, from the body first (servers
     mislabel feeds as text/html and text/xml) and the content type second."""
-    head = body[:4096].lstrip()
+    head = body[:4096].removeprefix(b"\xef\xbb\xbf").lstrip()
     if head.startswith(b"{") and b'"version"' in body[:4096] and b"jsonfeed.org" in body[:4096]:
         return "jsonfeed"
     if looks_like_feed(head):
@@ -115,12 +114,15 @@ def _json_feed(body: bytes, url: str) -> Listing:
         if not isinstance(item, dict):
             continue
         link = item.get("url") or item.get("external_url")
-        link = urljoin(url, link) if isinstance(link, str) else None
+        link = urljoin(url, link.strip()) if isinstance(link, str) else None
+        dates = [item.get(k) for k in ("date_published", "date_modified")]
         record: dict[str, object] = {
             "id": str(item["id"]) if item.get("id") is not None else None,
             "title": item.get("title") if isinstance(item.get("title"), str) else None,
-            "published": item.get("date_published") or item.get("date_modified"),
-            "url": link,
+            "published": next((d for d in dates if isinstance(d, str) and d.strip()), None),
+            # Only a web address is kept (a feed's RSS and Atom links are, in ingest/feed.py):
+            # the record is stored as the article's when its page cannot be fetched.
+            "url": link if link is not None and fetchable(link) else None,
             "outlet": title,
             "authors": _names(item.get("authors") or item.get("author")) or authors_of_feed,
         }
@@ -145,6 +147,10 @@ def _names(value: object) -> list[str]:
 
 
 def _sitemap(body: bytes, url: str) -> Listing:
+    """A sitemap or a sitemap index. Elements are matched on their local names, as Scrapy
+    does: a sitemap without the sitemaps.org namespace (or with a wrong one) is common and
+    is read, not taken for an empty one. An address holding an entity reference is skipped:
+    entities are never expanded, and the text around one is not the address."""
     from lxml import etree  # type: ignore[import-untyped]
 
     parser = etree.XMLParser(
@@ -154,33 +160,84 @@ def _sitemap(body: bytes, url: str) -> Listing:
         root = etree.fromstring(body, parser)
     except etree.XMLSyntaxError as err:
         return Listing("sitemap", problems=[_bad(url, f"is not well-formed XML ({err})")])
-    name = etree.QName(root).localname
-    sm = f"{{{SITEMAP_NS}}}"
-    if name == "sitemapindex":
-        children = [
-            urljoin(url, (loc.text or "").strip()) for loc in root.iter(f"{sm}loc") if loc.text
-        ]
-        return Listing("sitemapindex", sitemaps=[c for c in children if fetchable(c)])
+    if _local(root) == "sitemapindex":
+        nodes = [node for node in root if _local(node) == "sitemap"]
+        children = [c for c in (_loc(url, node) for node in nodes) if isinstance(c, str)]
+        skipped = sum(_loc(url, node) is _ENTITY for node in nodes)
+        return Listing("sitemapindex", sitemaps=children, problems=_entities(url, skipped))
     entries = []
-    for node in root.iter(f"{sm}url"):
-        loc = node.findtext(f"{sm}loc")
-        if not loc or not fetchable(urljoin(url, loc.strip())):
+    skipped = 0
+    for node in root:
+        if _local(node) != "url":
             continue
-        link = urljoin(url, loc.strip())
-        news = f"{{{NEWS_NS}}}"
+        link = _loc(url, node)
+        if not isinstance(link, str):
+            skipped += link is _ENTITY
+            continue
+        news = _child(node, "news")
+        publication = _child(news, "publication")
         record: dict[str, object] = {
             "url": link,
-            "title": node.findtext(f"{news}news/{news}title"),
-            "published": node.findtext(f"{news}news/{news}publication_date")
-            or node.findtext(f"{sm}lastmod"),
-            "outlet": node.findtext(f"{news}news/{news}publication/{news}name"),
+            "title": _text(_child(news, "title")),
+            "published": _text(_child(news, "publication_date")) or _text(_child(node, "lastmod")),
+            "outlet": _text(_child(publication, "name")),
         }
-        entries.append(
-            Entry(link, {k: v.strip() if isinstance(v, str) else v for k, v in record.items()})
-        )
+        entries.append(Entry(link, record))
         if len(entries) >= MAX_SITEMAP_URLS:
             break
-    return Listing("sitemap", entries)
+    return Listing("sitemap", entries, problems=_entities(url, skipped))
+
+
+def _local(node: Any) -> str | None:
+    """An element's name without its namespace; None for a comment or an entity."""
+    tag = node.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else None
+
+
+def _child(node: Any, name: str) -> Any:
+    """``node``'s first child element called ``name`` (any namespace), or None."""
+    if node is None:
+        return None
+    return next((c for c in node if _local(c) == name), None)
+
+
+def _text(node: Any) -> str | None:
+    """An element's text, stripped; None when missing or empty. An entity reference in it
+    stays as written (``&name;``): it is never expanded."""
+    if node is None:
+        return None
+    text = "".join(node.itertext()).strip()
+    return text or None
+
+
+_ENTITY = object()  # what _loc gives for an address holding an entity reference
+
+
+def _loc(url: str, node: Any) -> str | object | None:
+    """The fetchable address in ``node``'s ``<loc>``, resolved against ``url``; None when
+    there is none, ``_ENTITY`` when it holds an entity reference (a child node)."""
+    loc = _child(node, "loc")
+    if loc is not None and len(loc):
+        return _ENTITY
+    if loc is None or not loc.text or not loc.text.strip():
+        return None
+    link = urljoin(url, loc.text.strip())
+    return link if fetchable(link) else None
+
+
+def _entities(url: str, skipped: int) -> list[Problem]:
+    if not skipped:
+        return []
+    return [
+        Problem(
+            url,
+            "entity",
+            f"has {skipped} address(es) made with an XML entity; entities are never expanded, "
+            "so they were skipped",
+            "tell the site: a sitemap's addresses are written out in full",
+            severity="warning",
+        )
+    ]
 
 
 def _bad(url: str, what: str) -> Problem:

@@ -221,16 +221,19 @@ class Watcher:
     def _poll(self, sources: list[Followed]) -> list[_Poll]:
         if not sources:
             return []
+        # A source with pages to try again is asked without validators: a 304 would list
+        # no entries, and the pages would never be tried again while the feed is unchanged.
+        retrying = self.store.followed.retrying(self.settings.page_retries)
         with ThreadPoolExecutor(max(1, self.settings.fetch_threads)) as pool:
-            return list(pool.map(self._poll_one, sources))
+            return list(pool.map(lambda s: self._poll_one(s, s.id in retrying), sources))
 
-    def _poll_one(self, source: Followed) -> _Poll:
+    def _poll_one(self, source: Followed, unconditional: bool = False) -> _Poll:
         fetches: list[Fetch] = []
         try:
             response = self.fetcher.get(
                 source.url,
-                etag=source.etag,
-                last_modified=source.last_modified,
+                etag=None if unconditional else source.etag,
+                last_modified=None if unconditional else source.last_modified,
                 accept=FEED_ACCEPT,
                 max_bytes=max(self.settings.http.max_bytes, 20_000_000),
             )
@@ -324,7 +327,9 @@ class Watcher:
                 place = clean_url(entry.url)
             except ValueError:
                 return None
-            return _Wanted(url_key(place), place, source.id, entry, _fingerprint(entry), body)
+            # A page source is its own entry: the page as served is what may change.
+            fingerprint = _fingerprint(entry) if body is None else _digest(body.body)
+            return _Wanted(url_key(place), place, source.id, entry, fingerprint, body)
         if not (entry.guid or entry.record.get("title")):
             return None
         name = (
@@ -344,8 +349,8 @@ class Watcher:
             if seen is not None and seen.fingerprint == item.fingerprint:
                 if seen.state != "failed":
                     continue
-                if self.store.followed.failures_of(item.key) >= self.settings.page_retries:
-                    continue
+                if seen.failures > self.settings.page_retries:
+                    continue  # tried once and page_retries times again: left
             fresh.append(item)
         report.new = len(fresh)
         if len(fresh) > self.settings.max_pages:
@@ -402,7 +407,8 @@ class Watcher:
         self, wanted: list[_Wanted], report: CycleReport
     ) -> tuple[list[SourceRef], list[Met]]:
         """Fetch the pages, and turn each into an input for the run, with what to remember."""
-        to_fetch = [w for w in wanted if w.body is None]
+        # An entry without a link has nothing to fetch: its own text is read.
+        to_fetch = [w for w in wanted if w.body is None and w.entry.url is not None]
         with ThreadPoolExecutor(max(1, self.settings.fetch_threads)) as pool:
             answers = dict(
                 zip((w.key for w in to_fetch), pool.map(self._page, to_fetch), strict=True)
@@ -411,9 +417,11 @@ class Watcher:
         met: list[Met] = []
         fetches: list[Fetch] = []
         for item in wanted:
-            answer: Response | FetchError
+            answer: Response | FetchError | None
             if item.body is not None:
                 answer = item.body
+            elif item.entry.url is None:
+                answer = None
             else:
                 answer = answers[item.key]
                 fetches.append(
@@ -486,7 +494,11 @@ class Watcher:
 def _fingerprint(entry: Entry) -> str:
     """The entry as listed: title, date and text; a change means a new version to read."""
     listed = [entry.record.get("title"), entry.record.get("published"), entry_summary(entry.record)]
-    return hashlib.sha1(json.dumps(listed, default=str).encode("utf-8")).hexdigest()
+    return _digest(json.dumps(listed, default=str).encode("utf-8"))
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()
 
 
 def _fetched(source_id: int | None, response: Response, purpose: str) -> Fetch:

@@ -71,6 +71,7 @@ class Met:
     source_id: int | None
     fingerprint: str
     state: str  # page, entry, failed
+    failures: int = 0  # failed fetches in a row (as stored; ignored by ``remember``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,7 +254,7 @@ class FollowedSources:
             part = keys[start : start + 500]
             marks = ",".join("?" * len(part))
             for row in self.store.conn.execute(
-                "SELECT url_key, source_key, source_id, fingerprint, state FROM fetched "
+                "SELECT url_key, source_key, source_id, fingerprint, state, failures FROM fetched "
                 f"WHERE url_key IN ({marks})",
                 part,
             ):
@@ -278,6 +279,16 @@ class FollowedSources:
                     "failures = CASE WHEN excluded.state = 'failed' THEN failures + 1 ELSE 0 END",
                     rows,
                 )
+
+    def retrying(self, retries: int) -> set[int]:
+        """The sources with a page that failed and is still to be tried again (failed at
+        most ``retries`` times: the first try and ``retries`` more)."""
+        rows = self.store.conn.execute(
+            "SELECT DISTINCT source_id FROM fetched "
+            "WHERE state = 'failed' AND failures <= ? AND source_id IS NOT NULL",
+            (retries,),
+        )
+        return {int(r[0]) for r in rows}
 
     def failures_of(self, key: str) -> int:
         row = self.store.conn.execute(
