@@ -14,7 +14,9 @@ mid-cycle leaves whole records (warcio appends a gzip member per record).
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
 import threading
 import time
 from pathlib import Path
@@ -40,6 +42,8 @@ class Archive:
         self._file: BinaryIO | None = None
         self._writer: Any = None
         self._count = 0
+        self._path: Path | None = None
+        self._whole = 0  # bytes of whole records in the current file
         self.paths: list[Path] = []
         self.records = 0
 
@@ -60,20 +64,27 @@ class Archive:
             f"{answer.status_code} {reason}".strip(), kept, protocol="HTTP/1.1"
         )
         with self._lock:
-            writer = self._open()
-            response = writer.create_warc_record(
-                url, "response", payload=io.BytesIO(body), http_headers=response_headers
-            )
-            asked = writer.create_warc_record(
-                url, "request", payload=io.BytesIO(b""), http_headers=request_headers
-            )
-            asked.rec_headers.replace_header(
-                "WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID")
-            )
-            writer.write_record(response)
-            writer.write_record(asked)
-            assert self._file is not None
-            self._file.flush()
+            try:
+                writer = self._open()
+                response = writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(body), http_headers=response_headers
+                )
+                asked = writer.create_warc_record(
+                    url, "request", payload=io.BytesIO(b""), http_headers=request_headers
+                )
+                asked.rec_headers.replace_header(
+                    "WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID")
+                )
+                writer.write_record(response)
+                writer.write_record(asked)
+                assert self._file is not None
+                self._file.flush()
+                self._whole = self._file.tell()
+            except OSError:
+                # A record cut short (a full disk): the file is cut back to its last whole
+                # record (or removed, if it has none), and the next record begins a new one.
+                self._drop()
+                raise
             self.records += 1
 
     def _open(self) -> Any:
@@ -90,6 +101,7 @@ class Archive:
             if not path.exists():
                 break
         self._file = path.open("xb")
+        self._path, self._whole = path, 0
         self._writer = WARCWriter(self._file, gzip=True)
         self.paths.append(path)
         return self._writer
@@ -99,3 +111,19 @@ class Archive:
         self._file, self._writer = None, None
         if with_file is not None:
             with_file.close()
+
+    def _drop(self) -> None:
+        """After a failed write: close the current file, whatever its buffer still holds, and
+        cut it back to its whole records (truncating needs no space), or remove it."""
+        with_file, path, whole = self._file, self._path, self._whole
+        self._file, self._writer, self._path = None, None, None
+        if with_file is None or path is None:
+            return
+        with contextlib.suppress(OSError):
+            with_file.close()
+        with contextlib.suppress(OSError):
+            if whole:
+                os.truncate(path, whole)
+            else:
+                path.unlink()
+                self.paths.remove(path)

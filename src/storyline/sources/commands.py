@@ -324,7 +324,8 @@ def watch_command(db: str, once: bool, interval: float, quiet: bool, **kwargs: A
                 return
             started = datetime.now(UTC)
             cycles = watcher.forever()
-    _say(f"stopped after {cycles} cycles since {started:%Y-%m-%d %H:%M} UTC")
+    plural = "s" if cycles != 1 else ""
+    _say(f"stopped after {cycles} cycle{plural} since {started:%Y-%m-%d %H:%M} UTC")
 
 
 @click.command("fetch")

@@ -393,7 +393,7 @@ def _read_bounded(answer: httpx.Response, url: str, limit: int, started: float) 
     declared = answer.headers.get("content-length", "")
     encoding = answer.headers.get("content-encoding", "identity").strip().lower()
     if encoding in ("", "identity") and declared.isdigit() and int(declared) > limit:
-        raise _too_large(url, limit, started, f"declares {int(declared) / 1e6:.1f} MB")
+        raise _too_large(url, limit, started, f"declares {int(declared) / 1e6:.1f} MB, more")
     inflate = _inflater(encoding, url, started)
     size = 0
     parts: list[bytes] = []

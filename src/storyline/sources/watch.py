@@ -35,6 +35,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import FrameType
 
+import httpx
+
+from storyline.errors import StoreError
 from storyline.ingest import SourceRef
 from storyline.ingest.decode import decode_declared, html_charset
 from storyline.model import Problem
@@ -82,11 +85,17 @@ class CycleReport:
     problems: list[Problem] = field(default_factory=list)
     run: RunSummary | None = None
     seconds: float = 0.0
+    asked: int | None = None  # storyline fetch: the addresses given (None: a watch cycle)
 
     def line(self) -> str:
         stored = ""
         if self.run is not None:
             stored = f"; stored {self.run.new} new, {self.run.updated} updated"
+        if self.asked is not None:
+            return (
+                f"fetched {self.pages} of {self.asked} page{'s' if self.asked != 1 else ''}"
+                f"{stored} in {self.seconds:.1f} s"
+            )
         later = f", {self.deferred} left for the next cycle" if self.deferred else ""
         return (
             f"polled {self.polled} source{'s' if self.polled != 1 else ''} "
@@ -103,6 +112,19 @@ class _Poll:
     listing: Listing | None
     error: FetchError | None
     fetches: tuple[Fetch, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A source polled with success: what to record once its entries are stored."""
+
+    source: Followed
+    next_poll: datetime
+    kind: str
+    title: str | None
+    etag: str | None
+    last_modified: str | None
+    period_s: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,12 +156,24 @@ class Watcher:
         self.options = options or RunOptions()
         self.say = say
         self.archive = Archive(archive_folder(store.path), max_bytes=settings.archive_bytes)
-        self.fetcher = Fetcher(settings.http, on_response=self.archive.record)
+        self.fetcher = Fetcher(settings.http, on_response=self._archive)
         self.stop = threading.Event()
 
     def close(self) -> None:
         self.fetcher.close()
         self.archive.close()
+
+    def _archive(self, url: str, answer: httpx.Response, body: bytes) -> None:
+        """Archive a response; a full disk (or any failed write) stops the cycle in one
+        line, as a store that cannot be written does."""
+        try:
+            self.archive.record(url, answer, body)
+        except OSError as err:
+            raise StoreError(
+                f"cannot write the archive {self.archive.folder} ({err.strerror or err})",
+                hint="free some space and run again: the pages of this cycle are fetched "
+                "again, and what earlier cycles stored is kept",
+            ) from err
 
     def __enter__(self) -> Watcher:
         return self
@@ -177,7 +211,8 @@ class Watcher:
             )
             folders = [s for s in sources if s.is_folder]
             polls = self._poll([s for s in sources if not s.is_folder])
-            wanted = self._record_polls(polls, report)
+            listed, read = self._record_polls(polls, report)
+            wanted, deferred = self._new_only(listed, report)
             folder_paths = self._folders(folders, report)
             refs, met = self._read(wanted, report)
             if refs or folder_paths:
@@ -188,13 +223,29 @@ class Watcher:
                 self.store.add_problems(run_id, report.problems)
                 self.store.finish_run(run_id, "finished", {"problems": len(report.problems)})
             self.store.followed.remember(met)
+            # Only now the listings count as read: a cycle that dies before this point
+            # (killed, a full disk) leaves the sources' validators and next poll as they
+            # were, so the next cycle gets the listing again, not a 304, and reads the
+            # entries this one did not store.
+            for done in read:
+                self.store.followed.polled(
+                    done.source,
+                    ok=True,
+                    next_poll=done.next_poll,
+                    kind=done.kind,
+                    title=done.title,
+                    etag=done.etag,
+                    last_modified=done.last_modified,
+                    period_s=done.period_s,
+                    validators=done.source.id not in deferred,
+                )
         report.seconds = time.monotonic() - started
         return report
 
     def fetch(self, urls: Sequence[str]) -> CycleReport:
         """``storyline fetch``: read these pages once, now, following nothing."""
         started = time.monotonic()
-        report = CycleReport()
+        report = CycleReport(asked=len(urls))
         with self.store.writing(wait=self.options.wait, on_wait=self.say):
             wanted = []
             for url in urls:
@@ -265,9 +316,14 @@ class Watcher:
             problems.extend(listing.problems)
         return Listing("sitemap", entries, [], index.title, index.period, problems)
 
-    def _record_polls(self, polls: list[_Poll], report: CycleReport) -> list[_Wanted]:
+    def _record_polls(
+        self, polls: list[_Poll], report: CycleReport
+    ) -> tuple[list[_Wanted], list[_Read]]:
+        """Record the polls that failed or found nothing new; return the entries listed
+        and the successful polls, recorded once their entries are stored."""
         followed = self.store.followed
         wanted: dict[str, _Wanted] = {}
+        read: list[_Read] = []
         for poll in polls:
             followed.log(poll.fetches)
             report.polled += 1
@@ -304,22 +360,23 @@ class Watcher:
                 )
                 continue
             announced = max(filter(None, (period, listing.period)), default=None)
-            followed.polled(
-                source,
-                ok=True,
-                next_poll=self._next(source, period=announced),
-                kind=listing.kind,
-                title=listing.title,
-                etag=response.etag,
-                last_modified=response.last_modified,
-                period_s=announced,
+            read.append(
+                _Read(
+                    source,
+                    self._next(source, period=announced),
+                    listing.kind,
+                    listing.title,
+                    response.etag,
+                    response.last_modified,
+                    announced,
+                )
             )
             report.entries += len(listing.entries)
             for entry in listing.entries:
                 item = self._wanted(source, entry, response if listing.kind == "page" else None)
                 if item is not None and item.key not in wanted:
                     wanted[item.key] = item
-        return self._new_only(list(wanted.values()), report)
+        return list(wanted.values()), read
 
     def _wanted(self, source: Followed, entry: Entry, body: Response | None) -> _Wanted | None:
         if entry.url is not None:
@@ -330,8 +387,8 @@ class Watcher:
             # A page source is its own entry: the page as served is what may change.
             fingerprint = _fingerprint(entry) if body is None else _digest(body.body)
             return _Wanted(url_key(place), place, source.id, entry, fingerprint, body)
-        if not (entry.guid or entry.record.get("title")):
-            return None
+        if not (entry.guid or entry.record.get("title") or entry_summary(entry.record).strip()):
+            return None  # nothing to name it by, nothing to read
         name = (
             entry.guid
             or hashlib.sha1(
@@ -341,7 +398,11 @@ class Watcher:
         place = f"{source.url}#id={name}"
         return _Wanted(place, place, source.id, entry, _fingerprint(entry))
 
-    def _new_only(self, wanted: list[_Wanted], report: CycleReport) -> list[_Wanted]:
+    def _new_only(
+        self, wanted: list[_Wanted], report: CycleReport
+    ) -> tuple[list[_Wanted], set[int | None]]:
+        """The entries to read this cycle, and the sources with entries left for the next
+        (polled then without validators: a 304 would not list them again)."""
         met = self.store.followed.met([w.key for w in wanted])
         fresh = []
         for item in wanted:
@@ -353,10 +414,9 @@ class Watcher:
                     continue  # tried once and page_retries times again: left
             fresh.append(item)
         report.new = len(fresh)
-        if len(fresh) > self.settings.max_pages:
-            report.deferred = len(fresh) - self.settings.max_pages
-            fresh = fresh[: self.settings.max_pages]
-        return fresh
+        later = fresh[self.settings.max_pages :]
+        report.deferred = len(later)
+        return fresh[: self.settings.max_pages], {w.source_id for w in later}
 
     def _folders(self, folders: list[Followed], report: CycleReport) -> list[str]:
         paths = []
@@ -482,12 +542,16 @@ class Watcher:
                 )
             payload = json.dumps(item.entry.record, ensure_ascii=False, default=str).encode()
             return SourceRef(item.place, "feed", payload=payload), "entry", problem
-        problem = Problem(
-            item.place,
-            "unfetched",
-            f"page {why}, and its entry has no text of its own",
-            f"it is tried again at the next {self.settings.page_retries} polls",
-        )
+        if item.source_id is None:  # storyline fetch: no entry, no next poll
+            hint = answer.hint if isinstance(answer, FetchError) and answer.hint else None
+            problem = Problem(item.place, "unfetched", f"page {why}", hint)
+        else:
+            problem = Problem(
+                item.place,
+                "unfetched",
+                f"page {why}, and its entry has no text of its own",
+                f"it is tried again at the next {self.settings.page_retries} polls",
+            )
         return None, "failed", problem
 
 

@@ -176,11 +176,20 @@ class FollowedSources:
         last_modified: str | None = None,
         period_s: float | None = None,
         error: str | None = None,
+        validators: bool = True,
     ) -> None:
         """Record a poll: on success the validators, kind, title and announced period, and the
-        failure count reset; on failure the error and one more failure."""
+        failure count reset; on failure the error and one more failure. ``validators``
+        off: the source's ETag and Last-Modified are forgotten (its next poll is
+        unconditional)."""
         now = utc(datetime.now(UTC))
         with self.store.transaction():
+            if ok and not validators:
+                self.store.conn.execute(
+                    "UPDATE followed SET etag = NULL, last_modified = NULL WHERE id = ?",
+                    (source.id,),
+                )
+                etag = last_modified = None
             if ok:
                 self.store.conn.execute(
                     "UPDATE followed SET kind = coalesce(?, kind), title = coalesce(?, title), "
