@@ -46,8 +46,11 @@ class WriterLock:
                 if on_wait is not None:
                     on_wait(f"{holder}; waiting for it to finish")
                 fcntl.flock(fd, fcntl.LOCK_EX)
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, json.dumps(_me()).encode("utf-8"), 0)
+            try:
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, json.dumps(_me()).encode("utf-8"), 0)
+            except OSError:
+                pass  # a full disk: the note only names the holder; the lock is held
         except BaseException:
             os.close(fd)
             raise

@@ -626,7 +626,12 @@ class _Transaction:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+        if exc_type is None:
+            self.conn.execute("COMMIT")
+        elif self.conn.in_transaction:
+            # SQLite may have rolled back already (a full disk: SQLITE_FULL); a second
+            # ROLLBACK would raise "no transaction is active" and hide the real error.
+            self.conn.execute("ROLLBACK")
 
 
 def _listing(row: sqlite3.Row) -> DocumentListing:

@@ -12,7 +12,6 @@ import re
 import select
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -196,22 +195,12 @@ def test_pages_that_cannot_be_read_safely_are_refused_and_the_entry_kept(
 # A full disk.
 
 
-# Not strict: which page budget meets which write depends on the schema. Remove the mark
-# once _Transaction.__exit__ leaves alone a transaction SQLite already rolled back.
-CANNOT_ROLLBACK = pytest.mark.xfail(
-    strict=False,
-    raises=sqlite3.OperationalError,
-    reason="store/sqlite.py _Transaction.__exit__ runs ROLLBACK after SQLite rolled back on "
-    "SQLITE_FULL itself: 'cannot rollback - no transaction is active' hides the full disk",
-)
-
-
 @pytest.mark.parametrize(
     "room",
     [
         0,  # full at the first write of the cycle
-        pytest.param(3, marks=CANNOT_ROLLBACK),  # full while the run saves its documents
-        pytest.param(12, marks=CANNOT_ROLLBACK),  # full after they are saved
+        3,  # full while the run saves its documents
+        12,  # full after they are saved
     ],
 )
 def test_a_full_disk_stops_the_cycle_and_the_next_stores_each_entry_once(
