@@ -13,7 +13,7 @@ alone, never from the file name or ``--published`` (see ``warc.py`` for why).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -98,6 +98,9 @@ def _read_record(ref: SourceRef, options: ReadOptions) -> RawArticle:
         ) from err
     if not isinstance(obj, dict):
         raise MalformedRecord(name, "must be a JSON object", hint="one article object per line")
+    if ref.format == "warc" and obj.get("format") in ("web", "feed"):
+        # An entry record of a Storyline archive (ingest/warc.py): read as the watch read it.
+        ref = replace(ref, format=str(obj["format"]))
     meta, problems = metadata_from_object(obj, name, ref.format)
     warnings.extend(problems)
     if ref.format != "jsonl" and isinstance(obj.get("encoding"), str):

@@ -12,6 +12,11 @@ would anchor every "on Wednesday" in them to the wrong week. For the same reason
 date in the archive's file name (the crawl's, usually) nor ``--published`` (one date for a
 whole archive) is used; a page without a date of its own keeps an unknown date.
 
+An archive Storyline's watch wrote (its ``warcinfo`` says ``storyline-entries: yes``; see
+``sources/archive.py``) is read by its entry records instead: each holds the exact record a
+cycle read (the page with its feed entry's metadata, or the entry's own text), so a replay
+gives the documents the cycles gave, ids included.
+
 A truncated or damaged archive is reported with the byte offset (in the file as stored,
 compressed or not) of the record where reading stopped; the pages before it are kept.
 """
@@ -48,6 +53,7 @@ def warc_records(path: Path) -> Iterator[tuple[int, bytes] | Problem]:
             yield Problem(source, "empty", "is empty", "remove it or fill it")
             return
         records = ArchiveIterator(handle)
+        entries = False  # read the entry records, not the pages (a Storyline archive)
         number = 0
         last_end = 0  # where the last whole record ended
 
@@ -63,7 +69,12 @@ def warc_records(path: Path) -> Iterator[tuple[int, bytes] | Problem]:
                 record = next(records, None)
                 if record is None:
                     break
-                found = _page(record, current, f"{source}:{current}")
+                if current == 1:
+                    entries = _written_by_storyline(record)
+                if entries:
+                    found = _entry(record, current)
+                else:
+                    found = _page(record, current, f"{source}:{current}")
                 start = records.get_record_offset()  # reads to the record's end
                 complete = _complete(record, records)
             # warcio's parsers raise whatever they hit on damage (AttributeError on a cut header).
@@ -110,6 +121,24 @@ def _damaged(source: str, offset: int, number: int, detail: str) -> Problem:
         f"the {number - 1} records before it were read",
         hint,
     )
+
+
+ENTRY_TYPE = "application/x-storyline-entry+json"
+
+
+def _written_by_storyline(record: Any) -> bool:
+    if record.rec_type != "warcinfo":
+        return False
+    return b"storyline-entries: yes" in record.content_stream().read(4096)
+
+
+def _entry(record: Any, number: int) -> list[tuple[int, bytes] | Problem]:
+    """The record a watch cycle read one article from (and nothing for any other record)."""
+    if record.rec_type != "metadata":
+        return []
+    if record.rec_headers.get_header("Content-Type") != ENTRY_TYPE:
+        return []
+    return [(number, record.content_stream().read(MAX_PAGE_BYTES))]
 
 
 def _page(record: Any, number: int, name: str) -> list[tuple[int, bytes] | Problem]:

@@ -5,6 +5,13 @@ passes ``archive_bytes``; each fetch is a ``request`` record and a ``response`` 
 the status line, the headers and the body. ``storyline run news.db.archive/`` replays them:
 the archived pages are read as any web archive is, so a cycle can be re-read offline.
 
+Each file begins with a ``warcinfo`` record naming Storyline, and besides the responses it
+holds, for every article a cycle read, a ``metadata`` record (``ENTRY_TYPE``) with the exact
+record the run read: the page's decoded HTML with its feed entry's title, date and authors,
+or the entry's own text when the page could not be had. A replay (``ingest/warc.py``) of a
+Storyline archive reads those records, so it gives the same documents, with the same ids, as
+the cycles did; any other archive is read page by page.
+
 The body is stored decoded, with ``Content-Encoding`` dropped and ``Content-Length`` set to
 what is stored: it is what the fetcher read and bounded (a gzip bomb never reaches the
 archive), and a replay must not inflate anything again. Records are written under a lock (the
@@ -25,6 +32,8 @@ from typing import Any, BinaryIO
 import httpx
 
 DROPPED_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
+ENTRY_TYPE = "application/x-storyline-entry+json"
+STORYLINE_INFO = "storyline-entries: yes"
 
 
 def archive_folder(db: str | Path) -> Path:
@@ -87,6 +96,22 @@ class Archive:
                 raise
             self.records += 1
 
+    def entry(self, place: str, payload: bytes) -> None:
+        """Archive the record one article was read from (``place``: its source key)."""
+        with self._lock:
+            try:
+                writer = self._open()
+                record = writer.create_warc_record(
+                    place, "metadata", payload=io.BytesIO(payload), warc_content_type=ENTRY_TYPE
+                )
+                writer.write_record(record)
+                assert self._file is not None
+                self._file.flush()
+                self._whole = self._file.tell()
+            except OSError:
+                self._drop()
+                raise
+
     def _open(self) -> Any:
         from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]
 
@@ -104,6 +129,17 @@ class Archive:
         self._path, self._whole = path, 0
         self._writer = WARCWriter(self._file, gzip=True)
         self.paths.append(path)
+        from storyline import __version__
+
+        info = self._writer.create_warcinfo_record(
+            path.name,
+            {
+                "software": f"Storyline/{__version__}",
+                "format": "WARC File Format 1.0",
+                "description": STORYLINE_INFO,
+            },
+        )
+        self._writer.write_record(info)
         return self._writer
 
     def close(self) -> None:

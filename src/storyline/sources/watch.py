@@ -175,6 +175,19 @@ class Watcher:
                 "again, and what earlier cycles stored is kept",
             ) from err
 
+    def _keep(self, ref: SourceRef) -> None:
+        """Archive the record an article is read from, so a replay reads it again."""
+        assert ref.payload is not None
+        record = {"format": ref.format, **json.loads(ref.payload)}
+        try:
+            self.archive.entry(ref.path, json.dumps(record, ensure_ascii=False).encode("utf-8"))
+        except OSError as err:
+            raise StoreError(
+                f"cannot write the archive {self.archive.folder} ({err.strerror or err})",
+                hint="free some space and run again: the pages of this cycle are fetched "
+                "again, and what earlier cycles stored is kept",
+            ) from err
+
     def __enter__(self) -> Watcher:
         return self
 
@@ -494,6 +507,7 @@ class Watcher:
                 report.problems.append(problem)
             if ref is not None:
                 refs.append(ref)
+                self._keep(ref)
                 if state == "page":
                     report.pages += 1
                 else:
