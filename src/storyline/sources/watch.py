@@ -421,7 +421,7 @@ class Watcher:
         for item in wanted:
             seen = met.get(item.key)
             if seen is not None and seen.fingerprint == item.fingerprint:
-                if seen.state != "failed":
+                if seen.state not in ("failed", "retry"):
                     continue
                 if seen.failures > self.settings.page_retries:
                     continue  # tried once and page_retries times again: left
@@ -546,16 +546,22 @@ class Watcher:
         )
         if item.entry.url is None or has_text:
             problem = None
+            # A page that may come later (a timeout, a 5xx, a 429) is tried again at the next
+            # polls and, once fetched, replaces the entry's text as a new version.
+            again = isinstance(answer, FetchError) and _transient(answer) and item.source_id
             if why is not None:
                 problem = Problem(
                     item.place,
                     "page-unfetched",
                     f"page {why}; the feed entry's own text was read instead",
-                    "nothing to do; the page is tried again if the entry changes",
+                    f"the page is tried again at the next {self.settings.page_retries} polls"
+                    if again
+                    else "nothing to do; the page is tried again if the entry changes",
                     "warning",
                 )
             payload = json.dumps(item.entry.record, ensure_ascii=False, default=str).encode()
-            return SourceRef(item.place, "feed", payload=payload), "entry", problem
+            state = "retry" if again else "entry"
+            return SourceRef(item.place, "feed", payload=payload), state, problem
         if item.source_id is None:  # storyline fetch: no entry, no next poll
             hint = answer.hint if isinstance(answer, FetchError) and answer.hint else None
             problem = Problem(item.place, "unfetched", f"page {why}", hint)
@@ -567,6 +573,13 @@ class Watcher:
                 f"it is tried again at the next {self.settings.page_retries} polls",
             )
         return None, "failed", problem
+
+
+def _transient(err: FetchError) -> bool:
+    """Whether a failed fetch may succeed later: no answer, a 5xx, a 429."""
+    return err.kind in ("timeout", "network") or (
+        err.status is not None and (err.status >= 500 or err.status == 429)
+    )
 
 
 def _fingerprint(entry: Entry) -> str:

@@ -70,7 +70,7 @@ class Met:
     source_key: str
     source_id: int | None
     fingerprint: str
-    state: str  # page, entry, failed
+    state: str  # page, entry, retry (the entry's text, the page to try again), failed
     failures: int = 0  # failed fetches in a row (as stored; ignored by ``remember``)
 
 
@@ -282,10 +282,10 @@ class FollowedSources:
                 self.store.conn.executemany(
                     "INSERT INTO fetched (url_key, source_key, source_id, fingerprint, "
                     "first_seen_at, fetched_at, state, failures) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, CASE WHEN ? = 'failed' THEN 1 ELSE 0 END) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, CASE WHEN ? IN ('failed', 'retry') THEN 1 ELSE 0 END) "
                     "ON CONFLICT(url_key) DO UPDATE SET fingerprint = excluded.fingerprint, "
                     "fetched_at = excluded.fetched_at, state = excluded.state, "
-                    "failures = CASE WHEN excluded.state = 'failed' THEN failures + 1 ELSE 0 END",
+                    "failures = CASE WHEN excluded.state IN ('failed', 'retry') THEN failures + 1 ELSE 0 END",
                     rows,
                 )
 
@@ -294,7 +294,7 @@ class FollowedSources:
         most ``retries`` times: the first try and ``retries`` more)."""
         rows = self.store.conn.execute(
             "SELECT DISTINCT source_id FROM fetched "
-            "WHERE state = 'failed' AND failures <= ? AND source_id IS NOT NULL",
+            "WHERE state IN ('failed', 'retry') AND failures <= ? AND source_id IS NOT NULL",
             (retries,),
         )
         return {int(r[0]) for r in rows}

@@ -543,7 +543,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             fingerprint TEXT NOT NULL,  -- the entry as listed; a changed entry is fetched again
             first_seen_at TEXT NOT NULL,
             fetched_at TEXT NOT NULL,
-            state TEXT NOT NULL,        -- page, entry (the feed's own text), failed
+            state TEXT NOT NULL,        -- page, entry (the feed's text), retry, failed
             failures INTEGER NOT NULL DEFAULT 0
         ) WITHOUT ROWID;
         CREATE INDEX fetched_source ON fetched(source_id, first_seen_at);

@@ -655,9 +655,10 @@ def test_an_unfetched_page_gives_way_to_the_entry_text(site: NewsServer, store: 
             (bakery.url(site), "unfetched", "error"): "page http-503: answered 503 Service "
             "Unavailable, and its entry has no text of its own",
         }
-        met = store.followed.met([url_key(a.url(site)) for a in (quay, tram, bakery)])
+        met = store.followed.met([url_key(a.url(site)) for a in (quay, library, tram, bakery)])
         assert {m.source_key: (m.state, m.source_id) for m in met.values()} == {
-            quay.url(site): ("entry", 1),
+            quay.url(site): ("entry", 1),  # a 404: the page is not coming
+            library.url(site): ("retry", 1),  # a 500: it may
             tram.url(site): ("failed", 1),
             bakery.url(site): ("failed", 1),
         }
@@ -674,21 +675,25 @@ def test_an_unfetched_page_gives_way_to_the_entry_text(site: NewsServer, store: 
         # The source itself is fine: its pages failed, not the feed.
         assert store.followed.get(feed).failures == 0
 
-        # The next cycles (the feed unchanged) try the two pages without text again: the
-        # bakery's is back; the tram's is tried page_retries times more, then left.
+        # The next cycles (the feed unchanged) try the pages that may still come: the
+        # bakery's is back; the library's, once its server recovers, replaces the entry's
+        # text as a new version; the tram's is tried page_retries times more, then left.
         second = watcher.cycle(everything=True)
-        assert (second.new, second.pages) == (2, 1)
+        assert (second.new, second.pages) == (3, 1)
         assert bakery.url(site) in stored(store)
         assert stored(store)[bakery.url(site)] == (bakery.url(site), bakery.title, "web")
-        assert [site.hits(a.path) for a in (quay, ferry, library, tram, bakery)] == [1, 1, 1, 2, 2]
+        assert [site.hits(a.path) for a in (quay, ferry, library, tram, bakery)] == [1, 1, 2, 2, 2]
+        site.clear(library.path)
         third = watcher.cycle(everything=True)
-        assert (third.new, third.pages) == (1, 0)
+        assert (third.new, third.pages) == (2, 1)
+        assert stored(store)[library.url(site)] == (library.url(site), library.title, "web")
         fourth = watcher.cycle(everything=True)
         assert (fourth.new, fourth.pages, fourth.run) == (0, 0, None)
-        assert site.hits(tram.path) == 3
+        assert site.hits(tram.path) == 3 and site.hits(library.path) == 3
         assert tram.url(site) not in stored(store)
         assert store.followed.failures_of(url_key(tram.url(site))) == 3
-        assert store.count_documents(include_superseded=True) == 4
+        # quay, ferry, bakery, and the library twice: its entry's text, then its page.
+        assert store.count_documents(include_superseded=True) == 5
 
 
 # Every kind of source.
