@@ -282,10 +282,12 @@ class FollowedSources:
                 self.store.conn.executemany(
                     "INSERT INTO fetched (url_key, source_key, source_id, fingerprint, "
                     "first_seen_at, fetched_at, state, failures) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, CASE WHEN ? IN ('failed', 'retry') THEN 1 ELSE 0 END) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, "
+                    "CASE WHEN ? IN ('failed', 'retry') THEN 1 ELSE 0 END) "
                     "ON CONFLICT(url_key) DO UPDATE SET fingerprint = excluded.fingerprint, "
                     "fetched_at = excluded.fetched_at, state = excluded.state, "
-                    "failures = CASE WHEN excluded.state IN ('failed', 'retry') THEN failures + 1 ELSE 0 END",
+                    "failures = CASE WHEN excluded.state IN ('failed', 'retry') "
+                    "THEN failures + 1 ELSE 0 END",
                     rows,
                 )
 
