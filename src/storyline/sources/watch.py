@@ -37,7 +37,7 @@ from types import FrameType
 
 import httpx
 
-from storyline.errors import StoreError
+from storyline.errors import StoreError, StorylineError
 from storyline.ingest import SourceRef
 from storyline.ingest.decode import decode_declared, html_charset
 from storyline.model import Problem
@@ -201,9 +201,16 @@ class Watcher:
         cycles = 0
         with _stopping_on_signals(self.stop):
             while not self.stop.is_set():
-                report = self.cycle()
+                try:
+                    report = self.cycle()
+                except StorylineError as err:
+                    # A full disk, a store another process holds with --no-wait: this cycle
+                    # stops (the store as its last transaction left it); the next one, an
+                    # interval later, starts over, as issue 20 asks of a watch left running.
+                    self.say(f"error: {err}; the next cycle tries again")
+                else:
+                    self.say(report.line())
                 cycles += 1
-                self.say(report.line())
                 upcoming = self.store.followed.next_poll()
                 if upcoming is None:
                     wait = self.settings.interval

@@ -1093,3 +1093,31 @@ def test_a_replay_into_the_same_store_adds_nothing(
     summary = run([str(archive_folder(store.path))], store, OPTIONS)
     assert (summary.new, summary.updated, store.count_documents()) == (0, 0, before)
     assert len(summary.same_as) == 2  # "the same article as" the ones the watch stored
+
+
+def test_a_cycle_that_fails_does_not_end_the_watch(
+    site: NewsServer, store: Store, watcher: Watcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline.errors import StoreError
+
+    (quay,) = put_articles(site, "quay-wall")
+    follow(store, put_feed(site, "/feed.xml", quay))
+    said: list[str] = []
+    watcher.say = said.append
+    real = watcher.cycle
+    calls = 0
+
+    def cycle(everything: bool = False) -> object:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise StoreError("the disk holding the store news.db is full", hint="free space")
+        watcher.stop.set()  # the second cycle is the last
+        return real(everything=True)
+
+    monkeypatch.setattr(watcher, "cycle", cycle)
+    monkeypatch.setattr(watcher.stop, "wait", lambda _seconds: False)
+    assert watcher.forever() == 2
+    assert said[0].startswith("error: the disk holding the store news.db is full")
+    assert said[0].endswith("the next cycle tries again")
+    assert "stored 1 new" in said[1] and store.count_documents() == 1
