@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
@@ -99,3 +102,30 @@ def entity_spans(text: str, names: dict[str, str]) -> list[EntityRef]:
             spans.append(EntityRef(start, start + len(name), f"id:{name}", name, kind))
             start = text.find(name, start + 1)
     return sorted(spans, key=lambda s: s.start)
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """An 8 MB tmpfs to fill (a full disk for real); skipped where mounting needs root."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs to fill (needs root): {done.stderr.strip()}")
+    try:
+        yield mount
+    finally:
+        gc.collect()  # a connection closed in a failed command lingers until collected
+        subprocess.run(["umount", "--lazy", str(mount)], check=False)
+
+
+def fill(disk: Path, leave_kb: int) -> None:
+    """Fill ``disk`` up to ``leave_kb`` KB free."""
+    free = shutil.disk_usage(disk).free // 1024
+    with (disk / "filler").open("wb") as handle:
+        handle.write(b"\0" * max(0, free - leave_kb) * 1024)

@@ -73,44 +73,48 @@ class Archive:
             f"{answer.status_code} {reason}".strip(), kept, protocol="HTTP/1.1"
         )
         with self._lock:
-            try:
-                writer = self._open()
-                response = writer.create_warc_record(
-                    url, "response", payload=io.BytesIO(body), http_headers=response_headers
-                )
-                asked = writer.create_warc_record(
-                    url, "request", payload=io.BytesIO(b""), http_headers=request_headers
-                )
-                asked.rec_headers.replace_header(
-                    "WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID")
-                )
-                writer.write_record(response)
-                writer.write_record(asked)
-                assert self._file is not None
-                self._file.flush()
-                self._whole = self._file.tell()
-            except OSError:
-                # A record cut short (a full disk): the file is cut back to its last whole
-                # record (or removed, if it has none), and the next record begins a new one.
-                self._drop()
-                raise
+            writer = self._open_or_drop()
+            response = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=response_headers
+            )
+            asked = writer.create_warc_record(
+                url, "request", payload=io.BytesIO(b""), http_headers=request_headers
+            )
+            asked.rec_headers.replace_header(
+                "WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID")
+            )
+            self._write(response, asked)
             self.records += 1
 
     def entry(self, place: str, payload: bytes) -> None:
         """Archive the record one article was read from (``place``: its source key)."""
         with self._lock:
-            try:
-                writer = self._open()
-                record = writer.create_warc_record(
-                    place, "metadata", payload=io.BytesIO(payload), warc_content_type=ENTRY_TYPE
-                )
-                writer.write_record(record)
-                assert self._file is not None
-                self._file.flush()
-                self._whole = self._file.tell()
-            except OSError:
-                self._drop()
-                raise
+            writer = self._open_or_drop()
+            record = writer.create_warc_record(
+                place, "metadata", payload=io.BytesIO(payload), warc_content_type=ENTRY_TYPE
+            )
+            self._write(record)
+
+    def _open_or_drop(self) -> Any:
+        try:
+            return self._open()
+        except OSError:
+            self._drop()
+            raise
+
+    def _write(self, *records: Any) -> None:
+        """Write whole records and flush; on a failed write (a full disk) the file is cut
+        back to its last whole record (or removed, if it has none), and the next record
+        begins a new one."""
+        try:
+            for record in records:
+                self._writer.write_record(record)
+            assert self._file is not None
+            self._file.flush()
+            self._whole = self._file.tell()
+        except OSError:
+            self._drop()
+            raise
 
     def _open(self) -> Any:
         from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]

@@ -30,51 +30,20 @@ def _db(function: Any) -> Any:
     return db_option(function)
 
 
+def _setting(flag: str, name: str, kind: type, text: str) -> Any:
+    """An option whose default is the setting ``name`` (config.SETTINGS)."""
+    return click.option(flag, type=kind, default=default(name), show_default=True, help=text)
+
+
 def _fetch_options(function: Any) -> Any:
     """The settings of fetching, shared by ``watch`` and ``fetch``."""
     options = [
-        click.option(
-            "--threads",
-            type=int,
-            default=default("fetch_threads"),
-            show_default=True,
-            help="Sources and pages fetched at once.",
-        ),
-        click.option(
-            "--per-host",
-            type=int,
-            default=default("per_host"),
-            show_default=True,
-            help="Requests to one host at once.",
-        ),
-        click.option(
-            "--host-delay",
-            type=float,
-            default=default("host_delay"),
-            show_default=True,
-            help="Seconds between two requests to one host.",
-        ),
-        click.option(
-            "--timeout",
-            type=float,
-            default=default("fetch_timeout"),
-            show_default=True,
-            help="Seconds to wait for an answer.",
-        ),
-        click.option(
-            "--retries",
-            type=int,
-            default=default("fetch_retries"),
-            show_default=True,
-            help="Retries after 429, 5xx or a network error.",
-        ),
-        click.option(
-            "--max-bytes",
-            type=int,
-            default=default("fetch_max_bytes"),
-            show_default=True,
-            help="Largest page read, decoded.",
-        ),
+        _setting("--threads", "fetch_threads", int, "Sources and pages fetched at once."),
+        _setting("--per-host", "per_host", int, "Requests to one host at once."),
+        _setting("--host-delay", "host_delay", float, "Seconds between two requests to one host."),
+        _setting("--timeout", "fetch_timeout", float, "Seconds to wait for an answer."),
+        _setting("--retries", "fetch_retries", int, "Retries after 429, 5xx or a network error."),
+        _setting("--max-bytes", "fetch_max_bytes", int, "Largest page read, decoded."),
         click.option(
             "--user-agent",
             default=None,

@@ -10,7 +10,6 @@ import gc
 import os
 import re
 import select
-import shutil
 import signal
 import subprocess
 import sys
@@ -38,6 +37,7 @@ from test_watch import (
     stored,
 )
 
+from conftest import fill
 from storyline.cli import main
 from storyline.errors import StoreError
 from storyline.runner import run
@@ -236,34 +236,9 @@ def test_a_full_disk_stops_the_cycle_and_the_next_stores_each_entry_once(
     assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs to fill (needs root): {done.stderr.strip()}")
-    try:
-        yield mount
-    finally:
-        gc.collect()  # a connection closed in a failed command lingers until collected
-        subprocess.run(["umount", "--lazy", str(mount)], check=False)
-
-
 # Room for the writer lock's note (a full disk fails that write with a bare OSError: see
 # store/lock.py), not for a cycle's archive and documents.
 LEAVE_KB = 16
-
-
-def fill(disk: Path, leave_kb: int) -> None:
-    free = shutil.disk_usage(disk).free // 1024
-    with (disk / "filler").open("wb") as handle:
-        handle.write(b"\0" * max(0, free - leave_kb) * 1024)
 
 
 def test_watch_on_a_full_disk_says_so_in_one_line_and_loses_nothing(

@@ -5,14 +5,12 @@ mount one); one makes SQLite's own page limit play the full disk, which any user
 from __future__ import annotations
 
 import shutil
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, fill
 from storyline.cli import main
 from storyline.errors import StoreError
 from storyline.runner import RunOptions, run
@@ -37,30 +35,6 @@ def test_a_store_that_cannot_grow_stops_the_run_with_one_line(tmp_path: Path) ->
         assert summary.status == "finished" and store.count_documents() > 20
         statuses = [s for (s,) in store.conn.execute("SELECT status FROM runs ORDER BY id")]
         assert statuses == ["interrupted", "finished"]
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs to fill (needs root): {done.stderr.strip()}")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", str(mount)], check=False)
-
-
-def fill(disk: Path, leave_kb: int) -> None:
-    free = shutil.disk_usage(disk).free // 1024
-    with (disk / "filler").open("wb") as handle:
-        handle.write(b"\0" * max(0, free - leave_kb) * 1024)
 
 
 def test_a_full_disk_one_line_exit_2_and_reading_still_works(
