@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
@@ -104,13 +105,12 @@ def entity_spans(text: str, names: dict[str, str]) -> list[EntityRef]:
     return sorted(spans, key=lambda s: s.start)
 
 
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """An 8 MB tmpfs to fill (a full disk for real); skipped where mounting needs root."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
+@contextmanager
+def tmpfs(mount: Path, size: str) -> Iterator[Path]:
+    """A tmpfs of ``size`` at ``mount`` (a disk to fill for real), unmounted afterwards;
+    the test is skipped where mounting needs root."""
     done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)],
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)],
         capture_output=True,
         text=True,
         check=False,
@@ -122,6 +122,15 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
     finally:
         gc.collect()  # a connection closed in a failed command lingers until collected
         subprocess.run(["umount", "--lazy", str(mount)], check=False)
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """An 8 MB disk to fill."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    with tmpfs(mount, "8m"):
+        yield mount
 
 
 def fill(disk: Path, leave_kb: int) -> None:

@@ -6,7 +6,6 @@ Everything is served by :class:`newsserver.NewsServer` on 127.0.0.1."""
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import select
@@ -37,7 +36,7 @@ from test_watch import (
     stored,
 )
 
-from conftest import fill
+from conftest import fill, tmpfs
 from storyline.cli import main
 from storyline.errors import StoreError
 from storyline.runner import run
@@ -276,15 +275,7 @@ def test_a_full_archive_stops_the_cycle_and_the_archive_goes_on_in_a_new_file(
     db = tmp_path / "news.db"
     folder = archive_folder(db)
     folder.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs to fill (needs root): {mounted.stderr.strip()}")
-    try:
+    with tmpfs(folder, "64k"):
         articles = put_articles(site, "quay-wall", "ferry-fares", "library", "tram", "bakery")
         site.put("/feed.xml", rss([rss_item(site, a) for a in articles]), "application/rss+xml")
         with Store(db) as store, Watcher(store, SETTINGS, OPTIONS) as watcher:
@@ -309,9 +300,6 @@ def test_a_full_archive_stops_the_cycle_and_the_archive_goes_on_in_a_new_file(
             assert sorted(r[0] for r in fresh.rows("SELECT url FROM documents")) == sorted(
                 a.url(site) for a in articles
             )
-    finally:
-        gc.collect()
-        subprocess.run(["umount", "--lazy", str(folder)], check=False)
 
 
 # A killed watch, a stopped one.
