@@ -148,6 +148,7 @@ def run_command(
             options,
             on_progress=line if progress else None,
             on_stage=line.stage if progress else None,
+            on_stage_progress=line.stage_progress if progress else None,
             on_wait=lambda message: click.echo(f"storyline: {message}", err=True),
         )
     line.done()

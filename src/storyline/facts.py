@@ -131,6 +131,7 @@ class FactStage(GlobalStage, Generic[J, R]):
             self.inputs(store, pending),
             initializer=self.worker_initializer(),
         )
+        done = 0
         for _ in range(0, len(pending), self.batch):
             found: list[tuple[str, R]] = []
             with store.transaction():
@@ -143,6 +144,9 @@ class FactStage(GlobalStage, Generic[J, R]):
                 self.write(store, found, counts)
                 ledger.mark_read([document_id for document_id, _ in found], version)
             counts.passed += len(found)
+            done = min(len(pending), done + self.batch)
+            if self.progress is not None:
+                self.progress(self.name, done, len(pending))
 
     def failure(self, outcome: FactOutcome[R]) -> Problem:
         """The problem reported for a document the function raised on (retried next run)."""

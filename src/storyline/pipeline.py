@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, ClassVar
 
@@ -149,6 +149,9 @@ class GlobalStage(ABC):
     # needs, set by the registry (``storyline.stages``) before the stage runs. Results a stage
     # stores per document are stamped with it, so a change upstream makes them stale.
     key: str = ""
+    # Told ``(stage, documents done, documents to do)`` as a stage that reads documents one
+    # by one goes (the fact stages); the runner sets it for its progress line.
+    progress: Callable[[str, int, int], None] | None = None
 
     @property
     def results_version(self) -> str:

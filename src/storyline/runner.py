@@ -161,6 +161,7 @@ def run(
     on_stage: Callable[[str], None] | None = None,
     on_wait: Callable[[str], None] | None = None,
     refs: Sequence[SourceRef] = (),
+    on_stage_progress: Callable[[str, int, int], None] | None = None,
 ) -> RunSummary:
     """Process ``paths`` into ``store``; with ``options.only``, re-run those stages on the store.
     ``refs`` are inputs read besides ``paths``: the pages a watch cycle fetched.
@@ -169,7 +170,15 @@ def run(
     same store waits for it (``on_wait`` is told whom for), or with ``options.wait`` off
     raises :class:`~storyline.store.lock.StoreBusy`."""
     with store.writing(wait=options.wait, on_wait=on_wait):
-        return _run(paths, store, options, on_progress=on_progress, on_stage=on_stage, refs=refs)
+        return _run(
+            paths,
+            store,
+            options,
+            on_progress=on_progress,
+            on_stage=on_stage,
+            refs=refs,
+            on_stage_progress=on_stage_progress,
+        )
 
 
 def _run(
@@ -180,6 +189,7 @@ def _run(
     on_progress: Callable[[int, float], None] | None,
     on_stage: Callable[[str], None] | None,
     refs: Sequence[SourceRef] = (),
+    on_stage_progress: Callable[[str, int, int], None] | None = None,
 ) -> RunSummary:
     started = time.monotonic()
     embeddings = _event_embeddings(store, options.event_embeddings)
@@ -244,6 +254,7 @@ def _run(
             options.workers,
             on_stage,
             event_embeddings=embeddings,
+            on_stage_progress=on_stage_progress,
         )
         summary.status = "finished"
     except KeyboardInterrupt:
@@ -281,6 +292,7 @@ def _run_global_stages(
     on_stage: Callable[[str], None] | None = None,
     *,
     event_embeddings: bool = False,
+    on_stage_progress: Callable[[str, int, int], None] | None = None,
 ) -> None:
     """Bring each global stage up to date, in registry order. A stage is rebuilt from scratch
     when asked (``--only`` names it or a stage upstream of it) or when the key its results
@@ -302,6 +314,7 @@ def _run_global_stages(
         if on_stage is not None:
             on_stage(stage.name)
         stage.workers = workers
+        stage.progress = on_stage_progress
         if isinstance(stage, EventLinkStage):
             stage.embeddings = event_embeddings
         started = time.perf_counter()
@@ -395,6 +408,7 @@ class ProgressLine:
         self.total = total
         self.stream = stream if stream is not None else sys.stderr
         self.width = 0
+        self._stage_started = time.monotonic()
 
     def __call__(self, seen: int, seconds: float) -> None:
         rate = seen / seconds if seconds > 0 else 0.0
@@ -406,6 +420,16 @@ class ProgressLine:
 
     def stage(self, name: str) -> None:
         self._show(f"stage {name}…")
+        self._stage_started = time.monotonic()
+
+    def stage_progress(self, name: str, done: int, total: int) -> None:
+        """Inside a stage that reads documents one by one: done, rate and ETA."""
+        seconds = time.monotonic() - self._stage_started
+        rate = done / seconds if seconds > 0 else 0.0
+        text = f"stage {name}: {done}/{total} documents, {rate:.0f}/s"
+        if rate > 0 and done < total:
+            text += f", ETA {_duration((total - done) / rate)}"
+        self._show(text)
 
     def done(self) -> None:
         """Erase the line, so the summary printed next starts clean."""

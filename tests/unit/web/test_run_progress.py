@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from storyline.cli import main
-from storyline.runner import ProgressLine, count_inputs
+from storyline.runner import ProgressLine, RunOptions, count_inputs, run
 from storyline.store import Store
 
 REPO = Path(__file__).resolve().parents[3]
@@ -25,6 +26,36 @@ def test_progress_line_shows_count_rate_and_eta() -> None:
     assert "stage entities…" in out.getvalue()
     line.done()
     assert out.getvalue().endswith("\r")
+
+
+def test_inside_a_stage_the_line_shows_documents_rate_and_eta(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out = io.StringIO()
+    clock = iter([100.0, 100.0, 110.0, 130.0])
+    monkeypatch.setattr("storyline.runner.time.monotonic", lambda: next(clock))
+    line = ProgressLine(stream=out)
+    line.stage("entities")  # at 100 s
+    line.stage_progress("entities", 400, 1200)  # 10 s in: 40/s, 20 s to go
+    assert out.getvalue().endswith("stage entities: 400/1200 documents, 40/s, ETA 20s")
+    line.stage_progress("entities", 1200, 1200)
+    assert out.getvalue().rstrip().endswith("1200/1200 documents, 40/s")
+
+
+def test_a_run_reports_each_fact_stage_as_it_goes(tmp_path: Path) -> None:
+    seen: list[tuple[str, int, int]] = []
+    with Store(tmp_path / "s.db") as store:
+        run(
+            [str(REPO / "examples" / "corpus")],
+            store,
+            RunOptions(workers=1),
+            on_stage_progress=lambda *step: seen.append(step),
+        )
+        total = store.count_documents()
+    for stage in ("entities", "quotes", "events"):
+        steps = [(done, of) for name, done, of in seen if name == stage]
+        assert steps and steps[-1] == (total, total), (stage, steps)
+        assert [d for d, _ in steps] == sorted(d for d, _ in steps)
 
 
 def test_progress_without_a_total_has_no_eta() -> None:
