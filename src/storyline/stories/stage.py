@@ -274,9 +274,9 @@ class StoryStage(GlobalStage):
             # store, 100 new articles regrouped 318 stories and re-summarised every one,
             # two thirds of the stage).
             had: defaultdict[str, set[str]] = defaultdict(set)
-            for article_id, story_id in previous.items():
-                if story_id is not None:
-                    had[story_id].add(article_id)
+            for article_id, old_story in previous.items():
+                if old_story is not None:
+                    had[old_story].add(article_id)
             touched = {
                 story_id
                 for story_id in touched
