@@ -32,6 +32,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from types import FrameType
 
@@ -48,6 +49,7 @@ from storyline.sources.parse import HTML_TYPES, Entry, Listing, entry_summary, r
 from storyline.sources.urls import clean_url, url_key
 from storyline.store import Store
 from storyline.store.followed import Fetch, Followed, Met
+from storyline.store.lock import WriterLock
 
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
@@ -158,6 +160,8 @@ class Watcher:
         self.archive = Archive(archive_folder(store.path), max_bytes=settings.archive_bytes)
         self.fetcher = Fetcher(settings.http, on_response=self._archive)
         self.stop = threading.Event()
+        # Store writes a cycle's polling and fetching found, made in the run's turn.
+        self._later: list[Callable[[], None]] = []
 
     def close(self) -> None:
         self.fetcher.close()
@@ -220,10 +224,15 @@ class Watcher:
         return cycles
 
     def cycle(self, *, everything: bool = False) -> CycleReport:
-        """Poll what is due (``everything``: every source, now), fetch, run, remember."""
+        """Poll what is due (``everything``: every source, now), fetch, run, remember.
+
+        Polling and fetching hold only the watch lock (one watch per store), not the
+        writer lock: a ``storyline run`` on the same store waits for this cycle's writes,
+        not for its network. What the polls found is written in the run's turn."""
         started = time.monotonic()
         report = CycleReport()
-        with self.store.writing(wait=self.options.wait, on_wait=self.say):
+        self._later = []
+        with self._watching():
             sources = (
                 self.store.followed.all()
                 if everything
@@ -235,30 +244,33 @@ class Watcher:
             wanted, deferred = self._new_only(listed, report)
             folder_paths = self._folders(folders, report)
             refs, met = self._read(wanted, report)
-            if refs or folder_paths:
-                report.run = run(folder_paths, self.store, self.options, refs=refs)
-                self.store.add_problems(report.run.run_id, report.problems)
-            elif report.problems:
-                run_id = self.store.begin_run({"watch": "poll"})
-                self.store.add_problems(run_id, report.problems)
-                self.store.finish_run(run_id, "finished", {"problems": len(report.problems)})
-            self.store.followed.remember(met)
-            # Only now the listings count as read: a cycle that dies before this point
-            # (killed, a full disk) leaves the sources' validators and next poll as they
-            # were, so the next cycle gets the listing again, not a 304, and reads the
-            # entries this one did not store.
-            for done in read:
-                self.store.followed.polled(
-                    done.source,
-                    ok=True,
-                    next_poll=done.next_poll,
-                    kind=done.kind,
-                    title=done.title,
-                    etag=done.etag,
-                    last_modified=done.last_modified,
-                    period_s=done.period_s,
-                    validators=done.source.id not in deferred,
-                )
+            with self.store.writing(wait=self.options.wait, on_wait=self.say):
+                for write in self._later:
+                    write()
+                if refs or folder_paths:
+                    report.run = run(folder_paths, self.store, self.options, refs=refs)
+                    self.store.add_problems(report.run.run_id, report.problems)
+                elif report.problems:
+                    run_id = self.store.begin_run({"watch": "poll"})
+                    self.store.add_problems(run_id, report.problems)
+                    self.store.finish_run(run_id, "finished", {"problems": len(report.problems)})
+                self.store.followed.remember(met)
+                # Only now the listings count as read: a cycle that dies before this point
+                # (killed, a full disk) leaves the sources' validators and next poll as
+                # they were, so the next cycle gets the listing again, not a 304, and
+                # reads the entries this one did not store.
+                for done in read:
+                    self.store.followed.polled(
+                        done.source,
+                        ok=True,
+                        next_poll=done.next_poll,
+                        kind=done.kind,
+                        title=done.title,
+                        etag=done.etag,
+                        last_modified=done.last_modified,
+                        period_s=done.period_s,
+                        validators=done.source.id not in deferred,
+                    )
         report.seconds = time.monotonic() - started
         return report
 
@@ -266,26 +278,39 @@ class Watcher:
         """``storyline fetch``: read these pages once, now, following nothing."""
         started = time.monotonic()
         report = CycleReport(asked=len(urls))
+        self._later = []
+        wanted = []
+        for url in urls:
+            try:
+                place = clean_url(url)
+            except ValueError as err:
+                report.problems.append(
+                    Problem(url, "bad-address", str(err), "give an http or https address")
+                )
+                continue
+            entry = Entry(place, {"url": place})
+            wanted.append(_Wanted(url_key(place), place, None, entry, _fingerprint(entry)))
+        report.new = len(wanted)
+        refs, met = self._read(wanted, report)
         with self.store.writing(wait=self.options.wait, on_wait=self.say):
-            wanted = []
-            for url in urls:
-                try:
-                    place = clean_url(url)
-                except ValueError as err:
-                    report.problems.append(
-                        Problem(url, "bad-address", str(err), "give an http or https address")
-                    )
-                    continue
-                entry = Entry(place, {"url": place})
-                wanted.append(_Wanted(url_key(place), place, None, entry, _fingerprint(entry)))
-            report.new = len(wanted)
-            refs, met = self._read(wanted, report)
+            for write in self._later:
+                write()
             report.run = run([], self.store, self.options, refs=refs) if refs else None
             if report.run is not None:
                 self.store.add_problems(report.run.run_id, report.problems)
             self.store.followed.remember(met)
         report.seconds = time.monotonic() - started
         return report
+
+    @contextmanager
+    def _watching(self) -> Iterator[None]:
+        """One watch cycle per store at a time (``<store>.watch.lock``)."""
+        lock = WriterLock(str(self.store.path), suffix=".watch.lock", doing="is watching")
+        lock.acquire(wait=self.options.wait, on_wait=self.say)
+        try:
+            yield
+        finally:
+            lock.release()
 
     # Polling ------------------------------------------------------------------------------
 
@@ -342,10 +367,11 @@ class Watcher:
         """Record the polls that failed or found nothing new; return the entries listed
         and the successful polls, recorded once their entries are stored."""
         followed = self.store.followed
+        later = self._later
         wanted: dict[str, _Wanted] = {}
         read: list[_Read] = []
         for poll in polls:
-            followed.log(poll.fetches)
+            later.append(partial(followed.log, poll.fetches))
             report.polled += 1
             source = poll.source
             if poll.error is not None:
@@ -354,11 +380,14 @@ class Watcher:
                 report.problems.append(
                     Problem(source.url, err.kind, err.message, err.hint, "warning")
                 )
-                followed.polled(
-                    source,
-                    ok=False,
-                    next_poll=self._next(source, failed=True, retry_after=err.retry_after),
-                    error=f"{err.kind}: {err.message}",
+                later.append(
+                    partial(
+                        followed.polled,
+                        source,
+                        ok=False,
+                        next_poll=self._next(source, failed=True, retry_after=err.retry_after),
+                        error=f"{err.kind}: {err.message}",
+                    )
                 )
                 continue
             assert poll.response is not None
@@ -366,7 +395,14 @@ class Watcher:
             period = _max_age(response.headers)
             if poll.listing is None:  # 304: nothing changed
                 report.not_modified += 1
-                followed.polled(source, ok=True, next_poll=self._next(source, period=period))
+                later.append(
+                    partial(
+                        followed.polled,
+                        source,
+                        ok=True,
+                        next_poll=self._next(source, period=period),
+                    )
+                )
                 continue
             listing = poll.listing
             report.problems.extend(listing.problems)
@@ -375,8 +411,14 @@ class Watcher:
             ):
                 report.failed += 1
                 message = "; ".join(p.message for p in listing.problems) or "nothing to read"
-                followed.polled(
-                    source, ok=False, next_poll=self._next(source, failed=True), error=message
+                later.append(
+                    partial(
+                        followed.polled,
+                        source,
+                        ok=False,
+                        next_poll=self._next(source, failed=True),
+                        error=message,
+                    )
                 )
                 continue
             announced = max(filter(None, (period, listing.period)), default=None)
@@ -444,7 +486,11 @@ class Watcher:
             report.polled += 1
             if Path(source.url).is_dir():
                 paths.append(source.url)
-                self.store.followed.polled(source, ok=True, next_poll=self._next(source))
+                self._later.append(
+                    partial(
+                        self.store.followed.polled, source, ok=True, next_poll=self._next(source)
+                    )
+                )
                 continue
             report.failed += 1
             message = "the folder is gone (moved, deleted or unmounted)"
@@ -457,8 +503,14 @@ class Watcher:
                     "warning",
                 )
             )
-            self.store.followed.polled(
-                source, ok=False, next_poll=self._next(source, failed=True), error=message
+            self._later.append(
+                partial(
+                    self.store.followed.polled,
+                    source,
+                    ok=False,
+                    next_poll=self._next(source, failed=True),
+                    error=message,
+                )
             )
         return paths
 
@@ -520,7 +572,7 @@ class Watcher:
                 else:
                     report.from_entry += 1
             met.append(Met(item.key, item.place, item.source_id, item.fingerprint, state))
-        self.store.followed.log(fetches)
+        self._later.append(partial(self.store.followed.log, fetches))
         return refs, met
 
     def _page(self, item: _Wanted) -> Response | FetchError:

@@ -27,8 +27,16 @@ class StoreBusy(StoreError):
 
 
 class WriterLock:
-    def __init__(self, store_path: str) -> None:
-        self.path = f"{store_path}.lock"
+    """``<store>.lock``, held by the process writing the store. The same lock under another
+    name (``suffix``, what the holder is ``doing``) keeps one watch per store, while its
+    polling and fetching leave the store to other runs (``sources/watch.py``)."""
+
+    def __init__(
+        self, store_path: str, *, suffix: str = ".lock", doing: str = "is writing"
+    ) -> None:
+        self.store = store_path
+        self.path = f"{store_path}{suffix}"
+        self.doing = doing
         self.fd: int | None = None
 
     def acquire(self, *, wait: bool = True, on_wait: Callable[[str], None] | None = None) -> None:
@@ -37,7 +45,7 @@ class WriterLock:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                holder = f"another run ({_holder(fd)}) is writing {self.path.removesuffix('.lock')}"
+                holder = f"another run ({_holder(fd)}) {self.doing} {self.store}"
                 if not wait:
                     raise StoreBusy(
                         holder,

@@ -1121,3 +1121,40 @@ def test_a_cycle_that_fails_does_not_end_the_watch(
     assert said[0].startswith("error: the disk holding the store news.db is full")
     assert said[0].endswith("the next cycle tries again")
     assert "stored 1 new" in said[1] and store.count_documents() == 1
+
+
+def test_a_cycle_fetching_leaves_the_store_to_other_runs(site: NewsServer, tmp_path: Path) -> None:
+    import threading
+    import time
+
+    from storyline.store.lock import StoreBusy, WriterLock
+
+    quay, ferry = put_articles(site, "quay-wall", "ferry-fares")
+    site.fault(ferry.path, "slow", seconds=1.5)
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        follow(store, put_feed(site, "/feed.xml", quay, ferry))
+    reports = []
+
+    def watch() -> None:
+        with (
+            Store(db) as store,
+            Watcher(store, replace(SETTINGS, http=replace(HTTP, timeout=5)), OPTIONS) as w,
+        ):
+            reports.append(w.cycle())
+
+    cycle = threading.Thread(target=watch)
+    cycle.start()
+    deadline = time.monotonic() + 10
+    while site.hits(ferry.path) == 0 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    # The cycle is waiting for a page: another run may write the store meanwhile...
+    writer = WriterLock(str(db))
+    writer.acquire(wait=False)
+    writer.release()
+    # ... but a second watch may not poll it at once.
+    with pytest.raises(StoreBusy, match="is watching"):
+        WriterLock(str(db), suffix=".watch.lock", doing="is watching").acquire(wait=False)
+    cycle.join(timeout=60)
+    (report,) = reports
+    assert (report.pages, report.run is not None and report.run.new) == (2, 2)
