@@ -550,4 +550,16 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX fetched_place ON fetched(source_key);
         """,
     ),
+    Migration(
+        "0018_story_sentences",
+        """
+        -- Each article's summary candidates (position, span, term counts: JSON), kept by
+        -- the story stage the first time it summarises a story holding the article: they
+        -- depend on the text alone (a document id is its content's hash).
+        CREATE TABLE story_sentences (
+            document_id TEXT PRIMARY KEY,
+            candidates TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
+    ),
 )

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storyline.errors import StoreError
 from storyline.store.sqlite import chunks, like_prefix, now
@@ -357,14 +357,32 @@ class StoryTables:
         from storyline.stories.summary import Member
 
         return [
-            Member(doc_id, title, text, published, json.loads(vector))
-            for doc_id, title, text, published, vector in self.store.conn.execute(
-                "SELECT d.id, d.title, d.text, d.published, v.vector FROM story_vectors v "
-                "JOIN documents d ON d.id = v.document_id WHERE v.story_id = ? "
+            Member(
+                doc_id,
+                title,
+                text,
+                published,
+                json.loads(vector),
+                [(c[0], c[1], c[2], c[3]) for c in json.loads(kept)] if kept else None,
+            )
+            for doc_id, title, text, published, vector, kept in self.store.conn.execute(
+                "SELECT d.id, d.title, d.text, d.published, v.vector, s.candidates "
+                "FROM story_vectors v JOIN documents d ON d.id = v.document_id "
+                "LEFT JOIN story_sentences s ON s.document_id = d.id WHERE v.story_id = ? "
                 "ORDER BY v.similarity DESC, d.published LIMIT ?",
                 (story_id, limit),
             )
         ]
+
+    def keep_candidates(self, found: Iterable[tuple[str, list[Any]]]) -> None:
+        """Keep articles' summary candidates (``summary.candidates_of``)."""
+        self.store.conn.executemany(
+            "INSERT OR REPLACE INTO story_sentences (document_id, candidates) VALUES (?, ?)",
+            [
+                (document_id, json.dumps(candidates, separators=(",", ":")))
+                for document_id, candidates in found
+            ],
+        )
 
     # The stage: what it writes --------------------------------------------------------
 
@@ -379,6 +397,7 @@ class StoryTables:
             "story_meta",
             "term_df",
             "story_summary",
+            "story_sentences",
             "stories",
         ):
             conn.execute(f"DELETE FROM {table}")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import ClassVar
 
@@ -37,7 +38,7 @@ from storyline.stories.features import (
 from storyline.stories.graph import GraphArticle, NeighbourGraph
 from storyline.stories.naming import name_groups
 from storyline.stories.subject import subject_candidates, subject_weights
-from storyline.stories.summary import choose_title, summarise
+from storyline.stories.summary import candidates_of, choose_title, summarise
 
 GROUP = 0.15
 WINDOW_DAYS = 30
@@ -329,6 +330,14 @@ class StoryStage(GlobalStage):
             members = store.stories.summary_members(story_id, SUMMARY_MEMBERS)
             if not members:
                 continue
+            fresh = [
+                replace(m, candidates=candidates_of(m.text))
+                for m in members
+                if m.candidates is None
+            ]
+            store.stories.keep_candidates((m.id, m.candidates or []) for m in fresh)
+            kept = {m.id: m for m in fresh}
+            members = [kept.get(m.id, m) for m in members]
             members.sort(key=lambda m: (m.published or "", m.id))
             terms = sorted({t for m in members for t in m.vector})
             df = frequencies.of(terms)

@@ -30,6 +30,11 @@ SAME_ARTICLE_PENALTY = 0.15
 RELEVANCE_WEIGHT = 0.7
 
 
+# A summary candidate: its position among the article's first sentences, its span, and its
+# term counts (``features.sentence_counts``).
+Candidate = tuple[int, int, int, dict[str, float]]
+
+
 @dataclass(frozen=True, slots=True)
 class Member:
     id: str
@@ -37,6 +42,22 @@ class Member:
     text: str
     published: str | None
     vector: dict[str, float]
+    # The article's summary candidates as the store keeps them (``story_sentences``); None:
+    # not kept yet, worked out from the text.
+    candidates: list[Candidate] | None = None
+
+
+def candidates_of(text: str) -> list[Candidate]:
+    """The sentences of an article that may stand in its story's summary, with their counts.
+    They depend on the text alone, so the story stage keeps them (``story_sentences``): a
+    story's summary is rebuilt whenever its members change, and splitting and counting every
+    member's sentences again was most of the stage on a large store (issue 21)."""
+    found: list[Candidate] = []
+    for position, (start, end) in enumerate(_candidate_spans(text[:MAX_CHARS])):
+        words = len(text[start:end].split())
+        if MIN_WORDS <= words <= MAX_WORDS:
+            found.append((position, start, end, dict(sentence_counts(text[start:end]))))
+    return found
 
 
 def choose_title(members: list[Member], centroid: dict[str, float]) -> str:
@@ -53,12 +74,12 @@ def summarise(
 ) -> list[SummarySentence]:
     candidates: list[tuple[float, SummarySentence, dict[str, float], int]] = []
     for member_rank, member in enumerate(members):
-        for position, (start, end) in enumerate(_candidate_spans(member.text[:MAX_CHARS])):
+        found = member.candidates
+        for position, start, end, counts in (
+            found if found is not None else candidates_of(member.text)
+        ):
             text = member.text[start:end]
-            words = len(text.split())
-            if not MIN_WORDS <= words <= MAX_WORDS:
-                continue
-            sentence_vector = vector(sentence_counts(text), df, documents)
+            sentence_vector = vector(counts, df, documents)
             relevance = cosine(sentence_vector, centroid)
             if position < len(LEAD_BONUS):
                 relevance *= LEAD_BONUS[position]

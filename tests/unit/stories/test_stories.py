@@ -188,3 +188,27 @@ def test_a_summary_sentence_counts_as_term_counts_would() -> None:
             assert sentence_counts(sentence) == term_counts(None, sentence), sentence
             checked += 1
     assert checked > 50
+
+
+def test_kept_summary_candidates_give_the_summary_the_text_gives(demo: Store) -> None:
+    """The stage keeps each summarised member's candidates (``story_sentences``); a summary
+    made from them is the one made from the texts, sentence for sentence."""
+    from dataclasses import replace
+
+    from storyline.stories.features import normalise
+    from storyline.stories.summary import summarise
+
+    kept = next(demo.rows("SELECT count(*) FROM story_sentences"))[0]
+    assert kept > 0
+    frequencies = {t: 1 for (t,) in demo.rows("SELECT term FROM term_df")}
+    compared = 0
+    for (story_id,) in demo.rows("SELECT id FROM stories WHERE size > 1 LIMIT 10"):
+        members = demo.stories.summary_members(story_id, 20)
+        assert all(m.candidates is not None for m in members)
+        centroid = normalise(demo.stories.get(story_id).centroid)  # type: ignore[union-attr]
+        from_texts = [replace(m, candidates=None) for m in members]
+        assert summarise(members, centroid, frequencies, 100) == summarise(
+            from_texts, centroid, frequencies, 100
+        )
+        compared += 1
+    assert compared > 0
