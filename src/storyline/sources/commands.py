@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -30,7 +31,10 @@ def _db(function: Any) -> Any:
     return db_option(function)
 
 
-def _setting(flag: str, name: str, kind: type, text: str) -> Any:
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _setting(flag: str, name: str, kind: type, text: str) -> Callable[[F], F]:
     """An option whose default is the setting ``name`` (config.SETTINGS)."""
     return click.option(flag, type=kind, default=default(name), show_default=True, help=text)
 
@@ -94,6 +98,8 @@ def _settings(kwargs: dict[str, Any], interval: float | None = None) -> WatchSet
     watch = WatchSettings(
         fetch_threads=kwargs["threads"], archive_bytes=kwargs["archive_bytes"], http=http
     )
+    if kwargs.get("max_pages"):
+        watch = replace(watch, max_pages=kwargs["max_pages"])
     return replace(watch, interval=interval) if interval else watch
 
 
@@ -259,6 +265,7 @@ def export_command(db: str, as_opml: bool, output: str) -> None:
 
 @click.command("watch")
 @_db
+@_setting("--max-pages", "max_pages", int, "New pages fetched per cycle; the rest wait.")
 @click.option(
     "--once",
     is_flag=True,

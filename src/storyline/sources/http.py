@@ -38,6 +38,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from storyline import __version__
+from storyline.config import default
 from storyline.sources.urls import fetchable
 
 if TYPE_CHECKING:
@@ -53,18 +54,20 @@ _CHUNK = 64 * 1024
 
 @dataclass(frozen=True, slots=True)
 class HttpSettings:
-    """How Storyline fetches; every field is a setting in ``config.SETTINGS``."""
+    """How Storyline fetches. The defaults are the settings list's (``config.SETTINGS``),
+    documented in the README; ``backoff``, ``max_backoff`` and ``max_redirects`` are fixed
+    (``max_backoff`` also caps the ``Retry-After`` waited for within a cycle)."""
 
     user_agent: str = f"Storyline/{__version__} (news monitor)"
     contact: str | None = None
-    timeout: float = 20.0
-    retries: int = 3
+    timeout: float = float(str(default("fetch_timeout")))
+    retries: int = int(str(default("fetch_retries")))
     backoff: float = 1.0
     max_backoff: float = 60.0
-    host_delay: float = 1.0
-    per_host: int = 2
+    host_delay: float = float(str(default("host_delay")))
+    per_host: int = int(str(default("per_host")))
     max_redirects: int = 5
-    max_bytes: int = 5_000_000
+    max_bytes: int = int(str(default("fetch_max_bytes")))
     robots: bool = True
 
     @property

@@ -38,6 +38,7 @@ from types import FrameType
 
 import httpx
 
+from storyline.config import default
 from storyline.errors import StoreError, StorylineError
 from storyline.ingest import SourceRef
 from storyline.ingest.decode import decode_declared, html_charset
@@ -62,13 +63,14 @@ MAX_INTERVAL = 86_400.0
 
 @dataclass(frozen=True, slots=True)
 class WatchSettings:
-    """How the watch polls and fetches; each field is a setting in ``config.SETTINGS``."""
+    """How the watch polls and fetches; the defaults are the settings list's
+    (``config.SETTINGS``) but ``page_retries``."""
 
-    interval: float = 900.0
-    fetch_threads: int = 4
-    max_pages: int = 500
+    interval: float = float(str(default("poll_interval")))
+    fetch_threads: int = int(str(default("fetch_threads")))
+    max_pages: int = int(str(default("max_pages")))
     page_retries: int = 3
-    archive_bytes: int = 100_000_000
+    archive_bytes: int = int(str(default("archive_bytes")))
     http: HttpSettings = field(default_factory=HttpSettings)
 
 
