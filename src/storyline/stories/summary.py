@@ -32,7 +32,7 @@ RELEVANCE_WEIGHT = 0.7
 
 # A summary candidate: its position among the article's first sentences, its span, and its
 # term counts (``features.sentence_counts``).
-Candidate = tuple[int, int, int, dict[str, float]]
+SummaryCandidate = tuple[int, int, int, dict[str, float]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,15 +44,15 @@ class Member:
     vector: dict[str, float]
     # The article's summary candidates as the store keeps them (``story_sentences``); None:
     # not kept yet, worked out from the text.
-    candidates: list[Candidate] | None = None
+    candidates: list[SummaryCandidate] | None = None
 
 
-def candidates_of(text: str) -> list[Candidate]:
+def candidates_of(text: str) -> list[SummaryCandidate]:
     """The sentences of an article that may stand in its story's summary, with their counts.
     They depend on the text alone, so the story stage keeps them (``story_sentences``): a
     story's summary is rebuilt whenever its members change, and splitting and counting every
     member's sentences again was most of the stage on a large store (issue 21)."""
-    found: list[Candidate] = []
+    found: list[SummaryCandidate] = []
     for position, (start, end) in enumerate(_candidate_spans(text[:MAX_CHARS])):
         words = len(text[start:end].split())
         if MIN_WORDS <= words <= MAX_WORDS:
