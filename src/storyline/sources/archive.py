@@ -31,6 +31,8 @@ from typing import Any, BinaryIO
 
 import httpx
 
+from storyline.errors import StoreError
+
 DROPPED_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
 ENTRY_TYPE = "application/x-storyline-entry+json"
 STORYLINE_INFO = "storyline-entries: yes"
@@ -98,9 +100,9 @@ class Archive:
     def _open_or_drop(self) -> Any:
         try:
             return self._open()
-        except OSError:
+        except OSError as err:
             self._drop()
-            raise
+            raise self._cannot(err) from err
 
     def _write(self, *records: Any) -> None:
         """Write whole records and flush; on a failed write (a full disk) the file is cut
@@ -112,9 +114,18 @@ class Archive:
             assert self._file is not None
             self._file.flush()
             self._whole = self._file.tell()
-        except OSError:
+        except OSError as err:
             self._drop()
-            raise
+            raise self._cannot(err) from err
+
+    def _cannot(self, err: OSError) -> StoreError:
+        """A failed write (a full disk) stops the cycle in one line, as a store that cannot
+        be written does."""
+        return StoreError(
+            f"cannot write the archive {self.folder} ({err.strerror or err})",
+            hint="free some space and run again: the pages of this cycle are fetched "
+            "again, and what earlier cycles stored is kept",
+        )
 
     def _open(self) -> Any:
         from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]

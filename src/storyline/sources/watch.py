@@ -36,10 +36,8 @@ from functools import partial
 from pathlib import Path
 from types import FrameType
 
-import httpx
-
 from storyline.config import default
-from storyline.errors import StoreError, StorylineError
+from storyline.errors import StorylineError
 from storyline.ingest import SourceRef
 from storyline.ingest.decode import decode_declared, html_charset
 from storyline.model import Problem
@@ -160,7 +158,7 @@ class Watcher:
         self.options = options or RunOptions()
         self.say = say
         self.archive = Archive(archive_folder(store.path), max_bytes=settings.archive_bytes)
-        self.fetcher = Fetcher(settings.http, on_response=self._archive)
+        self.fetcher = Fetcher(settings.http, on_response=self.archive.record)
         self.stop = threading.Event()
         # Store writes a cycle's polling and fetching found, made in the run's turn.
         self._later: list[Callable[[], None]] = []
@@ -169,30 +167,11 @@ class Watcher:
         self.fetcher.close()
         self.archive.close()
 
-    def _archive(self, url: str, answer: httpx.Response, body: bytes) -> None:
-        """Archive a response; a full disk (or any failed write) stops the cycle in one
-        line, as a store that cannot be written does."""
-        try:
-            self.archive.record(url, answer, body)
-        except OSError as err:
-            raise StoreError(
-                f"cannot write the archive {self.archive.folder} ({err.strerror or err})",
-                hint="free some space and run again: the pages of this cycle are fetched "
-                "again, and what earlier cycles stored is kept",
-            ) from err
-
     def _keep(self, ref: SourceRef) -> None:
         """Archive the record an article is read from, so a replay reads it again."""
         assert ref.payload is not None
         record = {"format": ref.format, **json.loads(ref.payload)}
-        try:
-            self.archive.entry(ref.path, json.dumps(record, ensure_ascii=False).encode("utf-8"))
-        except OSError as err:
-            raise StoreError(
-                f"cannot write the archive {self.archive.folder} ({err.strerror or err})",
-                hint="free some space and run again: the pages of this cycle are fetched "
-                "again, and what earlier cycles stored is kept",
-            ) from err
+        self.archive.entry(ref.path, json.dumps(record, ensure_ascii=False).encode("utf-8"))
 
     def __enter__(self) -> Watcher:
         return self

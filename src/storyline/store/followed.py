@@ -301,12 +301,6 @@ class FollowedSources:
         )
         return {int(r[0]) for r in rows}
 
-    def failures_of(self, key: str) -> int:
-        row = self.store.conn.execute(
-            "SELECT failures FROM fetched WHERE url_key = ?", (key,)
-        ).fetchone()
-        return int(row[0]) if row else 0
-
     # Health -------------------------------------------------------------------------------
 
     def health(self, at: datetime | None = None) -> list[Health]:

@@ -691,7 +691,7 @@ def test_an_unfetched_page_gives_way_to_the_entry_text(site: NewsServer, store: 
         assert (fourth.new, fourth.pages, fourth.run) == (0, 0, None)
         assert site.hits(tram.path) == 3 and site.hits(library.path) == 3
         assert tram.url(site) not in stored(store)
-        assert store.followed.failures_of(url_key(tram.url(site))) == 3
+        assert store.followed.met([url_key(tram.url(site))])[url_key(tram.url(site))].failures == 3
         # quay, ferry, bakery, and the library twice: its entry's text, then its page.
         assert store.count_documents(include_superseded=True) == 5
 
