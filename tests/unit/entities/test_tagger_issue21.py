@@ -97,8 +97,12 @@ def _observed(documents: dict[str, list[list[str]]], texts: dict[str, str]) -> d
     out = {}
     for name, document in documents.items():
         labels = tagger.tag_tokens(document)
+        # Sorted per token: the order of a token's gazetteer marks follows the hash seed.
         out[f"{name} features"] = _digest(
-            [plain.document(document), plain.document(document, labels)]
+            [
+                [sorted(token) for sentence in items for token in sentence]
+                for items in (plain.document(document), plain.document(document, labels))
+            ]
         )
         out[f"{name} tags"] = _digest(labels)
         if name in texts:
