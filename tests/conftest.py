@@ -13,6 +13,7 @@ from typing import NoReturn
 
 import pytest
 
+from pgcluster import Cluster, binaries
 from storyline.model import EntityRef
 from storyline.store import Store
 
@@ -70,6 +71,43 @@ def seeds_dir() -> Path:
 def store(tmp_path: Path) -> Iterator[Store]:
     with Store(tmp_path / "test.db") as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[Cluster]:
+    """A PostgreSQL server on loopback for this test session (``pgcluster.py``): started on
+    first use, stopped at the end. Skipped with the reason where it cannot run; in CI,
+    where ``make test`` installs it, a failure."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        missing("psycopg is not installed (make install-dev installs the postgres extra)")
+    found = binaries()
+    if found is None:
+        missing("PostgreSQL's server is not installed (sudo apt-get install -y postgresql)")
+    cluster = Cluster(found)
+    try:
+        cluster.start()
+    except (OSError, RuntimeError, subprocess.SubprocessError) as err:
+        cluster.stop()
+        missing(f"could not start a PostgreSQL server: {err}")
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster: Cluster) -> str:
+    """The address of a fresh, empty PostgreSQL database."""
+    return postgres_cluster.new_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A store's address on each backend: a SQLite file, then a PostgreSQL database. The
+    store-layer tests take it, so every one of them runs on both."""
+    if request.param == "sqlite":
+        return str(tmp_path / "test.db")
+    return str(request.getfixturevalue("postgres_url"))
 
 
 class Files:

@@ -24,14 +24,17 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import threading
 import time
 from pathlib import Path
 from typing import Any, BinaryIO
+from urllib.parse import urlsplit
 
 import httpx
 
 from storyline.errors import StoreError
+from storyline.store.postgres import is_url
 
 DROPPED_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
 ENTRY_TYPE = "application/x-storyline-entry+json"
@@ -39,7 +42,13 @@ STORYLINE_INFO = "storyline-entries: yes"
 
 
 def archive_folder(db: str | Path) -> Path:
-    """Where the archive of the store ``db`` lives."""
+    """Where the archive of the store ``db`` lives: beside a SQLite file; for a PostgreSQL
+    store, under ``storyline-archive/`` in the current folder, named after its host and
+    database (the server has no folder to offer)."""
+    if is_url(str(db)):
+        place = urlsplit(str(db))
+        name = f"{place.hostname or 'local'}-{place.port or 5432}-{place.path.strip('/')}"
+        return Path("storyline-archive") / re.sub(r"[^\w.-]+", "_", name)
     return Path(f"{db}.archive")
 
 

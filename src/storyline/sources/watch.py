@@ -49,6 +49,7 @@ from storyline.sources.urls import clean_url, url_key
 from storyline.store import Store
 from storyline.store.followed import Fetch, Followed, Met
 from storyline.store.lock import WriterLock
+from storyline.store.postgres import AdvisoryLock
 
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
@@ -285,8 +286,13 @@ class Watcher:
 
     @contextmanager
     def _watching(self) -> Iterator[None]:
-        """One watch cycle per store at a time (``<store>.watch.lock``)."""
-        lock = WriterLock(str(self.store.path), suffix=".watch.lock", doing="is watching")
+        """One watch cycle per store at a time (``<store>.watch.lock``; on PostgreSQL, an
+        advisory lock of its own)."""
+        lock: WriterLock | AdvisoryLock
+        if self.store.postgres:
+            lock = AdvisoryLock(self.store.path, name="watch", doing="is watching")
+        else:
+            lock = WriterLock(str(self.store.path), suffix=".watch.lock", doing="is watching")
         lock.acquire(wait=self.options.wait, on_wait=self.say)
         try:
             yield

@@ -294,7 +294,8 @@ class EntityTables(ReadLedger):
                 "SELECT e.id, e.name, e.type, e.roles, COUNT(m.id) AS mentions, "
                 "COUNT(DISTINCT m.document_id) AS documents FROM entities e "
                 f"JOIN entity_mentions m ON m.entity_id = e.id AND m.kind = 'name' {where} "
-                "GROUP BY e.id ORDER BY mentions DESC, documents DESC, e.name LIMIT ? OFFSET ?",
+                "GROUP BY e.id ORDER BY mentions DESC, documents DESC, e.name, e.id "
+                "LIMIT ? OFFSET ?",
                 (*params, limit, offset),
             )
         ]
@@ -333,7 +334,7 @@ class EntityTables(ReadLedger):
             for r in self.store.conn.execute(
                 "SELECT d.id, d.published, d.title, COUNT(*) AS mentions FROM entity_mentions m "
                 "JOIN documents d ON d.id = m.document_id WHERE m.entity_id = ? "
-                "AND m.kind = 'name' GROUP BY d.id ORDER BY d.published, d.pk",
+                "AND m.kind = 'name' GROUP BY d.pk ORDER BY d.published, d.pk",
                 (entity_id,),
             )
         ]
@@ -364,7 +365,7 @@ class EntityTables(ReadLedger):
                 "JOIN entity_mentions m ON m.document_id = docs.document_id "
                 "JOIN entities e ON e.id = m.entity_id "
                 "WHERE m.entity_id != ? AND m.kind = 'name' AND m.is_metonym = 0 "
-                "GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?",
+                "GROUP BY e.id ORDER BY n DESC, e.name, e.id LIMIT ?",
                 (entity_id, entity_id, limit),
             )
         ]

@@ -202,14 +202,13 @@ class EventTables(ReadLedger):
     def story_members(self) -> dict[str, list[str]]:
         """Each story's current documents (a document in no story is its own, ``doc:ID``),
         ids sorted."""
-        return {
-            story_id: members.split()
-            for story_id, members in self.store.conn.execute(
-                "SELECT story, group_concat(id, ' ') FROM (SELECT COALESCE(story_id, 'doc:' || id) "
-                "AS story, id FROM documents WHERE superseded_by IS NULL ORDER BY story, id) "
-                "GROUP BY story"
-            )
-        }
+        members: dict[str, list[str]] = {}
+        for story_id, document_id in self.store.conn.execute(
+            "SELECT COALESCE(story_id, 'doc:' || id) AS story, id FROM documents "
+            "WHERE superseded_by IS NULL ORDER BY story, id"
+        ):
+            members.setdefault(story_id, []).append(document_id)
+        return members
 
     def linked_members(self) -> dict[str, str]:
         """Each linked story's member list as it was recorded when it was linked."""

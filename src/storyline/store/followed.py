@@ -104,10 +104,7 @@ class FollowedSources:
     def ready(self) -> bool:
         """Whether the store has the tables: a store last written before them and opened
         read-only (the web server, listings) has none, and follows nothing."""
-        row = self.store.conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'followed'"
-        ).fetchone()
-        return row is not None
+        return self.store.has_table("followed")
 
     # Sources ------------------------------------------------------------------------------
 
@@ -287,7 +284,7 @@ class FollowedSources:
                     "ON CONFLICT(url_key) DO UPDATE SET fingerprint = excluded.fingerprint, "
                     "fetched_at = excluded.fetched_at, state = excluded.state, "
                     "failures = CASE WHEN excluded.state IN ('failed', 'retry') "
-                    "THEN failures + 1 ELSE 0 END",
+                    "THEN fetched.failures + 1 ELSE 0 END",
                     rows,
                 )
 
@@ -312,15 +309,15 @@ class FollowedSources:
         articles = {
             sid: (int(d or 0), int(w or 0))
             for sid, d, w in conn.execute(
-                "SELECT source_id, sum(first_seen_at >= ?), count(*) FROM fetched "
-                "WHERE first_seen_at >= ? AND state != 'failed' GROUP BY source_id",
+                "SELECT source_id, count(*) FILTER (WHERE first_seen_at >= ?), count(*) "
+                "FROM fetched WHERE first_seen_at >= ? AND state != 'failed' GROUP BY source_id",
                 (day, week),
             )
         }
         fetched = {
             sid: (int(n), int(e or 0), int(b or 0))
             for sid, n, e, b in conn.execute(
-                "SELECT source_id, count(*), sum(error_kind IS NOT NULL), sum(bytes) FROM fetches "
+                "SELECT source_id, count(*), count(error_kind), sum(bytes) FROM fetches "
                 "WHERE at >= ? GROUP BY source_id",
                 (day,),
             )

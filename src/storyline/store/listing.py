@@ -157,7 +157,8 @@ class ListingReads:
             end,
             len(members),
             len(rows),
-            tuple(name for name, _ in outlets.most_common()),
+            # Most articles first, ties by name: the same on every backend and every read.
+            tuple(sorted(outlets, key=lambda name: (-outlets[name], name))),
             tuple(sorted(days.items())),
         )
 

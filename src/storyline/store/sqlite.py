@@ -16,13 +16,14 @@ from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from storyline.errors import StoreError
 from storyline.model import Document, Problem
+from storyline.store import dialect, postgres
 from storyline.store.codec import DOCUMENT_COLUMNS, document_to_row, row_to_document
 from storyline.store.lock import WriterLock
-from storyline.store.migrations import MIGRATIONS
+from storyline.store.migrations import MIGRATIONS, Migration
 
 if TYPE_CHECKING:
     from storyline.store.articles import ArticleReads
@@ -53,6 +54,9 @@ _LAYER_COLUMNS = (
 
 
 T = TypeVar("T")
+
+# The advisory lock two PostgreSQL clients migrating one store at once queue on.
+_MIGRATION_LOCK = 0x53544F52594C494E  # "STORYLIN"
 
 
 def now() -> str:
@@ -132,6 +136,11 @@ class Store:
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
+        # ``--db postgresql://…``: the same tables on a PostgreSQL server (``postgres.py``).
+        self.postgres = postgres.is_url(self.path)
+        if self.postgres:
+            self._open_postgres(readonly)
+            return
         try:
             if readonly:
                 if not Path(self.path).exists():
@@ -164,6 +173,28 @@ class Store:
                 f"cannot open the store {self.path}: {err}",
                 hint="is it a Storyline SQLite file? give another --db path",
             ) from err
+
+    def _open_postgres(self, readonly: bool) -> None:
+        # The connection has the part of sqlite3.Connection the table families use, and
+        # rewrites their SQL for PostgreSQL (dialect.py): typed as what it stands in for.
+        self.conn = cast(sqlite3.Connection, postgres.Connection(self.path, readonly=readonly))
+        try:
+            if readonly:
+                self._check_schema()
+            else:
+                self.migrate()
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def has_table(self, name: str) -> bool:
+        """Whether the store has the table ``name`` (one written before it was added has not)."""
+        if self.postgres:
+            return cast(postgres.Connection, self.conn).has_table(name)
+        row = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        ).fetchone()
+        return row is not None
 
     def _open_immutable(self) -> bool:
         """Open for reading on a full disk. SQLite's reader of a WAL store creates a shared
@@ -246,6 +277,9 @@ class Store:
             if migration.name in done:
                 continue
             self.conn.execute("BEGIN IMMEDIATE")
+            if self.postgres:
+                # BEGIN takes no lock there: two runs migrating together queue here.
+                self.conn.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
             # Another process opening the store at the same moment may have applied it
             # between the read above and this lock (two runs started together).
             if self.conn.execute(
@@ -254,7 +288,7 @@ class Store:
                 self.conn.execute("COMMIT")
                 continue
             try:
-                for statement in _statements(migration.sql):
+                for statement in self._migration_statements(migration):
                     self.conn.execute(statement)
                 self.conn.execute(
                     "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
@@ -267,7 +301,22 @@ class Store:
             applied.append(migration.name)
         return applied
 
+    def _migration_statements(self, migration: Migration) -> Iterator[str]:
+        if not self.postgres:
+            yield from _statements(migration.sql)
+        elif migration.name == "0002_documents_fts":
+            yield from postgres.FTS_MIGRATION
+        else:
+            yield from (dialect.ddl_to_postgres(s) for s in _statements(migration.sql))
+
     def _check_schema(self) -> None:
+        if self.postgres:
+            if not self.has_table("documents"):
+                raise StoreError(
+                    f"{postgres.shown(self.path)} holds no Storyline store",
+                    hint="create one with: storyline run ARTICLES --db " + self.path,
+                )
+            return
         try:
             self.conn.execute("SELECT 1 FROM documents LIMIT 1")
         except sqlite3.OperationalError as err:
@@ -297,7 +346,7 @@ class Store:
         if getattr(self, "_writing", False):
             yield
             return
-        lock = WriterLock(self.path)
+        lock = postgres.AdvisoryLock(self.path) if self.postgres else WriterLock(self.path)
         lock.acquire(wait=wait, on_wait=on_wait)
         self._writing = True
         try:
@@ -309,7 +358,7 @@ class Store:
         except (sqlite3.OperationalError, OSError) as err:
             # A full disk fails a write as "database or disk is full" or, in the WAL, as
             # "disk I/O error": one line for the user, the store as its last batch left it.
-            if disk_full(self.path) or "disk is full" in str(err):
+            if not self.postgres and (disk_full(self.path) or "disk is full" in str(err)):
                 raise _full(self.path, err) from err
             raise
         finally:
@@ -317,11 +366,12 @@ class Store:
             lock.release()
 
     def begin_run(self, arguments: dict[str, Any]) -> int:
-        cursor = self.conn.execute(
-            "INSERT INTO runs (started_at, status, arguments) VALUES (?, 'running', ?)",
+        row = self.conn.execute(
+            "INSERT INTO runs (started_at, status, arguments) VALUES (?, 'running', ?) "
+            "RETURNING id",
             (now(), json.dumps(arguments, default=str)),
-        )
-        return int(cursor.lastrowid or 0)
+        ).fetchone()
+        return int(row[0])
 
     def finish_run(self, run_id: int, status: str, summary: dict[str, Any]) -> None:
         self.conn.execute(

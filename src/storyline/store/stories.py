@@ -650,8 +650,8 @@ class StoryTables:
         rows = self.store.conn.execute(
             # Each side by its own index (a UNION, as an OR of two columns reads every event).
             "WITH family(id) AS (SELECT value FROM json_each(?)), "
-            "lines(id) AS (SELECT id FROM story_events WHERE story_id IN family "
-            "UNION SELECT id FROM story_events WHERE other_id IN family) "
+            "lines(id) AS (SELECT id FROM story_events WHERE story_id IN (SELECT id FROM family) "
+            "UNION SELECT id FROM story_events WHERE other_id IN (SELECT id FROM family)) "
             "SELECT e.at, e.kind, e.story_id, e.other_id, e.document_id, d.title, e.detail, e.id "
             "FROM lines l JOIN story_events e ON e.id = l.id "
             "LEFT JOIN documents d ON d.id = e.document_id "
@@ -689,18 +689,19 @@ class StoryTables:
         least = 2 if len(members) >= 3 else 1
         ids = json.dumps(list(members))
         found: list[KeyEntity] = []
+        # "+" (SQLite): look the title up by the members' documents, not by all the mentions
+        # of a much-mentioned entity. PostgreSQL's planner needs no such hint, nor has it.
+        plus = "" if self.store.postgres else "+"
         for kind in ENTITY_TYPES:
             rows = self.store.conn.execute(
                 "WITH members(id) AS (SELECT value FROM json_each(?)) "
                 "SELECT m.entity_id, max(m.name), count(DISTINCT m.document_id) AS n, "
-                # "+": look the title up by the members' documents, not by all the mentions
-                # of a much-mentioned entity.
-                "(SELECT m2.title FROM entity_mentions m2 WHERE +m2.entity_id = m.entity_id "
-                " AND m2.document_id IN members AND m2.title IS NOT NULL "
+                f"(SELECT m2.title FROM entity_mentions m2 WHERE {plus}m2.entity_id = m.entity_id "
+                " AND m2.document_id IN (SELECT id FROM members) AND m2.title IS NOT NULL "
                 " GROUP BY m2.title ORDER BY count(*) DESC, m2.title LIMIT 1) "
-                "FROM entity_mentions m WHERE m.document_id IN members AND m.type = ? "
-                "AND m.is_metonym = 0 AND m.kind = 'name' "
-                "GROUP BY m.entity_id HAVING n >= ? "
+                "FROM entity_mentions m WHERE m.document_id IN (SELECT id FROM members) "
+                "AND m.type = ? AND m.is_metonym = 0 AND m.kind = 'name' "
+                "GROUP BY m.entity_id HAVING count(DISTINCT m.document_id) >= ? "
                 "ORDER BY n DESC, count(*) DESC, max(m.name) LIMIT ?",
                 (ids, kind, least, limit),
             )

@@ -22,6 +22,7 @@ import pytest
 from newsserver import NewsServer
 
 from conftest import Files
+from storyline.errors import StorylineError
 from storyline.runner import RunOptions, run
 from storyline.sources.archive import archive_folder
 from storyline.sources.http import HttpSettings
@@ -464,6 +465,22 @@ def test_a_feed_is_read_once_then_only_its_new_and_changed_entries(
     assert "children under twelve" in new["raw_text"]
     assert "children under twelve" not in old["raw_text"]
     assert store.count_documents() == 4 and store.count_documents(include_superseded=True) == 5
+
+
+def test_the_same_on_a_postgresql_store(
+    site: NewsServer, postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cycles above, on PostgreSQL (issue 21): one watch per store by an advisory lock,
+    the archive under ``storyline-archive/`` in the folder the watch runs in."""
+    monkeypatch.chdir(tmp_path)
+    with Store(postgres_url) as store, Watcher(store, SETTINGS, OPTIONS) as watcher:
+        test_a_feed_is_read_once_then_only_its_new_and_changed_entries(site, store, watcher)
+        with Store(postgres_url) as again:
+            second = Watcher(again, SETTINGS, replace(OPTIONS, wait=False))
+            with watcher._watching(), pytest.raises(StorylineError, match="is watching"):
+                second.cycle()
+    (archive,) = (tmp_path / "storyline-archive").iterdir()
+    assert archive.name.startswith("127.0.0.1-") and list(archive.glob("*.warc.gz"))
 
 
 def test_one_article_in_two_feeds_is_fetched_once(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,8 +15,8 @@ from storyline.store.duplicates import DatedDocument, DuplicateMark
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "s.db") as opened:
+def store(db: str) -> Iterator[Store]:
+    with Store(db) as opened:
         opened.save_documents(
             [
                 Document(

@@ -4,6 +4,7 @@ and the read marks every fact stage keeps (``ReadLedger``)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -19,6 +20,14 @@ from storyline.store.quotes import QuoteRecord
 from storyline.store.times import TimeRecord, TimeSpan
 
 TEXT = "Minister Lars Holm met owners in Esbjerg on Tuesday. He said: “No deal.”"
+
+
+@pytest.fixture
+def store(db: str) -> Iterator[Store]:
+    """Every test here runs on both backends: a SQLite file, then a PostgreSQL database
+    (``db`` in ``tests/conftest.py``)."""
+    with Store(db) as opened:
+        yield opened
 
 
 def document(id_: str, key: str | None = None, published: date | None = None) -> Document:

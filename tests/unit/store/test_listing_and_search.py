@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -31,8 +30,8 @@ def document(doc_id: str, day: str, outlet: str, text: str) -> Document:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "s.db") as opened:
+def store(db: str) -> Iterator[Store]:
+    with Store(db) as opened:
         opened.save_documents(
             [
                 document("a", "2025-03-01", "Herald", "Fishermen strike in Peniche."),

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -12,6 +13,14 @@ from storyline.model import Document, Removal
 from storyline.offsets import OffsetMap
 from storyline.store import Store
 from storyline.store.migrations import MIGRATIONS
+
+
+@pytest.fixture
+def store(db: str) -> Iterator[Store]:
+    """Every test here runs on both backends: a SQLite file, then a PostgreSQL database
+    (``db`` in ``tests/conftest.py``)."""
+    with Store(db) as opened:
+        yield opened
 
 
 def doc(id_: str = "a1", text: str = "Body text here.", key: str = "k1") -> Document:
@@ -35,12 +44,13 @@ def doc(id_: str = "a1", text: str = "Body text here.", key: str = "k1") -> Docu
     )
 
 
-def test_migrations_are_named_recorded_and_idempotent(tmp_path: Path) -> None:
-    with Store(tmp_path / "s.db") as store:
+def test_migrations_are_named_recorded_and_idempotent(db: str) -> None:
+    with Store(db) as store:
         assert store.applied_migrations() == [m.name for m in MIGRATIONS]
         assert store.migrate() == []
-        mode = store.conn.execute("PRAGMA journal_mode").fetchone()[0]
-        assert mode == "wal"
+        if not store.postgres:
+            mode = store.conn.execute("PRAGMA journal_mode").fetchone()[0]
+            assert mode == "wal"
 
 
 def test_document_round_trip(store: Store) -> None:
@@ -81,7 +91,12 @@ def test_a_failing_batch_leaves_nothing_half_written(store: Store) -> None:
     store.save_documents([doc("a1")])
     broken = replace(doc("c3", key="k3"), published_from=None)
     object.__setattr__(broken, "raw_text", None)  # NOT NULL violation mid-batch
-    with pytest.raises(sqlite3.IntegrityError):
+    refused: type[Exception] = sqlite3.IntegrityError
+    if store.postgres:
+        import psycopg
+
+        refused = psycopg.errors.IntegrityError
+    with pytest.raises(refused):
         store.save_documents([doc("b2", key="k2"), broken])
     assert [d.id for d in store.iter_documents()] == ["a1"]
     assert store.conn.execute("SELECT count(*) FROM sources").fetchone()[0] == 1
