@@ -132,7 +132,11 @@ class Cursor:
         statement = self.connection.translate(sql)
         batch = [_values(row) for row in rows]
         if batch and statement != SKIPPED:
-            self._cursor.executemany(statement, batch)
+            # Bound on the server, prepared once and pipelined: a client-side cursor sends
+            # every row as its own statement text (5x slower on the story stage's inserts).
+            # Writes name their columns, so every parameter's type is known there.
+            with _psycopg().Cursor(self.connection.raw) as server_side:
+                server_side.executemany(statement, batch)
         self._empty = True
         return self
 

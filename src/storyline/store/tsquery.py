@@ -10,11 +10,8 @@ nothing typed can inject tsquery operators.
 
 from __future__ import annotations
 
-import re
-
 from storyline.text.tokens import raw_words
 
-_TOKEN = re.compile(r'"[^"]*"|\(|\)|[^\s()"]+|"')
 _OPERATORS = {"AND": "&", "OR": "|", "NOT": "& !"}
 
 
@@ -32,12 +29,37 @@ def _lexemes(text: str, prefix: bool = False) -> str:
     return quoted[0] if len(quoted) == 1 else "(" + " <-> ".join(quoted) + ")"
 
 
+def _parts(query: str) -> list[str]:
+    """The query's parts: "phrases" (an unclosed one as a lone quote), parentheses, and the
+    runs of other characters between spaces."""
+    tokens: list[str] = []
+    at = 0
+    while at < len(query):
+        char = query[at]
+        if char.isspace():
+            at += 1
+        elif char in "()":
+            tokens.append(char)
+            at += 1
+        elif char == '"':
+            close = query.find('"', at + 1)
+            tokens.append(query[at : close + 1] if close > 0 else '"')
+            at = close + 1 if close > 0 else at + 1
+        else:
+            end = at
+            while end < len(query) and not query[end].isspace() and query[end] not in '()"':
+                end += 1
+            tokens.append(query[at:end])
+            at = end
+    return tokens
+
+
 def to_tsquery(query: str) -> str:
     """``query`` (FTS5 syntax) as the text ``to_tsquery('english', …)`` reads."""
     out: list[str] = []
     depth = 0
     expect_operand = True
-    for token in _TOKEN.findall(query):
+    for token in _parts(query):
         if token == '"':
             raise TsQueryError("unclosed quote")
         if token in _OPERATORS:
