@@ -5,6 +5,8 @@ writers and a reader that is never blocked."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -219,6 +221,44 @@ def test_a_second_writer_waits_or_is_told_who_writes(postgres_url: str) -> None:
         assert not behind.is_alive()
         runs = [json.loads(r[0])["who"] for r in first.rows("SELECT arguments FROM runs")]
         assert runs == ["first", "second"]
+
+
+def test_a_killed_writer_leaves_no_lock_behind(postgres_url: str) -> None:
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from storyline.store import Store\n"
+            "store = Store(sys.argv[1])\n"
+            "with store.writing():\n"
+            "    store.begin_run({})\n"
+            "    print('holding', flush=True)\n"
+            "    time.sleep(60)\n",
+            postgres_url,
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        with Store(postgres_url) as store:
+            with pytest.raises(StoreBusy), store.writing(wait=False):
+                pass
+            holder.kill()
+            holder.wait(timeout=10)
+            deadline = time.monotonic() + 10
+            while True:  # the server notices the closed connection at once, or nearly
+                try:
+                    with store.writing(wait=False):
+                        break
+                except StoreBusy:
+                    assert time.monotonic() < deadline
+                    time.sleep(0.1)
+            statuses = [r[0] for r in store.rows("SELECT status FROM runs")]
+            assert statuses == ["interrupted"]
+    finally:
+        holder.kill()
 
 
 class _RolledBack(Exception):
