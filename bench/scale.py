@@ -89,12 +89,13 @@ def _server_cpu(db: str) -> float | None:
 
     with psycopg.connect(db) as conn:
         backend = conn.execute("SELECT pg_backend_pid()").fetchone()
-    try:
-        status = Path(f"/proc/{backend[0] if backend else 0}/status").read_text()
-        parent = next(line.split()[1] for line in status.splitlines() if line.startswith("PPid"))
-        fields = Path(f"/proc/{parent}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, StopIteration):
-        return None
+        try:  # while the backend lives: its parent is the postmaster
+            status = Path(f"/proc/{backend[0] if backend else 0}/status").read_text()
+            lines = status.splitlines()
+            parent = next(line.split()[1] for line in lines if line.startswith("PPid"))
+            fields = Path(f"/proc/{parent}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, StopIteration):
+            return None
     ticks = os.sysconf("SC_CLK_TCK")
     return sum(int(v) for v in fields[11:15]) / ticks
 
