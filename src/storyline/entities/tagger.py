@@ -27,6 +27,7 @@ from typing import Any, Literal
 import pycrfsuite  # type: ignore[import-untyped]  # CRFsuite's binding ships no type hints
 
 from storyline.entities import conll
+from storyline.entities.crfsuite_file import attributes
 from storyline.entities.features import FeatureExtractor
 from storyline.entities.guards import looks_foreign, plausible_span
 from storyline.entities.lexicon import Gazetteer, read_clusters
@@ -57,13 +58,17 @@ class Tagger:
     def __init__(self, folder: Path, *, stacked: bool = True) -> None:
         info: dict[str, Any] = json.loads((folder / "model.json").read_text("utf-8"))
         self.version: str = str(info["version"])
-        self.features = FeatureExtractor(
-            read_clusters(folder / "clusters.tsv.gz"), Gazetteer.read(folder / "gazetteer.tsv.gz")
-        )
-        self._first = _open(folder / FIRST_PASS)
         second = folder / SECOND_PASS
         # stacked=False runs the first pass alone (faster, a little less accurate).
-        self._second = _open(second) if stacked and second.exists() else None
+        passes = [folder / FIRST_PASS, *([second] if stacked and second.exists() else [])]
+        self.features = FeatureExtractor(
+            read_clusters(folder / "clusters.tsv.gz"),
+            Gazetteer.read(folder / "gazetteer.tsv.gz"),
+            # Only the features some pass has weights for: the others change no label.
+            known=frozenset().union(*(attributes(path) for path in passes)),
+        )
+        self._first = _open(passes[0])
+        self._second = _open(passes[1]) if len(passes) > 1 else None
         self._lock = threading.Lock()
 
     def tag(self, text: str) -> list[TaggedSpan]:
@@ -87,12 +92,16 @@ class Tagger:
     def _label(
         self, document: Sequence[Sequence[str]]
     ) -> tuple[list[list[str]], list[list[float]]]:
+        """Per sentence, the labels and, for the tokens of a name, the marginal of their
+        label (1.0 for the other tokens: no mention reads it)."""
         with self._lock:
-            items = self.features.document(document)
+            first = self.features.first_pass(document)
+            items = first.items
             model = self._first
             if self._second is not None:
-                prior = [_iob2(self._first.tag(x)) for x in items]
-                items = self.features.add_memory(document, items, prior)
+                # BILOU labels as they come: the second pass's memory reads the type alone.
+                prior = [self._first.tag(x) for x in items]
+                items = self.features.second_pass(first, prior)
                 model = self._second
             labels: list[list[str]] = []
             marginals: list[list[float]] = []
@@ -100,10 +109,9 @@ class Tagger:
                 tags: list[str] = model.tag(sequence)
                 labels.append(tags)
                 # marginal() reads the lattice of the tag() call just made.
-                if any(t != "O" for t in tags):
-                    marginals.append([model.marginal(t, i) for i, t in enumerate(tags)])
-                else:
-                    marginals.append([1.0] * len(tags))
+                marginals.append(
+                    [1.0 if t == "O" else model.marginal(t, i) for i, t in enumerate(tags)]
+                )
             return labels, marginals
 
 

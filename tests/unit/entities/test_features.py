@@ -45,3 +45,24 @@ def test_the_second_pass_sees_the_first_pass_labels() -> None:
 def test_features_are_the_same_however_often_a_word_is_seen() -> None:
     one = extractor()
     assert one.document(DOC) == one.document(DOC) == extractor().document(DOC)
+
+
+def test_known_features_keep_their_order_and_drop_the_rest() -> None:
+    everything = extractor().document(DOC)
+    known = {f for token in everything[1] for f in token if not f.startswith(("w=", "-1:"))}
+    kept = FeatureExtractor(extractor().clusters, extractor().gazetteer, known).document(DOC)
+    assert kept[1] == [[f for f in token if f in known] for token in everything[1]]
+    assert all(f in known for sentence in kept for token in sentence for f in token)
+
+
+def test_the_second_pass_adds_to_the_first_and_shares_what_it_does_not_change() -> None:
+    features = extractor()
+    first = features.first_pass(DOC)
+    prior = [["B-LOC", "O", "B-LOC"], ["O", "O", "B-LOC", "O", "O", "O", "O", "O", "O"]]
+    second = features.second_pass(first, prior)
+    assert second == features.document(DOC, prior)
+    for before, after in zip(first.items, second, strict=True):
+        for old, new in zip(before, after, strict=True):
+            assert new[: len(old)] == old
+    # "on" gains nothing: neither it nor "went" nor "." is written with a capital here.
+    assert second[1][7] is first.items[1][7]
