@@ -177,10 +177,21 @@ def _tuples() -> Any:
 
 
 def _values(parameters: Sequence[Any] | dict[str, Any]) -> Sequence[Any]:
-    # SQLite stores a bool as 0 / 1, and the tables declare such columns as integers.
+    """Parameters as PostgreSQL takes them: a bool as 0 / 1 (SQLite stores it so, and the
+    tables declare such columns as integers), and text without NUL, which PostgreSQL's text
+    cannot hold (a JSON Lines record may carry "\u0000"): each becomes U+FFFD, one
+    character for one, so every offset into the text still holds."""
     if isinstance(parameters, dict):
         raise TypeError("the store passes parameters by position")
-    return [int(v) if isinstance(v, bool) else v for v in parameters]
+    return [_value(v) for v in parameters]
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, str) and "\x00" in value:
+        return value.replace("\x00", "\ufffd")
+    return value
 
 
 class Connection:

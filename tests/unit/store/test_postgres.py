@@ -261,6 +261,21 @@ def test_a_killed_writer_leaves_no_lock_behind(postgres_url: str) -> None:
         holder.kill()
 
 
+def test_a_nul_in_a_record_is_stored_as_a_replacement_character(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    """PostgreSQL's text holds no NUL; a JSON Lines record may carry one ("\\u0000"). It is
+    stored as U+FFFD, one character for one, so the offsets of every fact still hold."""
+    body = "The harbour board met on Tuesday.\u0000 Its chair said the budget was spent."
+    record = {"id": "n1", "title": "Harbour board meets", "text": body}
+    (tmp_path / "a.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", str(tmp_path), "--db", postgres_url, "-q"])
+    assert result.exit_code == 0, result.output
+    with Store(postgres_url) as store:
+        (document,) = store.iter_documents()
+    assert document.raw_text == body.replace("\x00", "\ufffd")
+
+
 class _RolledBack(Exception):
     pass
 
