@@ -19,7 +19,6 @@ import json
 import os
 import socket
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from types import TracebackType
 from typing import Any
 
 from storyline.errors import StoreError
@@ -350,15 +349,3 @@ class AdvisoryLock:
         if self.conn is not None:
             self.conn.close()
             self.conn = None
-
-    def __enter__(self) -> AdvisoryLock:
-        self.acquire()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.release()
