@@ -19,6 +19,7 @@ from storyline.facts import FactInput, FactStage
 from storyline.model import FoundQuote
 from storyline.pipeline import StageCounts
 from storyline.quotes.extract import extract
+from storyline.quotes.words import quote_words
 from storyline.store.quotes import QuoteRecord
 
 if TYPE_CHECKING:
@@ -115,8 +116,10 @@ class QuoteStage(FactStage[QuoteInput, DocumentQuotes]):
     # clause is not the cue ("said the money announced on Monday would ..."). Speakers are
     # tied to the entity stage's mentions: the registry's key (``results_version``) makes a
     # new entity version re-read every document. 4: the text layer's sentences; each
-    # quote records the rule that found it (issue 17).
-    version: ClassVar[str] = "4"
+    # quote records the rule that found it (issue 17). 5: a quote's text is the words inside
+    # its marks, with its parts, cue offsets and context; indirect speech only after verbs of
+    # saying with a clause (issue 22).
+    version: ClassVar[str] = "5"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "entities"})
     provides: ClassVar[frozenset[str]] = frozenset({"quotes"})
     chunk: ClassVar[int] = 32
@@ -162,12 +165,14 @@ class QuoteStage(FactStage[QuoteInput, DocumentQuotes]):
         self, document_id: str, field: str, source: str, quote: FoundQuote, entity: str | None
     ) -> QuoteRecord:
         key = document_id if field == "text" else f"{document_id}:title"
+        words = quote_words(source, quote)
+        context = words.context
         return QuoteRecord(
             quote_id(key, quote),
             document_id,
-            quote.start,
-            quote.end,
-            source[quote.start : quote.end],
+            words.start,
+            words.end,
+            words.text,
             quote.kind,
             entity,
             quote.speaker,
@@ -178,4 +183,10 @@ class QuoteStage(FactStage[QuoteInput, DocumentQuotes]):
             self.results_version,
             field,
             quote.rule,
+            words.parts,
+            quote.cue_start,
+            quote.cue_end,
+            source[context[0] : context[1]] if context else None,
+            context[0] if context else None,
+            context[1] if context else None,
         )

@@ -65,7 +65,8 @@ class EntityExport:
 # the order of docs/export.schema.json.
 QUOTE_COLUMNS = (
     "id", "document_id", "start", "end", "text", "kind", "speaker_entity_id", "speaker_text",
-    "speaker_start", "speaker_end", "cue", "field", "stage_version", "rule",
+    "speaker_start", "speaker_end", "cue", "field", "stage_version", "rule", "parts", "cue_start",
+    "cue_end", "context", "context_start", "context_end",
 )  # fmt: skip
 TIME_COLUMNS = (
     "document_id", "start", "end", "text", "type", "value", "anchor", "stage_version", "rule",
@@ -144,7 +145,10 @@ class ExportReads:
         for row in self.store.conn.execute(
             f"SELECT {', '.join(QUOTE_COLUMNS)} FROM quotes ORDER BY document_id, field DESC, start"
         ):
-            yield dict(zip(QUOTE_COLUMNS, row, strict=True))
+            quote = dict(zip(QUOTE_COLUMNS, row, strict=True))
+            # Stored as JSON text: exported as the list of [start, end) it is.
+            quote["parts"] = json.loads(quote["parts"]) if quote["parts"] else None
+            yield quote
 
     def time_expressions(self) -> Iterator[dict[str, Any]]:
         """Every time expression as a mapping of ``TIME_COLUMNS``, by document and start."""

@@ -562,4 +562,20 @@ MIGRATIONS: tuple[Migration, ...] = (
         ) WITHOUT ROWID;
         """,
     ),
+    Migration(
+        "0019_quote_parts",
+        """
+        -- Issue 22: a quote's text is the words inside its marks. A quote in several parts
+        -- ('"…," she said, "…"') keeps each part's [start, end) as JSON ('[[s, e], …]'; NULL
+        -- for indirect speech and for quotes stored before); start/end run from its first
+        -- part to its last and text is the parts joined. The attribution verb's offsets and
+        -- the reported clause around a partial quote (its context) are columns of their own.
+        ALTER TABLE quotes ADD COLUMN parts TEXT;
+        ALTER TABLE quotes ADD COLUMN cue_start INTEGER;
+        ALTER TABLE quotes ADD COLUMN cue_end INTEGER;
+        ALTER TABLE quotes ADD COLUMN context TEXT;
+        ALTER TABLE quotes ADD COLUMN context_start INTEGER;
+        ALTER TABLE quotes ADD COLUMN context_end INTEGER;
+        """,
+    ),
 )

@@ -1,12 +1,16 @@
 """Quotes in the store: ``quotes`` and the quote stage's read marks (``quote_documents``).
 
 A quote's offsets point into its ``field``: ``text`` (the clean body) or ``title`` (the
-headline). Readings for people (listings, a story's quotes) cover current, canonical
-articles only: a copy repeats its original's quotes.
+headline). A direct or partial quote's ``text`` is the words inside its marks: its
+``parts`` (one per quoted stretch) joined; ``start``/``end`` run from the first part to the
+last. The reported clause around a partial quote is its ``context``. Readings for people
+(listings, a story's quotes) cover current, canonical articles only: a copy repeats its
+original's quotes.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -33,6 +37,14 @@ class QuoteRecord:
     field: str = "text"
     # The rule that found it (``FoundQuote.rule``).
     rule: str = ""
+    # The quoted words, one ``(start, end)`` per part; empty for indirect speech.
+    parts: tuple[tuple[int, int], ...] = ()
+    cue_start: int | None = None
+    cue_end: int | None = None
+    # The reported clause around a partial quote: 'said that the plan was "dead on arrival"'.
+    context: str | None = None
+    context_start: int | None = None
+    context_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +76,8 @@ class SpokenQuote:
 
 _COLUMNS = (
     "id, document_id, start, end, text, kind, speaker_entity_id, speaker_text, speaker_start, "
-    "speaker_end, cue, stage, stage_version, field, rule"
+    "speaker_end, cue, stage, stage_version, field, rule, parts, cue_start, cue_end, context, "
+    "context_start, context_end"
 )
 _SELECT = (
     "SELECT q.id, q.document_id, d.published, q.kind, q.text, q.start, q.end, "
@@ -84,23 +97,27 @@ class QuoteTables(ReadLedger):
     def add(self, quotes: Iterable[QuoteRecord]) -> None:
         self.store.conn.executemany(
             f"INSERT OR REPLACE INTO quotes ({_COLUMNS}) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"VALUES ({', '.join('?' * 21)})",
             [
                 (
                     q.id, q.document_id, q.start, q.end, q.text, q.kind, q.speaker_entity_id,
                     q.speaker_text, q.speaker_start, q.speaker_end, q.cue, q.stage,
-                    q.stage_version, q.field, q.rule,
+                    q.stage_version, q.field, q.rule, encode_parts(q.parts), q.cue_start,
+                    q.cue_end, q.context, q.context_start, q.context_end,
                 )
                 for q in quotes
             ],
         )  # fmt: skip
 
     def spans(self, document_id: str, field: str = "text") -> list[tuple[int, int]]:
-        """``(start, end)`` of the document's quotes in ``field``."""
+        """``(start, end)`` of the document's quotes in ``field``, each with its context: a
+        partial quote covers the reported clause around its quoted words."""
         return [
             (r[0], r[1])
             for r in self.store.conn.execute(
-                "SELECT start, end FROM quotes WHERE document_id = ? AND field = ?",
+                "SELECT CASE WHEN context_start < start THEN context_start ELSE start END, "
+                "CASE WHEN context_end > end THEN context_end ELSE end END "
+                "FROM quotes WHERE document_id = ? AND field = ?",
                 (document_id, field),
             )
         ]
@@ -158,3 +175,9 @@ class QuoteTables(ReadLedger):
 
     def count(self) -> int:
         return int(self.store.conn.execute("SELECT count(*) FROM quotes").fetchone()[0])
+
+
+def encode_parts(parts: Iterable[tuple[int, int]]) -> str | None:
+    """A quote's parts as the ``parts`` column stores them: ``'[[s, e], …]'``, or NULL."""
+    found = [[start, end] for start, end in parts]
+    return json.dumps(found, separators=(",", ":")) if found else None
