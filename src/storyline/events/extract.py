@@ -328,8 +328,13 @@ def _other_sense(
       was said is the quote);
     - "a poll released Friday", "newly released emails": a document's publication named
       as its modifier, not a happening an analyst follows (a release of prisoners, or
-      "police released the video", stays an event).
+      "police released the video", stays an event);
+    - "the figure demonstrates the point": showing something, not a protest (issue 22);
+      people who protest demonstrate without an object ("demonstrated outside
+      parliament", "demonstrated against the cuts").
     """
+    if trigger.lemma == "demonstrate" and trigger.form not in {"noun", "plural"}:
+        return after.isalpha() and after not in _PROTEST_AFTER
     if trigger.lemma in _ATTRIBUTION_NOUNS and _in_a_statement(sentence, index):
         return True
     if trigger.lemma == "agree" and trigger.form not in {"noun", "plural"}:
@@ -347,6 +352,15 @@ def _other_sense(
         # (later) released video"
         return first in _PUBLISHED or (after in _PUBLISHED and (first in _DETERMINERS or back < 0))
     return False
+
+
+# What may follow "demonstrate" when people protest: a place, a cause, a manner, or nothing.
+_PROTEST_AFTER = word_set(
+    """
+    against in outside at on for near across through over along before throughout again
+    peacefully and or as after until during when while
+    """
+)
 
 
 def _in_a_statement(sentence: Sequence[Token], index: int) -> bool:

@@ -4,6 +4,7 @@ own status and source."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ __all__ = [
     "TimelineEvent",
     "excerpt",
     "markdown_lines",
+    "partial",
     "text",
     "timeline",
     "when",
@@ -101,9 +103,28 @@ def _roles(mentions: tuple[EventMentionRow, ...]) -> tuple[tuple[str, ...], tupl
 def when(event: TimelineEvent) -> str:
     if event.date_first is None:
         return "undated"
+    if (span := partial(event.date)) is not None:
+        return span
     if event.date_first == event.date_last:
         return event.date_first
     return f"{event.date_first} – {event.date_last}"
+
+
+_DECADE = re.compile(r"(\d{3})X?")
+_CENTURY = re.compile(r"(\d{2})(?:XX)?")
+
+
+def partial(value: str | None) -> str | None:
+    """A TIMEX3 value that is not a full calendar value, as a reader says it: "197" (a
+    decade) is "1970s", "19" (a century) "1900s"; None for any other value. Issue 22: the
+    raw "197" reached a timeline."""
+    if value is None:
+        return None
+    if match := _DECADE.fullmatch(value):
+        return f"{match.group(1)}0s"
+    if match := _CENTURY.fullmatch(value):
+        return f"{match.group(1)}00s"
+    return None
 
 
 def excerpt(mention: EventMentionRow, width: int = 140) -> str:

@@ -36,9 +36,29 @@ TRIGGERS = {
     "plural": _trigger("plural", "An event noun in the plural: 'talks', 'attacks'."),
 }
 
-# The status (status.py), tried in this order.
+# The status (status.py), tried in this order. The first five are issue 22's: a plan that
+# is denied, weighed or made conditional is never read as happened.
+NOT_RULED_OUT = _status(
+    "not-ruled-out",
+    "'Did not rule out a meeting': left open, hypothetical (before the negation rule).",
+)
+NEGATED_PLAN = _status(
+    "negated-plan",
+    "A plan denied ('no plans for a meeting', 'is not planning to meet') or a noun whose "
+    "own predicate is ('the talks will not take place'): negated.",
+)
 NEGATION = _status(
     "negation", "A negation before the trigger ('did not attack', 'no talks'): negated."
+)
+RULED_OUT = _status("ruled-out", "'Ruled out a meeting': negated.")
+WEIGHED = _status(
+    "weighed",
+    "A verb of weighing before it ('are considering a meeting', 'mulling a cut'): hypothetical.",
+)
+WOULD_IF = _status(
+    "would-if",
+    "'Would' with a condition later in the sentence ('a meeting would be called only if "
+    "prices fell'): hypothetical, not a plan.",
 )
 MODAL_OR_CONDITION = _status(
     "modal-or-condition",
@@ -56,6 +76,11 @@ PROGRESSIVE_FUTURE_DATE = _status(
 )
 PROGRESSIVE = _status(
     "progressive", "A present progressive ('are meeting', 'is being organized'): ongoing."
+)
+NOTED_OBJECT = _status(
+    "noted-object",
+    "The object of 'took note of the ...' ('took note of the agreement'): it exists already, "
+    "so happened (issue 22: a later date in the clause made it planned).",
 )
 PAST_FORM = _status(
     "past-form",
@@ -115,11 +140,17 @@ AFTER_PUBLICATION = NamedRule(
 )
 
 STATUS_RULES = (
+    NOT_RULED_OUT,
+    NEGATED_PLAN,
     NEGATION,
+    RULED_OUT,
+    WEIGHED,
+    WOULD_IF,
     MODAL_OR_CONDITION,
     PLAN_WORDS,
     PROGRESSIVE_FUTURE_DATE,
     PROGRESSIVE,
+    NOTED_OBJECT,
     PAST_FORM,
     AGREED_THEN_WOULD,
     DATE_AFTER_PUBLICATION,

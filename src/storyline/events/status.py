@@ -143,8 +143,20 @@ def status_rule(
     right = _right(words, clause.index, 6)
     noun = clause.form in {"noun", "plural"}
 
+    # Issue 22: a plan denied, weighed or made conditional never reads as happened, so these
+    # come first ("no plans for an emergency meeting", "are considering a meeting").
+    if _not_ruled_out(left):
+        return "hypothetical", rules.NOT_RULED_OUT.name
+    if _negated_plan(left, right, noun):
+        return "negated", rules.NEGATED_PLAN.name
     if _negated(left[-4:], left, right, noun):
         return "negated", rules.NEGATION.name
+    if noun and _ruled_out(left):
+        return "negated", rules.RULED_OUT.name
+    if any(w in lexicon.WEIGHING for w in left[-4:]):
+        return "hypothetical", rules.WEIGHED.name
+    if _would_if(left, right, noun, words, clause.index):
+        return "hypothetical", rules.WOULD_IF.name
     if _hypothetical(left, right, noun, words, clause.index):
         return "hypothetical", rules.MODAL_OR_CONDITION.name
     if _planned(left, right, noun, words, clause.index):
@@ -154,6 +166,8 @@ def status_rule(
         if future_day:
             return "planned", rules.PROGRESSIVE_FUTURE_DATE.name
         return "ongoing", rules.PROGRESSIVE.name
+    if noun and _noted(left):
+        return _asserted(clause), rules.NOTED_OBJECT.name
     if _past(clause, left, right, noun):
         return _asserted(clause), rules.PAST_FORM.name
     if days is not None and published is not None:
@@ -243,6 +257,60 @@ def _negated(near: list[str], left: list[str], right: list[str], noun: bool) -> 
     if noun and any(w in _CANCELLED for w in right[:4]):
         return True
     return noun and "called" in right[:4] and "off" in right[:5]
+
+
+# Verbs of a plan that a negation before them denies: "is not planning to meet".
+_PLAN_VERBS = word_set(
+    "plan plans planning planned intend intends intending expected scheduled due going set"
+)
+# What a denied noun does not do: "the meeting is not expected", "talks will not take place".
+_NOT_HAPPENING = word_set("be expected planned scheduled held happen take go due likely")
+_RULE = word_set("rule rules ruled ruling")
+
+
+def _negated_plan(left: list[str], right: list[str], noun: bool) -> bool:
+    """A plan denied: "no plans for a meeting", "has no intention of meeting", "is not
+    planning to meet", or a noun whose own predicate is denied ("the meeting will not take
+    place", "talks are not expected")."""
+    for i, word in enumerate(left):
+        before = left[max(0, i - 2) : i]
+        if not any(b in _NEGATION for b in before):
+            continue
+        if word in lexicon.PLAN_NOUNS:
+            return True
+        if word in _PLAN_VERBS and "to" in left[i + 1 : i + 3]:
+            return True
+    if not noun:
+        return False
+    near = right[:4]
+    for i, word in enumerate(near[:3]):
+        if word in _NEGATION and any(w in _NOT_HAPPENING for w in near[i + 1 : i + 3]):
+            return True
+    return False
+
+
+def _rule_out_at(left: list[str]) -> int | None:
+    return next(
+        (i for i in range(len(left) - 1) if left[i] in _RULE and left[i + 1] == "out"), None
+    )
+
+
+def _not_ruled_out(left: list[str]) -> bool:
+    """ "did not rule out a meeting", "won't rule out a cut": left open, hypothetical."""
+    at = _rule_out_at(left)
+    return at is not None and any(w in _NEGATION for w in left[max(0, at - 3) : at])
+
+
+def _ruled_out(left: list[str]) -> bool:
+    """ "ruled out an emergency meeting": negated."""
+    return _rule_out_at(left) is not None
+
+
+def _would_if(left: list[str], right: list[str], noun: bool, words: list[str], index: int) -> bool:
+    """ "would" with a condition later in the sentence: "said a meeting would be called
+    only if prices fell", "would meet if asked" (a plan reported with "would" otherwise)."""
+    would = "would" in left[-4:] or "'d" in left[-2:] or (noun and "would" in right[:2])
+    return would and any(w in _CONDITION for w in words[index + 1 :])
 
 
 def _hypothetical(
@@ -356,6 +424,21 @@ def _past(clause: Clause, left: list[str], right: list[str], noun: bool) -> bool
             len(follows) > 1 and follows[1] in {"held", "concluded", "staged", "hosted"}
         )
     return False
+
+
+_TAKE = word_set("take takes took taken taking")
+
+
+def _noted(left: list[str]) -> bool:
+    """ "took note of the agreement": the object exists already, whatever date the clause
+    names next ("... and will meet again in September")."""
+    return (
+        len(left) >= 4
+        and left[-1] in _DEFINITE
+        and left[-2] == "of"
+        and left[-3] in {"note", "notice", "stock"}
+        and left[-4] in _TAKE
+    )
 
 
 def _regular_past(word: str) -> bool:

@@ -243,3 +243,35 @@ IRREGULAR_BASE: dict[str, str] = {
     for group in line.split("|")
     for form in group.split()
 }
+
+# --- Events: what is only weighed, planned or ruled out (issue 22) ------------------------
+# Written by hand from OPEC, trade and campaign copy for the event status rules
+# (``events/status.py``): the verbs of weighing a step not yet decided ("are considering an
+# emergency meeting", "mulling a cut") and the nouns of a plan that a negation denies ("no
+# plans for a meeting", "has no intention of attending").
+WEIGHING = word_set(
+    """
+    consider considers considered considering mull mulls mulled mulling weigh weighs weighed
+    weighing contemplate contemplates contemplated contemplating ponder ponders pondered
+    pondering explore explores explored exploring
+    """
+)
+PLAN_NOUNS = word_set("plan plans intention intentions talk sign signs prospect prospects")
+
+# --- Entities: honorifics and organisation words (issue 22) --------------------------------
+# Courtesy titles written before a surname in British and US copy ("Mr Howard", "Ms Roche",
+# "Dr Kelly"): the name proper starts after them. Written by hand from BBC politics copy.
+HONORIFICS = word_set("mr mr. mrs mrs. ms ms. miss mx mx. dr dr.")
+# Last words that make a name an organisation ("Rotterdam Terminal Employers' Association",
+# "Mobil Corp"); written by hand from BBC and Reuters copy, for the entity type vote.
+ORGANIZATION_WORDS = word_set(
+    """
+    association authority bank board bureau club co co. commission committee company
+    corp corp. corporation council department federation fund group inc inc. institute
+    league ltd ltd. ministry organisation organization party plc service society union
+    university
+    """
+)
+# Words that join the parts of a long name and give no letter to its acronym ("Organization
+# for Security and Co-operation in Europe" is OSCE).
+ACRONYM_SKIPPED = word_set("of and the for & in on de du la")
