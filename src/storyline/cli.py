@@ -17,6 +17,9 @@ import click
 from storyline import __version__
 from storyline.cli_options import db_option, output_option
 from storyline.config import default
+from storyline.engines import ENGINES
+from storyline.engines.ray import INSTALL as RAY_INSTALL
+from storyline.engines.ray import available as ray_available
 from storyline.errors import StorylineError
 from storyline.events.embed import INSTALL as INSTALL_EMBEDDINGS
 from storyline.events.embed import available as embeddings_available
@@ -66,6 +69,21 @@ def main() -> None:
     help="Worker processes (0: one per core).",
 )
 @click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="local",
+    show_default=True,
+    help="What runs the per-article pass and the fact stages: this machine's processes "
+    f"(local), or Ray tasks on this machine or a Ray cluster (ray; needs `{RAY_INSTALL}`).",
+)
+@click.option(
+    "--ray-address",
+    envvar="RAY_ADDRESS",
+    help="With --engine ray: the Ray cluster to run on (auto, HOST:6379 from one of its "
+    "nodes, ray://HOST:10001 from elsewhere; default: RAY_ADDRESS, else Ray on this machine "
+    "with --workers CPUs).",
+)
+@click.option(
     "--max-bytes",
     type=int,
     default=int(str(default("max_bytes"))),
@@ -104,6 +122,8 @@ def run_command(
     published: Any,
     only: tuple[str, ...],
     workers: int,
+    engine: str,
+    ray_address: str | None,
     max_bytes: int,
     follow_links: bool,
     no_wait: bool,
@@ -120,9 +140,12 @@ def run_command(
       storyline run examples/corpus --db news.db
       storyline run 'feeds/**/*.jsonl' --db news.db --published 2025-03-12
       storyline run --only clean --db news.db
+      storyline run corpus/ --db news.db --engine ray --ray-address ray://head:10001
     """
     if not paths and not only:
         raise click.UsageError("give at least one path to read, or --only STAGE")
+    if engine == "ray" and not ray_available():
+        raise click.UsageError(f"--engine ray needs Ray: run `{RAY_INSTALL}`")
     if event_embeddings and not embeddings_available():
         raise click.UsageError(
             f"--event-embeddings needs the model package: run `{INSTALL_EMBEDDINGS}`"
@@ -135,6 +158,8 @@ def run_command(
         event_embeddings=event_embeddings,
         follow_links=follow_links,
         wait=not no_wait,
+        engine=engine,
+        ray_address=ray_address or None,
     )
     if progress is None:
         progress = not quiet and not as_json and sys.stderr.isatty()

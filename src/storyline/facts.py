@@ -6,8 +6,9 @@ what it reads of it (its text, and the facts of earlier stages), so :class:`Fact
 1. forgets the results of documents that went stale: gone, replaced by a newer version, or
    read by another ``results_version`` (the registry's key: a change upstream re-reads);
 2. finds the documents not read yet (``store.<family>.unread()``);
-3. runs the stage's module-level function on each of them on every core
-   (``engines.local.LocalEngine``; ``worker_initializer`` loads a model once per worker);
+3. runs the stage's module-level function on each of them on every core, or every
+   machine: through the run's engine (``--engine``: ``engines.local.LocalEngine`` or
+   ``engines.ray.RayEngine``; ``worker_initializer`` loads a model once per worker);
 4. writes the results in document order, ``batch`` documents per transaction, with each
    document's read mark, so an interrupted run resumes where it stopped;
 5. counts passed and failed: a document whose function raised, or overran its time budget
@@ -31,6 +32,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from storyline import limits
+from storyline.engines.base import Engine
 from storyline.engines.local import LocalEngine
 from storyline.model import Problem
 from storyline.pipeline import Counters, GlobalStage, StageCounts
@@ -78,6 +80,9 @@ class FactStage(GlobalStage, Generic[J, R]):
     chunk: ClassVar[int] = 16
     # The model or rule set the function runs, named in a failure's problem.
     producer: ClassVar[str | None] = None
+    # What runs the function: the run's engine, set by the runner (None: a local engine of
+    # ``workers`` processes).
+    engine: Engine | None = None
 
     @abstractmethod
     def ledger(self, store: Store) -> ReadLedger:
@@ -125,11 +130,12 @@ class FactStage(GlobalStage, Generic[J, R]):
         pending = ledger.unread()
         if not pending:
             return
-        engine = LocalEngine(self.workers, chunk_size=self.chunk)
+        engine = self.engine or LocalEngine(self.workers)
         outcomes: Iterator[FactOutcome[R]] = engine.map(
             partial(_apply, self.function()),
             self.inputs(store, pending),
             initializer=self.worker_initializer(),
+            chunk_size=self.chunk,
         )
         done = 0
         for _ in range(0, len(pending), self.batch):

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TextIO
 
-from storyline.engines import LocalEngine
+from storyline.engines import Engine, open_engine
 from storyline.errors import InputError
 from storyline.events.link_stage import EventLinkStage
+from storyline.facts import FactStage
 from storyline.ingest import ReadOptions, SourceRef, discover, read_source, to_document
 from storyline.ingest.discover import Unchanged
 from storyline.model import Document, Problem
@@ -45,6 +46,11 @@ class RunOptions:
     follow_links: bool = False
     # Wait for another run writing the store to finish (off: stop at once, StoreBusy).
     wait: bool = True
+    # What runs the per-article pass and the fact stages: "local" (this machine's processes)
+    # or "ray" (Ray tasks; the `ray` extra). ray_address: the Ray cluster's (None: the
+    # environment's RAY_ADDRESS, else Ray started on this machine with `workers` CPUs).
+    engine: str = "local"
+    ray_address: str | None = None
 
 
 @dataclass(slots=True)
@@ -169,11 +175,15 @@ def run(
     The run holds the store's writer lock throughout (``Store.writing``): a second run on the
     same store waits for it (``on_wait`` is told whom for), or with ``options.wait`` off
     raises :class:`~storyline.store.lock.StoreBusy`."""
-    with store.writing(wait=options.wait, on_wait=on_wait):
+    with (
+        store.writing(wait=options.wait, on_wait=on_wait),
+        open_engine(options.engine, options.workers, address=options.ray_address) as engine,
+    ):
         return _run(
             paths,
             store,
             options,
+            engine,
             on_progress=on_progress,
             on_stage=on_stage,
             refs=refs,
@@ -185,6 +195,7 @@ def _run(
     paths: Iterable[str],
     store: Store,
     options: RunOptions,
+    engine: Engine,
     *,
     on_progress: Callable[[int, float], None] | None,
     on_stage: Callable[[str], None] | None,
@@ -207,7 +218,6 @@ def _run(
         }
     )
     read_options = ReadOptions(options.max_bytes, options.fallback_published)
-    engine = LocalEngine(options.workers)
     initargs = (stage_plan.document_stages, read_options)
     try:
         if stage_plan.document_stages:
@@ -255,6 +265,7 @@ def _run(
             on_stage,
             event_embeddings=embeddings,
             on_stage_progress=on_stage_progress,
+            engine=engine,
         )
         summary.status = "finished"
     except KeyboardInterrupt:
@@ -293,10 +304,13 @@ def _run_global_stages(
     *,
     event_embeddings: bool = False,
     on_stage_progress: Callable[[str, int, int], None] | None = None,
+    engine: Engine | None = None,
 ) -> None:
     """Bring each global stage up to date, in registry order. A stage is rebuilt from scratch
     when asked (``--only`` names it or a stage upstream of it) or when the key its results
-    were stamped with is not its key now (its version or an upstream version changed).
+    were stamped with is not its key now (its version or an upstream version changed). The
+    fact stages read their documents through ``engine`` (``None``: a local engine of
+    ``workers`` processes).
 
     Every stage to rebuild is marked stale in the store before the first one starts, so a
     run interrupted between two of them still rebuilds the later ones next time: a former
@@ -317,6 +331,8 @@ def _run_global_stages(
         stage.progress = on_stage_progress
         if isinstance(stage, EventLinkStage):
             stage.embeddings = event_embeddings
+        if isinstance(stage, FactStage):
+            stage.engine = engine
         started = time.perf_counter()
         if stage.name in stale:
             stage.reset(store)

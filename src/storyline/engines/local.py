@@ -14,8 +14,9 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
 from typing import Any, TypeVar
+
+from storyline.engines.base import chunked
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -39,8 +40,9 @@ class LocalEngine:
         *,
         initializer: Callable[..., None] | None = None,
         initargs: tuple[Any, ...] = (),
+        chunk_size: int | None = None,
     ) -> Iterator[R]:
-        chunks = _chunked(items, self.chunk_size)
+        chunks = chunked(items, chunk_size or self.chunk_size)
         if self.workers == 1:
             if initializer is not None:
                 initializer(*initargs)
@@ -60,6 +62,9 @@ class LocalEngine:
                     yield from pending.popleft().result()
             while pending:
                 yield from pending.popleft().result()
+
+    def close(self) -> None:
+        """Nothing to release: each ``map`` shuts its own pool down."""
 
 
 def _worker_start(
@@ -88,9 +93,3 @@ def _die_with_parent() -> None:
 
 
 _PR_SET_PDEATHSIG = 1
-
-
-def _chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
