@@ -4,7 +4,15 @@ Scored as ``python -m bench quotes --split dev``: gold direct quotes are the quo
 stretches (3+ words) inside annotated attribution Contents, with their Source. Measured on
 2026-11-24: content P 0.960, R 0.955, F1 0.958 (762 gold quotes), source accuracy 0.919 (727
 matched quotes with a Source); attribution recall 0.424, indirect-attribution recall 0.287.
-The floors sit a little below: raise them when the extractor gets better.
+
+Issue 22 (2026-12-07): indirect speech only after verbs of saying with a clause, no negated
+or hoping/expecting/agreeing-to verbs, speakers that can speak. Before -> after on dev:
+indirect precision 0.717 -> 0.829, indirect recall 0.287 -> 0.214 (PolNeAR annotates
+beliefs and intentions, "hopes to", "urged X to", as attributions: the issue excludes them),
+attribution recall 0.425 -> 0.371; direct quotes unchanged (F1 0.958, source 0.924). The
+word lists were read off PolNeAR train's errors; no threshold was fitted on dev. The
+floors sit a little below the after-figures; the issue's targets (F1 >= 0.97, source >=
+0.95, indirect P >= 0.90 at recall >= 0.287) are not reached yet.
 """
 
 from __future__ import annotations
@@ -30,8 +38,9 @@ FLOORS = {
     "precision": 0.945,
     "recall": 0.94,
     "source_accuracy": 0.90,
-    "attribution_recall": 0.41,
-    "indirect_recall": 0.27,
+    "attribution_recall": 0.36,
+    "indirect_recall": 0.20,
+    "indirect_precision": 0.81,
 }
 
 
@@ -46,6 +55,7 @@ def test_quote_quality_floors_on_polnear_dev(shared_data: Path) -> None:
         "source_accuracy": score.source_accuracy,
         "attribution_recall": score.attributions_found / score.attributions,
         "indirect_recall": score.indirect_found / score.indirect_gold,
+        "indirect_precision": score.indirect_correct / max(1, score.indirect_predicted),
     }
     report = ", ".join(f"{name} {value:.3f}" for name, value in measured.items())
     assert score.documents >= 80 and score.gold >= 700, report

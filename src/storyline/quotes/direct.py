@@ -299,8 +299,13 @@ def _partial(ctx: QuoteContext, stretch: Stretch, cue: Cue) -> FoundQuote:
     if word in NAMING:
         return _quote(ctx, [stretch], "partial", cue, rule=rules.PARTIAL_NAMING_VERB)
     first = cue.last + 1
-    if first < len(tokens) and tokens[first].text.lower() == "that":
-        first += 1
+    # 'said on Monday that the port faced "…"': the clause opens after 'that'.
+    for j in range(first, min(len(tokens), first + 8, ctx.token_at_or_after(stretch.open_at))):
+        if tokens[j].text in {",", ";", ":"} or ctx.quoted[j]:
+            break
+        if tokens[j].text.lower() == "that":
+            first = j + 1
+            break
     _, sentence_end = ctx.sentence_of(stretch.open_at)
     start = min(tokens[first].start if first < len(tokens) else stretch.start, stretch.open_at)
     end = max(_trim_end(ctx.text, start, sentence_end), stretch.outer_end)

@@ -88,8 +88,14 @@ INDIRECT_CUE_AFTER = _rule(
 )
 INDIRECT_SAID_THAT = _rule(
     "indirect-said-that",
-    "A speaker and a verb of saying followed by a clause: X said (that) ...; the clause is "
-    "the statement.",
+    "A speaker and a verb of saying followed by a clause (a subject and a finite verb, or "
+    "'that'): X said (that) ...; not verbs of hoping, expecting or agreeing to, not a negated "
+    "verb ('did not say'), not a noun ('police state powers'); the clause is the statement.",
+)
+SPEAKER_AFTER_TIME = _rule(
+    "speaker-after-time",
+    "Added when a time phrase stood between an inverted cue and its speaker: '..., said "
+    "Thursday a spokeswoman for the bank' (the speaker is the spokeswoman).",
 )
 
 RULES = (
@@ -110,4 +116,5 @@ RULES = (
     INDIRECT_ACCORDING_TO_FIRST,
     INDIRECT_CUE_AFTER,
     INDIRECT_SAID_THAT,
+    SPEAKER_AFTER_TIME,
 )

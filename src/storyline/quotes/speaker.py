@@ -12,7 +12,21 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from storyline.quotes.cues import SPEECH
-from storyline.text.lexicon import word_set
+from storyline.text.lexicon import (
+    BE,
+    DAYS_FROM_TODAY,
+    DO,
+    FUNCTION_WORDS,
+    HAVE,
+    MODALS,
+    MONTHS,
+    POSSESSIVES,
+    PREPOSITIONS,
+    QUANTIFIERS,
+    SUBJECT_PRONOUNS,
+    WEEKDAYS,
+    word_set,
+)
 from storyline.text.tokens import Token
 
 _SKIP_BEFORE = word_set(
@@ -339,7 +353,11 @@ def _stops_speaker(tokens: Sequence[Token], i: int) -> bool:
 def after(
     tokens: Sequence[Token], first: int, ceiling: int, blocked: Sequence[bool]
 ) -> CharRange | None:
-    """Speaker span starting at ``tokens[first]``: '…," said a senior campaign aide.'"""
+    """Speaker span starting at ``tokens[first]``: '…," said a senior campaign aide.'; a
+    time phrase right after the cue is not the speaker ('…, said Thursday a spokeswoman for
+    the bank', rule ``speaker-after-time``)."""
+    while first < ceiling and not blocked[first] and _is_time(tokens, first):
+        first += 1
     i = first
     while (
         i < ceiling
@@ -352,3 +370,54 @@ def after(
     if i == first:
         return None
     return tokens[first].start, tokens[i - 1].end
+
+
+_TIME_WORDS = (
+    frozenset(WEEKDAYS) | frozenset(MONTHS) | DAYS_FROM_TODAY | word_set("on last this late early")
+)
+
+
+def _is_time(tokens: Sequence[Token], i: int) -> bool:
+    """'Thursday', 'on Monday', 'last week', 'yesterday' after an inverted cue."""
+    word = tokens[i].text.lower()
+    if word in {"on", "last", "this", "late", "early"}:
+        return i + 1 < len(tokens) and tokens[i + 1].text.lower() in _TIME_WORDS | word_set(
+            "week month year night morning afternoon evening"
+        )
+    if word in {"week", "month", "year", "night", "morning", "afternoon", "evening"}:
+        return i > 0 and tokens[i - 1].text.lower() in _TIME_WORDS
+    return word in _TIME_WORDS
+
+
+# Words that open a noun phrase naming who speaks.
+_SPEAKER_OPENERS = SUBJECT_PRONOUNS | POSSESSIVES | QUANTIFIERS | DETERMINERS
+# Capitalised at a sentence's start, yet no name: "Less than a week after …", "Rather, …".
+_NOT_NAMES = (FUNCTION_WORDS | word_set("less rather little still even later earlier")) - (
+    SUBJECT_PRONOUNS | DETERMINERS
+)
+_CLAUSE_WORDS = BE | HAVE | DO | MODALS
+
+
+def can_speak(text: str, tokens: Sequence[Token], span: CharRange) -> bool:
+    """Whether the speaker words ``text[span]`` are a noun phrase that can speak: a person,
+    a group, an organisation, a document or a pronoun (rule ``speaker-noun-phrase``); not a
+    time expression ('Thursday a spokeswoman'), a clause fragment ('Commons, he has seen his
+    fair share'), a sentence-opening function word ('Less') or a phrase with no noun head
+    ('substantially', 'delegate-rich')."""
+    words = [t.text for t in tokens if span[0] <= t.start and t.end <= span[1] and is_word(t)]
+    if not words:
+        return False
+    lower = [w.lower() for w in words]
+    head = lower[0]
+    if head in _TIME_WORDS or head in PREPOSITIONS or words[0][0].isdigit():
+        return False
+    if any(w in _CLAUSE_WORDS for w in lower):
+        return False
+    if "," in text[span[0] : span[1]] and any(w in SUBJECT_PRONOUNS for w in lower[1:]):
+        return False
+    if len(words) == 1 and head in _NOT_NAMES:
+        return False
+    if words[0][0].islower() and head not in _SPEAKER_OPENERS:
+        # 'officials', 'weather analysts': a plural head; not an adverb or an adjective.
+        return lower[-1].endswith("s") and not lower[-1].endswith("ss")
+    return not lower[-1].endswith("ly") or words[-1][0].isupper()

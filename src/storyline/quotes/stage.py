@@ -10,6 +10,7 @@ the quotes go to their own table, not into the ``Document`` the workers return.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 
 # As the entity stage stores them (``entities.mentions.TYPES``); 'misc' never speaks.
 _SPEAKER_TYPES = frozenset({"person", "organization", "place"})
+# "X of Y said" (issue 22): a name after a preposition in the speaker's words is not who
+# speaks ("a spokesman for Acme", "the head of the agency").
+_OF_Y = re.compile(r"\b(?:of|for|at|from|with|in)\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,8 @@ def speaker_entity(quote: FoundQuote, mentions: Iterable[SpeakerMention]) -> str
     for mention in mentions:
         if mention.type not in _SPEAKER_TYPES or mention.start < start or mention.end > end:
             continue
+        if _OF_Y.search(quote.speaker[: mention.start - start]):
+            continue  # 'a spokeswoman for the central bank': the speaker is X, not Y
         ends = end - mention.end <= 0 or quote.speaker[mention.end - start :] in {"'s", "’s"}
         opens = mention.start == start and quote.speaker[mention.end - start :].startswith(",")
         longer = best is None or mention.end - mention.start > best.end - best.start
