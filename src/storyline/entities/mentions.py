@@ -19,6 +19,7 @@ from storyline.entities.aliases import (
     next_word,
     previous_word,
 )
+from storyline.entities.resolve import honorific_split, within_document
 from storyline.entities.roles import COUNTERPART, leading_role, person_inside, role_at
 from storyline.entities.tagger import TaggedSpan
 from storyline.model import EntityMention
@@ -45,10 +46,14 @@ def extract(text: str, spans: Sequence[TaggedSpan]) -> list[EntityMention]:
         for d in described
     ]
     full_names: dict[str, EntityMention | None] = {}
-    for span in sorted(spans, key=lambda s: s.start):
-        type_ = TYPES.get(span.type)
-        if type_ is None or any(d.start <= span.start < d.end for d in described):
+    for raw in sorted(spans, key=lambda s: s.start):
+        type_ = TYPES.get(raw.type)
+        if type_ is None or any(d.start <= raw.start < d.end for d in described):
             continue
+        cleaned = strip_debris(text, raw)
+        if cleaned is None:
+            continue
+        span = cleaned
         inside = person_inside(span.text) if type_ != "person" else None
         if inside is not None:
             # "U.S. Supreme Court Justice Antonin Scalia" tagged as one organisation: the
@@ -77,9 +82,33 @@ def extract(text: str, spans: Sequence[TaggedSpan]) -> list[EntityMention]:
                 is_metonym=found.is_metonym,
                 confidence=span.confidence,
             )
+        if cleaned is not raw:
+            mention = replace(mention, rule=f"{mention.rule}+{rules.DEBRIS.name}")
         mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
-    return _resolve_counterparts(text, mentions)
+    return _resolve_counterparts(text, within_document(text, mentions))
+
+
+# Ticker and markup debris around a name: Reuters writes tickers in angle brackets
+# ("Mobil Corp <MOB>"), which the tagger cuts into "Mobil Corp <MOB" or "MOB>".
+_DEBRIS = "<>{}[]|*#"
+
+
+def strip_debris(text: str, span: TaggedSpan) -> TaggedSpan | None:
+    """``span`` without ticker or markup debris; ``None`` when it is only a ticker."""
+    start, end = span.start, span.end
+    if "<" in span.text[1:]:
+        end = start + span.text.index("<", 1)  # "Mobil Corp <MOB": the name ends before it
+    while start < end and (text[start] in _DEBRIS or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in _DEBRIS or text[end - 1].isspace()):
+        end -= 1
+    ticker = (start > 0 and text[start - 1] == "<") or (end < len(text) and text[end] == ">")
+    if start == end or ticker or not any(c.isalpha() for c in text[start:end]):
+        return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return replace(span, start=start, end=end, text=text[start:end])
 
 
 def _person(
@@ -90,6 +119,9 @@ def _person(
         # The tagger took the title into the name ("Sen. Ted Cruz"): the name starts after it.
         cut, _ = lead
         span = replace(span, start=span.start + cut, text=span.text[cut:])
+    honorific = honorific_split(span.text)
+    if honorific:
+        span = replace(span, start=span.start + honorific, text=span.text[honorific:])
     key = name_key(span.text)
     words = key.split()
     found = canonical(span.text, "person")
@@ -103,6 +135,8 @@ def _person(
         confidence=span.confidence,
         rule=f"{rules.CRF.name}+{rules.TITLE_SPLIT.name}" if lead is not None else rules.CRF.name,
     )
+    if honorific:
+        mention = replace(mention, rule=f"{mention.rule}+{rules.HONORIFIC.name}")
     if len(words) == 1 and full_names.get(words[0]) is not None:
         earlier = full_names[words[0]]
         assert earlier is not None

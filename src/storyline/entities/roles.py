@@ -214,7 +214,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     modifier = f"(?P<mod>{_alternation(places + orgs)})"
     titles = _alternation(list(TITLES) + list(ABBREVIATIONS))
     title = rf"(?P<title>{titles})(?![\w-])(?:\s+of\s+(?P<of>{_PROPER}))?"
-    former = r"(?:(?P<former>former|ex-)\s*)?"
+    # "former", and "shadow" (the opposition's spokesperson for an office, "shadow home
+    # secretary"): both are kept in the title.
+    former = r"(?:(?P<former>former|ex-)\s*)?(?:(?P<shadow>shadow)\s+)?"
     # Capitalised words before a title that name no known place or body ("the
     # Charlotte-Mecklenburg police chief", "a Rubio spokesman"): read over, not kept.
     other = r"(?:(?-i:[A-Z][\w'\u2019-]*)\s+){1,3}"
@@ -284,6 +286,8 @@ def _from_match(match: re.Match[str]) -> Role:
             country, organization = country or of_country, organization or of_org
         else:
             title = f"{title} of {of.strip()}"
+    if "shadow" in match.re.groupindex and match.group("shadow"):
+        title = f"Shadow {title}"
     if "former" in match.re.groupindex and match.group("former"):
         title = f"former {title}"
     return Role(title, country, organization)
@@ -328,14 +332,24 @@ def person_inside(name: str) -> tuple[int, Role] | None:
 
 
 def role_at(text: str, start: int, end: int) -> Role | None:
-    """The role written around the name at ``text[start:end]``, if any."""
+    """The role written around the name at ``text[start:end]``, if any. A title before the
+    name and another after it ("Senator Harry Reid, the minority leader,") are both kept."""
     before, apposed_before, after, _ = _patterns()
     prefix = _sentence_prefix(text, start)
-    for pattern, subject in ((before, prefix), (apposed_before, prefix)):
-        match = pattern.search(subject)
+    found: Role | None = None
+    for pattern in (before, apposed_before):
+        match = pattern.search(prefix)
         if match:
-            return _from_match(match)
+            found = _from_match(match)
+            break
     match = after.search(text[end : end + _LOOKBACK])
-    if match:
-        return _from_match(match)
-    return None
+    if match is None:
+        return found
+    later = _from_match(match)
+    if found is None or found.title == later.title:
+        return found or later
+    return Role(
+        f"{found.title}, {later.title}",
+        found.country or later.country,
+        found.organization or later.organization,
+    )

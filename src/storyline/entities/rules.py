@@ -47,6 +47,55 @@ PRONOUN_SALIENCE = _rule(
     "left open when no one clearly does.",
 )
 
+HONORIFIC = _rule(
+    "honorific",
+    "Added when the tagger took a courtesy title into a person's name ('Ms Roche'): the name "
+    "starts after it, so 'Ms Roche' can be the 'Ann Roche' the article names.",
+)
+DEBRIS = _rule(
+    "debris",
+    "Added when a name carried ticker or markup debris ('Mobil Corp <MOB>', 'MOB>'): the "
+    "debris is cut off; a span that is only a ticker is no mention.",
+)
+PLACE_OF = _rule(
+    "place-of",
+    "Added when two places joined by 'of' are one ('Hook' + 'of' + 'Holland'): the first is "
+    "no known place by itself.",
+)
+ACRONYM = _rule(
+    "acronym",
+    "Added when an acronym ('UKIP') is the organisation the article defines it as "
+    "('UK Independence Party (UKIP)') or the one organisation of the article whose initials "
+    "spell it.",
+)
+SHORT_FORM = _rule(
+    "short-form",
+    "Added when a short name ('the Commission', 'Mobil') is the last words of exactly one "
+    "organisation the article names in full ('European Commission'), or its first words "
+    "before a company ending ('Mobil Corp').",
+)
+SURNAME_FORWARD = _rule(
+    "surname-forward",
+    "Added when a surname ('Mr Howard') comes before the one full name ending in it "
+    "('Michael Howard') in the same article.",
+)
+SURNAME_TYPE = _rule(
+    "surname-type",
+    "Added when a word tagged as an organisation or place ('Reagan') is the surname of the "
+    "one person of the article with that surname and no known place: it is that person.",
+)
+COMMON_WORD = _rule(
+    "common-word",
+    "A single everyday word opening a sentence and tagged as an organisation ('Employers "
+    "in Rotterdam said') is no name: the mention is dropped.",
+)
+TYPE_MAJORITY = _rule(
+    "type-majority",
+    "Added when one name had two types in one article: it takes the type most of its "
+    "mentions have, weighed by evidence (a title or honorific: person; an organisation word: "
+    "organisation; the GeoNames gazetteer: place).",
+)
+
 RULES = (
     CRF,
     PLACE_DESCRIPTION,
@@ -55,4 +104,13 @@ RULES = (
     SURNAME_LINK,
     COUNTERPART,
     PRONOUN_SALIENCE,
+    HONORIFIC,
+    DEBRIS,
+    PLACE_OF,
+    ACRONYM,
+    SHORT_FORM,
+    SURNAME_FORWARD,
+    SURNAME_TYPE,
+    COMMON_WORD,
+    TYPE_MAJORITY,
 )

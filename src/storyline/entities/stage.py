@@ -60,7 +60,9 @@ class EntityStage(FactStage[str, DocumentEntities]):
     name: ClassVar[str] = "entities"
     # 2: pronouns resolved to people, stored with kind 'pronoun'. 3: the text layer's
     # sentences; each mention records its rule ("crf", "crf+surname-link", ...) (issue 17).
-    version: ClassVar[str] = "3"
+    # 4: issue 22's resolution rules (honorifics, acronyms, short forms, one type per name,
+    # ticker debris; "shadow" and two titles kept in roles).
+    version: ClassVar[str] = "4"
     needs: ClassVar[frozenset[str]] = frozenset({"text"})
     provides: ClassVar[frozenset[str]] = frozenset({"entities"})
     batch: ClassVar[int] = 100
@@ -136,6 +138,9 @@ def refresh_entities(store: Store, entity_ids: Iterable[str], version: str) -> N
         names = Counter(r.name for r in rows)
         name = max(names, key=lambda n: (names[n], len(n), n))
         aliases = sorted({strip_possessive(r.text) for r in rows} - {name})
+        # One type per entity: the most common among its namings (ties: the first stored).
+        types = Counter(r.type for r in rows)
+        type_ = max(types, key=lambda t: (types[t], -[r.type for r in rows].index(t)))
         roles: list[dict[str, str | None]] = []
         for r in rows:
             role = {"title": r.title, "country": r.country, "organization": r.organization}
@@ -145,7 +150,7 @@ def refresh_entities(store: Store, entity_ids: Iterable[str], version: str) -> N
             EntityRecord(
                 entity_id,
                 name,
-                rows[0].type,
+                type_,
                 tuple(aliases),
                 tuple(roles),
                 EntityStage.name,

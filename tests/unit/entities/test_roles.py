@@ -139,3 +139,24 @@ def test_a_title_the_tagger_took_into_the_name_is_split_off() -> None:
         Role("Justice"),
     )
     assert person_inside("European Court of Justice") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        # issue 22: "shadow home secretary" was stored as "Home Secretary"
+        (
+            "Shadow home secretary Martin Greaves said the bill was wrong.",
+            "Martin Greaves",
+            Role("Shadow Home Secretary"),
+        ),
+        # issue 22: a title before and after the name ("Senator X, the minority leader")
+        (
+            "Senator Paula Reyes, the minority leader, objected to the vote.",
+            "Paula Reyes",
+            Role("Senator, Minority Leader"),
+        ),
+    ],
+)
+def test_issue_22_roles(sentence: str, name: str, expected: Role) -> None:
+    assert _role(sentence, name) == expected

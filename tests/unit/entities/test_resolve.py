@@ -1,0 +1,126 @@
+"""Issue 22: entity resolution inside an article, one regression case per rule. The
+sentences are written for these tests, after the kind of sentence that went wrong in BBC
+politics and Reuters copy (no article text is copied)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from storyline.entities.mentions import extract
+from storyline.entities.resolve import honorific_split, spellings
+from storyline.entities.tagger import Tagger, load_tagger
+from storyline.model import EntityMention
+
+
+@cache
+def _tagger() -> Tagger:
+    return load_tagger()
+
+
+def _mentions(text: str) -> list[EntityMention]:
+    return extract(text, _tagger().tag(text))
+
+
+def _named(text: str, surface: str) -> EntityMention:
+    found = [m for m in _mentions(text) if m.text == surface]
+    assert found, [m.text for m in _mentions(text)]
+    return found[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "key", "rule"),
+    [
+        # honorific + surname before the full name (issue 22: "Mr Howard" ... "Michael Howard")
+        (
+            "Mr Hollins said the plan was flawed. Peter Hollins is the Tory leader.",
+            "Hollins",
+            "person:peter hollins",
+            "surname-forward",
+        ),
+        # the tagger took the honorific into the name ("Ms Roche")
+        (
+            "Ms Darrow, Labour MP for Thornbury, said so. Later Anne Darrow spoke again.",
+            "Darrow",
+            "person:anne darrow",
+            "honorific",
+        ),
+        # an acronym the article defines ("the UK Independence Party (UKIP)")
+        (
+            "The UK Freedom Party (UKFP) won a seat. UKFP leader Tom Vane was pleased.",
+            "UKFP",
+            "organization:uk freedom party",
+            "acronym",
+        ),
+        # an acronym spelled by initials ("RTEA" / "Rotterdam Terminal Employers' Association")
+        (
+            "The Antwerp Dock Workers' Association said talks failed. Later the ADWA "
+            "said it would strike.",
+            "ADWA",
+            "organization:antwerp dock workers' association",
+            "acronym",
+        ),
+        # a short form of the one long name ("the Commission" / "European Commission")
+        (
+            "The European Commission will rule on Friday. The Commission declined to comment.",
+            "Commission",
+            "organization:european commission",
+            "short-form",
+        ),
+        # a company without its ending ("Mobil" / "Mobil Corp")
+        (
+            "Halvex Corp said it raised prices. Halvex said demand was strong.",
+            "Halvex",
+            "organization:halvex corp",
+            "short-form",
+        ),
+        # two places around "of" are one ("Hook of Holland")
+        (
+            "Ships reached the Hook of Holland on Monday.",
+            "Hook of Holland",
+            "place:hook of holland",
+            "place-of",
+        ),
+    ],
+)
+def test_issue_22_resolution_rules(text: str, surface: str, key: str, rule: str) -> None:
+    mention = _named(text, surface)
+    assert mention.key == key
+    assert rule in mention.rule.split("+")
+
+
+def test_issue_22_ticker_debris_is_cut_and_a_bare_ticker_dropped() -> None:
+    mentions = _mentions("Halvex Corp <HLV> said it raised prices by two pct.")
+    assert [m.text for m in mentions] == ["Halvex Corp"]
+    assert all("<" not in m.name and ">" not in m.name for m in mentions)
+
+
+def test_issue_22_a_sentence_opening_common_word_is_no_organisation() -> None:
+    text = (
+        "The Rotterdam Terminal Employers' Association said the strike would go on. "
+        "Employers in Rotterdam said they would meet the union."
+    )
+    assert "Employers" not in [m.text for m in _mentions(text)]
+
+
+def test_issue_22_one_name_is_never_a_person_and_an_organisation() -> None:
+    text = (
+        "Senator Ada Quist spoke first. Quist said the bill would pass. "
+        "Later Quist told reporters she was confident."
+    )
+    types = {m.type for m in _mentions(text) if "quist" in m.key}
+    assert types == {"person"}
+
+
+@pytest.mark.parametrize(
+    ("name", "cut"), [("Mr Howard", 3), ("Ms Roche", 3), ("Dr. Kelly", 4), ("Lord Hale", 0)]
+)
+def test_honorific_split(name: str, cut: int) -> None:
+    assert honorific_split(name) == cut
+
+
+def test_acronym_spellings() -> None:
+    assert "UKIP" in spellings("UK Independence Party")
+    assert "OSCE" in spellings("Organization for Security and Co-operation in Europe")
+    assert spellings("Halvex") == set()
