@@ -16,13 +16,16 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from bench import corpora, ecbplus, entities_modern, entity_roles
 from bench.measure import Timed, isolated
 from bench.report import Row
 from storyline.entities import conll
-from storyline.entities.tagger import Tagger, data_folder
+from storyline.entities.mentions import extract
+from storyline.entities.tagger import EntityType, TaggedSpan, Tagger, data_folder
 from storyline.runner import RunOptions, run
 from storyline.store import Store
 from storyline.text.sentences import sentences
@@ -39,7 +42,7 @@ NOTES: list[str] = [
 
 
 def main(args: argparse.Namespace) -> list[Row]:
-    rows = [quality(args.limit), roles(), *modern()]
+    rows = [quality(args.limit), kept_quality(args.limit), roles(), *modern()]
     for function, system in (
         ("tokens_only", "tokenize + sentences (floor)"),
         ("tag_first_pass", "storyline tagger, pass 1 only"),
@@ -126,6 +129,23 @@ def quality(limit: int | None) -> Row:
     return Row(
         "entities", "CoNLL-2003 dev", "storyline tagger", len(documents), seconds, None,
         extra=tuple(extra),
+    )  # fmt: skip
+
+
+def kept_quality(limit: int | None) -> Row:
+    """CoNLL-2003 dev PER/ORG/LOC of the mentions the entity stage keeps (issue 22's rules
+    after the tagger), next to the tagger alone on the same three types."""
+    started = time.perf_counter()
+    scores = mention_quality(limit)
+    seconds = time.perf_counter() - started
+    extra = [
+        ("F1", f"{scores['overall'].f1:.4f}"),
+        *((f"{kind} F1", f"{scores[kind].f1:.4f}") for kind in ("PER", "ORG", "LOC")),
+        ("tagger alone F1", f"{scores['tagger_overall'].f1:.4f}"),
+    ]
+    return Row(
+        "entities", "CoNLL-2003 dev, PER/ORG/LOC", "storyline entity mentions", 0, seconds,
+        None, extra=tuple(extra),
     )  # fmt: skip
 
 
@@ -216,3 +236,75 @@ def tag_first_pass(limit: int | None) -> Timed:
 
 def tag_full(limit: int | None) -> Timed:
     return _tag(limit, stacked=True)
+
+
+_MENTION_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
+
+
+def mention_tags(
+    sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
+) -> list[list[str]]:
+    """The IOB2 tags of what the entity stage keeps of the tagger's ``tags`` for one document
+    (``mentions.extract``: spans trimmed, merged, dropped or retyped by its rules; MISC is
+    not kept). The text is the tokens joined by spaces, one sentence a line, so every
+    mention maps back to whole tokens."""
+    starts: dict[int, tuple[int, int]] = {}
+    ends: dict[int, tuple[int, int]] = {}
+    pieces: list[str] = []
+    position = 0
+    tagged: list[TaggedSpan] = []
+    offsets: list[list[tuple[int, int]]] = []
+    for s, tokens in enumerate(sentences):
+        spans_of: list[tuple[int, int]] = []
+        for t, token in enumerate(tokens):
+            if t:
+                pieces.append(" ")
+                position += 1
+            starts[position] = (s, t)
+            ends[position + len(token)] = (s, t)
+            spans_of.append((position, position + len(token)))
+            pieces.append(token)
+            position += len(token)
+        pieces.append("\n")
+        position += 1
+        offsets.append(spans_of)
+    text = "".join(pieces)
+    for s, sentence_tags in enumerate(tags):
+        for first, end, kind in conll.spans(conll.to_iob2(sentence_tags)):
+            start, stop = offsets[s][first][0], offsets[s][end - 1][1]
+            tagged.append(TaggedSpan(start, stop, text[start:stop], cast(EntityType, kind), 1.0))
+    out = [["O"] * len(tokens) for tokens in sentences]
+    for mention in extract(text, tagged):
+        first_token, last_token = starts.get(mention.start), ends.get(mention.end)
+        kind = _MENTION_TYPES.get(mention.type)
+        if first_token is None or last_token is None or kind is None:
+            continue
+        (s, first), (s_end, last) = first_token, last_token
+        if s != s_end:
+            continue
+        out[s][first] = f"B-{kind}"
+        for t in range(first + 1, last + 1):
+            out[s][t] = f"I-{kind}"
+    return out
+
+
+def without_misc(tags: Sequence[str]) -> list[str]:
+    """``tags`` with MISC entities as ``O`` (what the entity stage keeps is PER/ORG/LOC)."""
+    return ["O" if tag.endswith("MISC") else tag for tag in tags]
+
+
+def mention_quality(limit: int | None = None) -> dict[str, conll.Score]:
+    """CoNLL-2003 dev, PER/ORG/LOC (MISC set aside on both sides), conlleval-style, of the
+    mentions the entity stage keeps (``mention_tags``); ``tagger_*`` keys: the tagger alone."""
+    documents = conll.read(corpora.data_dir("conll2003") / "conllpp_dev.txt")[:limit]
+    tagger = Tagger(data_folder())
+    kept, alone = [], []
+    for document in documents:
+        tokens = [s.tokens for s in document]
+        predicted = tagger.tag_tokens(tokens)
+        gold = [without_misc(s.tags) for s in document]
+        kept += list(zip(gold, mention_tags(tokens, predicted), strict=True))
+        alone += [(g, without_misc(p)) for g, p in zip(gold, predicted, strict=True)]
+    scores = conll.score(kept)
+    scores.update({f"tagger_{k}": v for k, v in conll.score(alone).items()})
+    return scores

@@ -33,3 +33,17 @@ def test_names_in_modern_news_are_found(shared_data: Path) -> None:
     found = entities_modern.recall(entities_modern.paths(ecbplus.DEV_TOPICS), load_tagger())
     shares = {kind: found.typed[kind] / found.gold[kind] for kind in FLOORS}
     assert all(shares[kind] >= floor for kind, floor in FLOORS.items()), shares
+
+
+# Issue 22: the mentions the entity stage keeps (its rules after the tagger), measured on
+# 2026-12-07: PER 0.855, ORG 0.675, LOC 0.842 (before the rules: 0.839, 0.675, 0.842).
+KEPT_FLOORS = {"PER": 0.85, "ORG": 0.67, "LOC": 0.84}
+
+
+def test_kept_names_in_modern_news(shared_data: Path) -> None:
+    if not (shared_data / "ecbplus" / "ECB+").is_dir():
+        missing(f"ECB+ not found in {shared_data}")
+    paths = entities_modern.paths(ecbplus.DEV_TOPICS)
+    found = entities_modern.recall(paths, load_tagger(), kept=True)
+    shares = {kind: found.typed[kind] / found.gold[kind] for kind in KEPT_FLOORS}
+    assert all(shares[kind] >= floor for kind, floor in KEPT_FLOORS.items()), shares

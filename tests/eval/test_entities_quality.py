@@ -6,6 +6,7 @@ gold one. The data is read from ``../shared/data/conll2003``; the test skips wit
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -33,4 +34,25 @@ def test_conll_dev_entities(shared_data: Path) -> None:
     scores = conll.score(pairs)
     report = {k: round(s.f1, 4) for k, s in scores.items()}
     for kind, minimum in FLOOR.items():
+        assert scores[kind].f1 >= minimum, f"{kind} F1 {scores[kind].f1:.4f} < {minimum}: {report}"
+
+
+# Issue 22: what the entity stage keeps of the tagger's PER/ORG/LOC (its resolution rules
+# after the tagger; MISC set aside), bench/entities.py ``mention_quality``. Measured on
+# 2026-12-07: 0.9427 overall (PER 0.9623, ORG 0.8891, LOC 0.9620); before the rules 0.9420
+# (PER 0.9612, ORG 0.8886, LOC 0.9617). The rules must not cost accuracy: floors at those.
+KEPT_FLOOR = {"overall": 0.942, "PER": 0.961, "ORG": 0.888, "LOC": 0.961}
+
+
+def test_conll_dev_kept_mentions(shared_data: Path) -> None:
+    if not (shared_data / "conll2003" / "conllpp_dev.txt").is_file():
+        missing(f"CoNLL-2003 dev not found in {shared_data}")
+    repo = str(Path(__file__).resolve().parents[2])
+    if repo not in sys.path:
+        sys.path.insert(0, repo)
+    from bench.entities import mention_quality
+
+    scores = mention_quality()
+    report = {k: round(s.f1, 4) for k, s in scores.items()}
+    for kind, minimum in KEPT_FLOOR.items():
         assert scores[kind].f1 >= minimum, f"{kind} F1 {scores[kind].f1:.4f} < {minimum}: {report}"
