@@ -100,7 +100,8 @@ def _in_sentence(ctx: QuoteContext, start: int, end: int) -> FoundQuote | None:
         if tail is not None and speaker.can_speak(ctx.text, tokens, tail[1]):
             cue, who = tail
             quote = _make(ctx, start, tokens[comma].start, cue, who, rules.INDIRECT_CUE_AFTER)
-            if quote is not None and who[0] > tokens[cue[1] + 1].start:
+            skipped = ctx.text[tokens[cue[1]].end : max(who[0], tokens[cue[1]].end)]
+            if quote is not None and skipped.strip():
                 rule = f"{quote.rule}+{rules.SPEAKER_AFTER_TIME.name}"
                 quote = replace(quote, rule=rule)
             return quote

@@ -138,9 +138,10 @@ def _trim(tokens: Sequence[Token], span: CharRange | None) -> CharRange | None:
     first = bisect_left(tokens, span[0], key=lambda t: t.start)
     last = bisect_left(tokens, span[1], key=lambda t: t.start)
     inside = [t for t in tokens[first:last] if t.end <= span[1]]
-    while inside and inside[0].text.lower() in _NOT_SUBJECT - PRONOUNS:
+    # 'However, he did say …': neither the discourse word nor its comma is the speaker.
+    while inside and (inside[0].text.lower() in _NOT_SUBJECT - PRONOUNS or inside[0].text == ","):
         inside.pop(0)
-    while inside and inside[-1].text.lower() in _NOT_SUBJECT - PRONOUNS:
+    while inside and (inside[-1].text.lower() in _NOT_SUBJECT - PRONOUNS or inside[-1].text == ","):
         inside.pop()
     return (inside[0].start, inside[-1].end) if inside else None
 

@@ -98,6 +98,11 @@ def test_issue_22_speaker_words_must_be_a_noun_phrase(text: str) -> None:
         assert "he has seen" not in (quote.speaker or "")
 
 
+def test_issue_22_no_comma_in_speaker_words() -> None:
+    text = 'However, she did say the plan had been "rather useful at first".'
+    assert _only(text).speaker == "she"
+
+
 def test_issue_22_x_of_y_speaks_as_x() -> None:
     speaker = "a spokeswoman for the Central Bank"
     bank = SpeakerMention(speaker.index("Central"), len(speaker), "bank", "organization")
@@ -117,6 +122,8 @@ def test_issue_22_x_of_y_speaks_as_x() -> None:
         'He said: "We said "no" to them," and left.',
         "The minister said: “We will fight.\n\nAnd we will win,” she added.",
         'ALL CAPS: "WE WILL NOT SIGN," THE MINISTER SAID. "NEVER," HE ADDED.',
+        # A text ending right after its cue, with no full stop (crashed the time-skip rule).
+        "The talks will resume in the spring, the ministry said",
     ],
 )
 def test_issue_22_bad_input_gives_no_attribution_inside_a_quote(text: str) -> None:
