@@ -17,10 +17,18 @@ what it reads of it (its text, and the facts of earlier stages), so :class:`Fact
    read, and so is tried again by the next run; the run goes on.
 
 The bookkeeping is the store family's (``storyline.store.ledger.ReadLedger``).
+
+A fact stage that reads only what the per-document pass wrote (``entities``: the text) can
+also run *ahead* (:meth:`FactStage.start_ahead`, issue 21: both cores busy): its function
+starts on the workers while the stages before it (dedup, stories: single-process Python)
+run in this process, its outcomes wait in a bounded queue (:data:`AHEAD_LIMIT` documents),
+and at its turn the stage writes them as it would have. The same documents, the same
+results, the same order; only the time they are computed moves.
 """
 
 from __future__ import annotations
 
+import queue
 import signal
 import threading
 from abc import abstractmethod
@@ -29,7 +37,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
-from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from storyline import limits
 from storyline.engines.base import Engine
@@ -43,6 +51,10 @@ if TYPE_CHECKING:
 
 J = TypeVar("J")  # what the function reads of one document
 R = TypeVar("R")  # what it finds
+
+# Outcomes a stage running ahead holds at most before its turn (then its workers wait): a
+# few KB each for entities, so tens of MB, whatever the size of the run.
+AHEAD_LIMIT = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +124,40 @@ class FactStage(GlobalStage, Generic[J, R]):
     def reset(self, store: Store) -> None:
         self.ledger(store).clear()
 
+    def _pending(self, store: Store, removed: Sequence[str]) -> list[str]:
+        """Forget the stale documents' results; the documents to read."""
+        ledger = self.ledger(store)
+        stale = sorted({*ledger.outdated(self.results_version), *removed})
+        if stale:
+            with store.transaction():
+                self.forget(store, stale)
+        return ledger.unread()
+
+    def _outcomes(self, store: Store, pending: list[str]) -> Iterator[FactOutcome[R]]:
+        engine = self.engine or LocalEngine(self.workers)
+        return engine.map(
+            partial(_apply, self.function()),
+            self.inputs(store, pending),
+            initializer=self.worker_initializer(),
+            chunk_size=self.chunk,
+        )
+
+    def start_ahead(
+        self, store: Store, removed: Sequence[str], reader: Callable[[], Store]
+    ) -> None:
+        """Start reading the pending documents now, on the workers, from a connection of
+        ``reader``'s (a read-only store: this one belongs to this thread); :meth:`update`
+        writes what they found when the stage's turn comes."""
+        pending = self._pending(store, removed)
+        if pending:
+            self._ahead: _Ahead[R] | None = _Ahead(self, pending, reader)
+
+    def stop_ahead(self) -> None:
+        """Stop a read started ahead and not consumed (the run failed before its turn)."""
+        ahead, self._ahead = getattr(self, "_ahead", None), None
+        if ahead is not None:
+            ahead.stop()
+
     def update(
         self,
         store: Store,
@@ -123,20 +169,15 @@ class FactStage(GlobalStage, Generic[J, R]):
         counts = counters[self.name]
         ledger = self.ledger(store)
         version = self.results_version
-        stale = sorted({*ledger.outdated(version), *removed})
-        if stale:
-            with store.transaction():
-                self.forget(store, stale)
-        pending = ledger.unread()
-        if not pending:
-            return
-        engine = self.engine or LocalEngine(self.workers)
-        outcomes: Iterator[FactOutcome[R]] = engine.map(
-            partial(_apply, self.function()),
-            self.inputs(store, pending),
-            initializer=self.worker_initializer(),
-            chunk_size=self.chunk,
-        )
+        ahead, self._ahead = getattr(self, "_ahead", None), None
+        if ahead is not None:
+            pending = ahead.pending
+            outcomes: Iterator[FactOutcome[R]] = ahead.outcomes()
+        else:
+            pending = self._pending(store, removed)
+            if not pending:
+                return
+            outcomes = self._outcomes(store, pending)
         done = 0
         for _ in range(0, len(pending), self.batch):
             found: list[tuple[str, R]] = []
@@ -172,6 +213,64 @@ class FactStage(GlobalStage, Generic[J, R]):
             f"{f' ({by})' if by else ''}: {outcome.error}",
             "it is tried again on the next run; please report this with the input file",
         )
+
+
+class _Ahead(Generic[R]):
+    """A fact stage's function running on the workers before the stage's turn: a thread
+    feeds its inputs, read through a connection of its own, to the engine and queues the
+    outcomes in order; :meth:`outcomes` hands them over, and raises what the thread raised."""
+
+    def __init__(
+        self, stage: FactStage[Any, R], pending: list[str], reader: Callable[[], Store]
+    ) -> None:
+        self.stage = stage
+        self.pending = pending
+        self.reader = reader
+        self._queue: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=AHEAD_LIMIT)
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._read, name=f"{stage.name}-ahead")
+        self._thread.start()
+
+    def _read(self) -> None:
+        try:
+            with self.reader() as store:
+                outcomes = self.stage._outcomes(store, self.pending)
+                try:
+                    for outcome in outcomes:
+                        if not self._put(("outcome", outcome)):
+                            return
+                finally:
+                    close = getattr(outcomes, "close", None)
+                    if close is not None:
+                        close()  # a generator: its engine's pool stops with it
+            self._put(("done", None))
+        except BaseException as err:  # noqa: BLE001 - handed to the stage's turn, raised there
+            self._put(("error", err))
+
+    def _put(self, item: tuple[str, Any]) -> bool:
+        while not self._stopped.is_set():
+            try:
+                self._queue.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def outcomes(self) -> Iterator[FactOutcome[R]]:
+        try:
+            while True:
+                kind, value = self._queue.get()
+                if kind == "done":
+                    return
+                if kind == "error":
+                    raise value
+                yield value
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self._thread.join()
 
 
 class DocumentTimeout(Exception):

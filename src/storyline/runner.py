@@ -25,8 +25,8 @@ from storyline.facts import FactStage
 from storyline.ingest import ReadOptions, SourceRef, discover, read_source, to_document
 from storyline.ingest.discover import Unchanged
 from storyline.model import Document, Problem
-from storyline.pipeline import Counters, Pipeline
-from storyline.stages import build_pipeline, global_stages, plan, signature
+from storyline.pipeline import Counters, GlobalStage, Pipeline
+from storyline.stages import build_pipeline, global_stages, plan, registry, signature
 from storyline.store import Store
 
 
@@ -325,20 +325,48 @@ def _run_global_stages(
         for name in stale:
             store.set_stage_state(name, "")
     for stage in stages:
-        if on_stage is not None:
-            on_stage(stage.name)
         stage.workers = workers
         stage.progress = on_stage_progress
         if isinstance(stage, EventLinkStage):
             stage.embeddings = event_embeddings
         if isinstance(stage, FactStage):
             stage.engine = engine
-        started = time.perf_counter()
-        if stage.name in stale:
-            stage.reset(store)
-        stage.update(store, summary.changed, summary.superseded, summary.counters, summary.problems)
-        summary.counters[stage.name].seconds += time.perf_counter() - started
-        store.set_stage_state(stage.name, stage.results_version)
+    ahead = _ahead(stages, stale, engine.workers if engine else workers or 1)
+    if ahead is not None:
+        ahead.start_ahead(store, summary.superseded, lambda: Store(store.path, readonly=True))
+    try:
+        for stage in stages:
+            if on_stage is not None:
+                on_stage(stage.name)
+            started = time.perf_counter()
+            if stage.name in stale:
+                stage.reset(store)
+            stage.update(
+                store, summary.changed, summary.superseded, summary.counters, summary.problems
+            )
+            summary.counters[stage.name].seconds += time.perf_counter() - started
+            store.set_stage_state(stage.name, stage.results_version)
+    finally:
+        if ahead is not None:
+            ahead.stop_ahead()
+
+
+def _ahead(stages: list[GlobalStage], stale: list[str], workers: int) -> FactStage[Any, Any] | None:
+    """The fact stage to start ahead, on the workers, while the stages before it run here
+    (``facts.py``): the first that reads only what the per-document pass wrote (entities:
+    the text), and only with more than one worker (one runs in this process anyway). A
+    stage to rebuild starts at its turn: its reset comes first."""
+    if workers < 2:
+        return None
+    info = registry().info
+    for stage in stages:
+        if (
+            isinstance(stage, FactStage)
+            and stage.name not in stale
+            and all(info[name].kind == "document" for name in info[stage.name].inputs)
+        ):
+            return stage
+    return None
 
 
 def _fresh_refs(

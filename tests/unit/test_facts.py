@@ -104,3 +104,54 @@ def test_an_empty_store_reads_nothing(store: Store) -> None:
     counters, problems = update(store, QuoteStage())
     assert counters["quotes"].passed == 0 and not problems
     assert counters["quotes"].failed == {}
+
+
+# Ahead (issue 21: both cores busy) -----------------------------------------------------------
+
+
+def reader(store: Store) -> Callable[[], Store]:
+    return lambda: Store(store.path, readonly=True)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_stage_started_ahead_stores_what_it_would_have_at_its_turn(
+    store: Store, workers: int
+) -> None:
+    texts = [TEXT.format(day=day) for day in ("Monday", "Tuesday", "Wednesday")]
+    store.save_documents(
+        [document(f"d{i}", text) for i, text in enumerate([*texts, "BOOM " + texts[0]])]
+    )
+    stage = FlakyQuoteStage()
+    stage.workers = workers
+    stage.start_ahead(store, [], reader(store))
+    # Meanwhile this connection writes (the stages before its turn do): no wait, no error.
+    with store.transaction():
+        store.set_stage_state("stories", "x")
+    counters, problems = update(store, stage, workers)
+    assert counters["quotes"].passed == 3 and counters["quotes"].failed == {"RuleFailed": 1}
+    assert [p.source for p in problems] == ["in/d3.txt"]
+    assert [q.document_id for q in store.quotes.listing()] == ["d0", "d1", "d2"]
+    assert store.quotes.unread() == ["d3"]
+
+
+def test_a_stage_started_ahead_and_never_reached_stops(store: Store) -> None:
+    store.save_documents([document(f"d{i}", TEXT.format(day="Monday")) for i in range(40)])
+    stage = QuoteStage()
+    stage.workers = 2
+    stage.start_ahead(store, [], reader(store))
+    stage.stop_ahead()  # the run failed before the stage's turn: the thread and pool end
+    assert store.quotes.unread() == [f"d{i}" for i in range(40)]
+    assert update(store, stage, 2)[0]["quotes"].passed == 40  # the next run reads them
+
+
+def test_what_a_stage_started_ahead_raises_is_raised_at_its_turn(store: Store) -> None:
+    store.save_documents([document("d1", TEXT.format(day="Monday"))])
+
+    def broken() -> Store:
+        raise OSError("the store went away")
+
+    stage = QuoteStage()
+    stage.workers = 2
+    stage.start_ahead(store, [], broken)
+    with pytest.raises(OSError, match="went away"):
+        update(store, stage, 2)
