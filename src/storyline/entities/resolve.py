@@ -27,7 +27,7 @@ from dataclasses import replace
 from functools import cache
 
 from storyline.entities import rules
-from storyline.entities.aliases import ORGANIZATIONS, fold, name_key
+from storyline.entities.aliases import ORGANIZATIONS, canonical, fold, name_key
 from storyline.entities.countries import by_name
 from storyline.entities.lexicon import Gazetteer
 from storyline.entities.pronouns import common_words
@@ -64,12 +64,29 @@ def _with_rule(mention: EntityMention, rule: NamedRule) -> EntityMention:
 
 def within_document(text: str, mentions: Sequence[EntityMention]) -> list[EntityMention]:
     """The mentions of one document (by start) with the rules above applied."""
-    found = _merge_place_of(text, list(mentions))
+    found = _known_names(list(mentions))
+    found = _merge_place_of(text, found)
     found = _link_acronyms(text, found)
     found = _link_short_forms(found)
     found = _link_surnames(found)
     found = _drop_common_words(text, found)
     return _one_type_per_name(found)
+
+
+def _known_names(mentions: list[EntityMention]) -> list[EntityMention]:
+    """A person whose name is a known organisation ("Labour") is that. (Not a country:
+    "Jordan" and "Chad" are people's names too.)"""
+    result = []
+    for mention in mentions:
+        folded = fold(mention.text).strip()
+        if mention.type == "person" and folded in _KNOWN_ORGS:
+            found = canonical(mention.text, "organization")
+            mention = _with_rule(
+                replace(mention, type=found.type, key=found.key, name=found.name, title=None),
+                rules.KNOWN_NAME,
+            )
+        result.append(mention)
+    return result
 
 
 def _merge_place_of(text: str, mentions: list[EntityMention]) -> list[EntityMention]:

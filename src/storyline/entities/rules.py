@@ -57,6 +57,11 @@ DEBRIS = _rule(
     "Added when a name carried ticker or markup debris ('Mobil Corp <MOB>', 'MOB>'): the "
     "debris is cut off; a span that is only a ticker is no mention.",
 )
+KNOWN_NAME = _rule(
+    "known-name",
+    "Added when a name tagged as a person is a known organisation ('Labour', the table in "
+    "aliases.py): it takes that type.",
+)
 PLACE_OF = _rule(
     "place-of",
     "Added when two places joined by 'of' are one ('Hook' + 'of' + 'Holland'): the first is "

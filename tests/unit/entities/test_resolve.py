@@ -9,7 +9,7 @@ from functools import cache
 import pytest
 
 from storyline.entities.mentions import extract
-from storyline.entities.resolve import honorific_split, spellings
+from storyline.entities.resolve import honorific_split, spellings, within_document
 from storyline.entities.tagger import Tagger, load_tagger
 from storyline.model import EntityMention
 
@@ -124,3 +124,10 @@ def test_acronym_spellings() -> None:
     assert "UKIP" in spellings("UK Independence Party")
     assert "OSCE" in spellings("Organization for Security and Co-operation in Europe")
     assert spellings("Halvex") == set()
+
+
+def test_issue_22_a_known_party_is_no_person() -> None:
+    mention = EntityMention(0, 6, "Labour", "person", "person:labour", "Labour")
+    resolved = within_document("Labour said so.", [mention])
+    assert resolved[0].key == "organization:labour party"
+    assert resolved[0].rule.endswith("known-name")
