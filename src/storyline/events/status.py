@@ -153,7 +153,7 @@ def status_rule(
         return "negated", rules.NEGATION.name
     if noun and _ruled_out(left):
         return "negated", rules.RULED_OUT.name
-    if any(w in lexicon.WEIGHING for w in left[-4:]):
+    if noun and any(w in lexicon.WEIGHING for w in left[-4:]):
         return "hypothetical", rules.WEIGHED.name
     if _would_if(left, right, noun, words, clause.index):
         return "hypothetical", rules.WOULD_IF.name
@@ -266,6 +266,7 @@ _PLAN_VERBS = word_set(
 # What a denied noun does not do: "the meeting is not expected", "talks will not take place".
 _NOT_HAPPENING = word_set("be expected planned scheduled held happen take go due likely")
 _RULE = word_set("rule rules ruled ruling")
+_IF = _CONDITION - {"whether"}  # "would decide whether to ...": a plan, not a condition
 
 
 def _negated_plan(left: list[str], right: list[str], noun: bool) -> bool:
@@ -310,7 +311,7 @@ def _would_if(left: list[str], right: list[str], noun: bool, words: list[str], i
     """ "would" with a condition later in the sentence: "said a meeting would be called
     only if prices fell", "would meet if asked" (a plan reported with "would" otherwise)."""
     would = "would" in left[-4:] or "'d" in left[-2:] or (noun and "would" in right[:2])
-    return would and any(w in _CONDITION for w in words[index + 1 :])
+    return would and any(w in _IF for w in words[index + 1 :])
 
 
 def _hypothetical(
