@@ -86,8 +86,11 @@ class EventStage(FactStage[EventInput, DocumentEvents]):
     # layer's sentences, words and irregular verbs (read per line: "won" no longer keyed as
     # "go"); each time expression and mention records its rules (issue 17). 6: a clause past
     # an aside on the sentence's opening time ("In January, a week after ..., a bombing
-    # killed") is the time's; a relative clause on a dated event noun takes its time.
-    version: ClassVar[str] = "6"
+    # killed") is the time's; a relative clause on a dated event noun takes its time. 7 (issue
+    # 22): a plan denied, weighed or made conditional is negated or hypothetical ("no plans
+    # for a meeting"); "took note of the agreement" happened; "demonstrates the point" is no
+    # protest.
+    version: ClassVar[str] = "7"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "entities", "quotes"})
     provides: ClassVar[frozenset[str]] = frozenset({"times", "event_mentions"})
     producer: ClassVar[str | None] = "the time and event rules (storyline.timex, storyline.events)"

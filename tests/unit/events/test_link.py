@@ -220,17 +220,21 @@ def test_the_window_reads_the_trigger_where_it_stands() -> None:
 
 
 def test_the_same_kind_of_event_in_the_same_month_links() -> None:
+    """With the same participants (issue 22: without them, type and month only support)."""
     december = (date(1986, 12, 1), date(1986, 12, 31))
     january = (date(1987, 1, 1), date(1987, 1, 31))
+    producers = frozenset({"organization:opec"})
     accord = replace(
         mention("a", "accord", "Saudi Arabia backed the December accord on output."),
         type="agreement",
         time=december,
+        participants=producers,
     )
     pact = replace(
         mention("b", "pact", "Ministers said the December pact on output was holding."),
         type="agreement",
         time=december,
+        participants=producers,
     )
     assert link([accord, pact]) == [0, 0]
     assert link([accord, replace(pact, time=january)]) == [0, 1]
