@@ -79,7 +79,7 @@ def event_id(document_id: str, start: int) -> str:
 class EventLinkStage(GlobalStage):
     name: ClassVar[str] = "event_links"
     # 2 (issue 22): weights refit by scripts/fit_event_links.py; place and day only support a
-    # link between mentions whose participants agree; type, time and participants agreeing
+    # link between mentions whose agents agree; type, time and a shared participant
     # make one event.
     version: ClassVar[str] = "2"
     needs: ClassVar[frozenset[str]] = frozenset({"event_mentions", "stories"})
