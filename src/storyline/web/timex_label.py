@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from storyline.events.report import partial
+
 _PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 
@@ -23,4 +25,5 @@ def when(value: str | None) -> str:
         return f"Q{match.group(2)} {match.group(1)}"
     if match := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
         return f"{_SEASONS[match.group(2)]} {match.group(1)}"
-    return value
+    # A decade or century ("197", "19") as a reader says it, never the raw value (issue 22).
+    return partial(value) or value

@@ -63,6 +63,8 @@ def test_sparkline_fills_gaps_and_shares_the_right_edge() -> None:
         ("2025-W11", "week 11, 2025"),
         ("2025-Q2", "Q2 2025"),
         ("2025-03-12", "2025-03-12"),
+        ("197", "1970s"),  # a decade, never the raw partial value (issue 22)
+        ("19", "1900s"),
     ],
 )
 def test_timex_labels(value: str | None, label: str) -> None:
