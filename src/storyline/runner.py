@@ -331,15 +331,17 @@ def _run_global_stages(
             stage.embeddings = event_embeddings
         if isinstance(stage, FactStage):
             stage.engine = engine
-    ahead = _ahead(stages, stale, engine.workers if engine else workers or 1)
+    ahead = _ahead(stages, engine.workers if engine else workers or 1)
     if ahead is not None:
+        if ahead.name in stale:  # its reset first, then its reading (a new store: all stale)
+            ahead.reset(store)
         ahead.start_ahead(store, summary.superseded, lambda: Store(store.path, readonly=True))
     try:
         for stage in stages:
             if on_stage is not None:
                 on_stage(stage.name)
             started = time.perf_counter()
-            if stage.name in stale:
+            if stage.name in stale and stage is not ahead:
                 stage.reset(store)
             stage.update(
                 store, summary.changed, summary.superseded, summary.counters, summary.problems
@@ -351,19 +353,16 @@ def _run_global_stages(
             ahead.stop_ahead()
 
 
-def _ahead(stages: list[GlobalStage], stale: list[str], workers: int) -> FactStage[Any, Any] | None:
+def _ahead(stages: list[GlobalStage], workers: int) -> FactStage[Any, Any] | None:
     """The fact stage to start ahead, on the workers, while the stages before it run here
     (``facts.py``): the first that reads only what the per-document pass wrote (entities:
-    the text), and only with more than one worker (one runs in this process anyway). A
-    stage to rebuild starts at its turn: its reset comes first."""
+    the text), and only with more than one worker (one runs in this process anyway)."""
     if workers < 2:
         return None
     info = registry().info
     for stage in stages:
-        if (
-            isinstance(stage, FactStage)
-            and stage.name not in stale
-            and all(info[name].kind == "document" for name in info[stage.name].inputs)
+        if isinstance(stage, FactStage) and all(
+            info[name].kind == "document" for name in info[stage.name].inputs
         ):
             return stage
     return None
