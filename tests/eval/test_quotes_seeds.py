@@ -46,7 +46,10 @@ def test_seed_quotes_have_their_speakers(seeds_dir: Path, tmp_path: Path) -> Non
     added = next(r for r in rewrite if r["cue"] == "added")
     assert added["kind"] == "partial"
     assert "Crosetto" in (speaker_name(added) or "")
-    assert added["text"].startswith("there would be no future")
+    # Issue 22: a partial quote's text is the words inside its marks; the reported clause
+    # around them is its context.
+    assert added["text"] == "without the ability to defend itself."
+    assert str(added["context"]).startswith("there would be no future")
 
     announced = next(r for r in rewrite if r["speaker_text"] == "a joint announcement")
     assert announced["kind"] == "partial"
