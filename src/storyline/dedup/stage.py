@@ -57,6 +57,8 @@ class DedupStage(GlobalStage):
             block = pending[start : start + BLOCK]
             with store.transaction():
                 self._block(store, block, counters, problems)
+            if self.progress is not None:  # count, rate and ETA on the run's progress line
+                self.progress(self.name, start + len(block), len(pending))
         counts.passed += len(pending)
 
     def _block(

@@ -173,6 +173,8 @@ class StoryStage(GlobalStage):
             store.story_graph.put(graph.added.values())
             store.story_graph.save_lists(graph.changed_lists())
             touched |= graph.changed
+            if self.progress is not None:  # count, rate and ETA on the run's progress line
+                self.progress(self.name, start + len(block), len(pending))
         return touched
 
     @staticmethod

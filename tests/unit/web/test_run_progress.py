@@ -42,7 +42,7 @@ def test_inside_a_stage_the_line_shows_documents_rate_and_eta(
     assert out.getvalue().rstrip().endswith("1200/1200 documents, 40/s")
 
 
-def test_a_run_reports_each_fact_stage_as_it_goes(tmp_path: Path) -> None:
+def test_a_run_reports_each_stage_that_reads_documents_as_it_goes(tmp_path: Path) -> None:
     seen: list[tuple[str, int, int]] = []
     with Store(tmp_path / "s.db") as store:
         run(
@@ -52,10 +52,13 @@ def test_a_run_reports_each_fact_stage_as_it_goes(tmp_path: Path) -> None:
             on_stage_progress=lambda *step: seen.append(step),
         )
         total = store.count_documents()
-    for stage in ("entities", "quotes", "events"):
+    for stage in ("dedup", "entities", "quotes", "events"):
         steps = [(done, of) for name, done, of in seen if name == stage]
         assert steps and steps[-1] == (total, total), (stage, steps)
         assert [d for d, _ in steps] == sorted(d for d, _ in steps)
+    # The story stage counts the articles it places (copies follow their original).
+    placed = [(done, of) for name, done, of in seen if name == "stories"]
+    assert placed and placed[-1][0] == placed[-1][1] > 0, placed
 
 
 def test_progress_without_a_total_has_no_eta() -> None:
