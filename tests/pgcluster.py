@@ -32,10 +32,41 @@ def binaries() -> Path | None:
     return Path(pg_ctl).parent if pg_ctl else None
 
 
+PREFIX = "storyline-pg-"
+
+
+def stop_orphans(bin_dir: Path) -> None:
+    """Stop the servers of earlier test sessions that died without stopping theirs (a
+    killed pytest runs no teardown): a cluster whose owner process is gone."""
+    for root in Path(tempfile.gettempdir()).glob(f"{PREFIX}*"):
+        try:
+            owner = int((root / "owner.pid").read_text())
+        except (OSError, ValueError):
+            continue
+        if _alive(owner):
+            continue
+        orphan = Cluster(bin_dir, root=root)
+        orphan.running = (root / "data" / "postmaster.pid").exists()
+        try:
+            orphan.stop()
+        except RuntimeError:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class Cluster:
-    def __init__(self, bin_dir: Path) -> None:
+    def __init__(self, bin_dir: Path, *, root: Path | None = None) -> None:
         self.bin = bin_dir
-        self.root = Path(tempfile.mkdtemp(prefix="storyline-pg-"))
+        self.root = root or Path(tempfile.mkdtemp(prefix=PREFIX))
         self.data = self.root / "data"
         self.port = _free_port()
         self._names = count(1)
@@ -54,6 +85,8 @@ class Cluster:
             )
 
     def start(self) -> None:
+        stop_orphans(self.bin)
+        (self.root / "owner.pid").write_text(str(os.getpid()))
         self.root.chmod(0o755)
         if os.geteuid() == 0:
             shutil.chown(self.root, "nobody")
