@@ -18,6 +18,7 @@ from storyline.text.lexicon import (
     DO,
     FUNCTION_WORDS,
     HAVE,
+    IRREGULAR_BASE,
     MODALS,
     MONTHS,
     POSSESSIVES,
@@ -126,9 +127,31 @@ def trailing_name(tokens: Sequence[Token], first: int, last: int) -> CharRange |
     if last < first or not tokens[last].text[0].isupper():
         return None
     i = last
-    while i > first and tokens[i - 1].text[0].isupper():
-        i -= 1
+    while i > first:
+        if tokens[i - 1].text[0].isupper():
+            i -= 1
+        elif _name_joiner(tokens, i - 1, first):
+            i -= 2
+        elif tokens[i - 1].text == "the" and _name_joiner(tokens, i - 2, first):
+            i -= 3  # 'Royal College of the Arts'
+        else:
+            break
     return tokens[i].start, tokens[last].end
+
+
+# Words inside a name: 'Minister of Mines and Energy', 'Dunmore & Pike'.
+_NAME_JOINERS = word_set("of and &")
+
+
+def _name_joiner(tokens: Sequence[Token], k: int, first: int) -> bool:
+    """Whether ``tokens[k]`` joins two capitalised words of one name: 'College of
+    Surgeons', 'Mines and Energy'."""
+    return (
+        k - 1 >= first
+        and tokens[k].text in _NAME_JOINERS
+        and tokens[k - 1].text[0].isupper()
+        and is_word(tokens[k - 1])
+    )
 
 
 def _trim(tokens: Sequence[Token], span: CharRange | None) -> CharRange | None:
@@ -175,9 +198,40 @@ def clause_subject(
     if word in {"the", "a", "an", "this"} and first + 1 < ceiling and is_word(tokens[first + 1]):
         named = subject(tokens, first + 1, ceiling, blocked)
         if named is not None:
-            return tokens[first].start, named[1]
+            return tokens[first].start, _with_head_noun(tokens, named[1], ceiling, blocked)
         return tokens[first].start, tokens[first + 1].end
-    return subject(tokens, first, ceiling, blocked)
+    named = subject(tokens, first, ceiling, blocked)
+    if named is None:
+        return None
+    return named[0], _with_head_noun(tokens, named[1], ceiling, blocked)
+
+
+def _with_head_noun(
+    tokens: Sequence[Token], end: int, ceiling: int, blocked: Sequence[bool]
+) -> int:
+    """'The Tory leader went on', "Meridia's spokesman went on": the end of a subject whose
+    capitalised words (ending at character ``end``) are followed by their lower-case head
+    noun, when a verb comes right after that noun."""
+    k = bisect_left(tokens, end, key=lambda t: t.end) + 1
+    if k < ceiling and not blocked[k] and tokens[k].text in {"'s", "’s"}:
+        k += 1
+    if k + 1 >= ceiling or blocked[k] or not is_word(tokens[k]) or not tokens[k].text.isalpha():
+        return end
+    noun, following = tokens[k].text, tokens[k + 1].text.lower()
+    if not noun.islower() or _verb_like(noun) or noun in FUNCTION_WORDS | _SKIP_BEFORE:
+        return end
+    return tokens[k].end if _verb_like(following) or following in _SKIP_BEFORE else end
+
+
+def _verb_like(word: str) -> bool:
+    """A finite verb form by its look: 'went', 'said', 'is', 'warned', 'could'."""
+    lower = word.lower()
+    return (
+        lower in IRREGULAR_BASE
+        or lower in _CLAUSE_WORDS
+        or lower in SPEECH
+        or (lower.endswith("ed") and len(lower) > 4)
+    )
 
 
 def _before(
@@ -258,11 +312,38 @@ def _walk_back(tokens: Sequence[Token], i: int, floor: int, blocked: Sequence[bo
             start = i = opening
             i -= 1
             continue
+        if tokens[i].text == "and" and _joined_names(tokens, i, start, floor, blocked):
+            start = i
+            i -= 1
+            continue
         if not is_word(tokens[i]) or tokens[i].text.lower() in _BOUNDARY:
             break
         start = i
         i -= 1
     return start
+
+
+def _joined_names(
+    tokens: Sequence[Token], i: int, start: int, floor: int, blocked: Sequence[bool]
+) -> bool:
+    """'Dunmore and Pike said', 'the Minister of Mines and Energy said': the 'and' at
+    ``tokens[i]`` joins two names when capitalised words stand on both sides of it and the
+    words before it open the phrase (nothing but a clause boundary, a determiner or the
+    start before them: not 'Trump won Ohio and Clinton said')."""
+    if start > i + 1 or i + 1 >= len(tokens) or not tokens[i + 1].text[0].isupper():
+        return False
+    k = i - 1
+    if k < floor or blocked[k] or not is_word(tokens[k]) or not tokens[k].text[0].isupper():
+        return False
+    while k >= floor and not blocked[k] and is_word(tokens[k]):
+        if tokens[k].text[0].isupper() or _name_joiner(tokens, k, floor):
+            k -= 1
+            continue
+        break
+    if k < floor or blocked[k] or not is_word(tokens[k]):
+        return True
+    word = tokens[k].text.lower()
+    return word in _BOUNDARY or word in DETERMINERS or word in _SKIP_BEFORE
 
 
 def bracket_start(tokens: Sequence[Token], close: int, floor: int) -> int | None:

@@ -151,3 +151,39 @@ def test_issue_22_stored_and_exported_quote_fields(files: Files, tmp_path: Path)
         assert partial["context"].startswith("the port faced")
         exported = list(store.exports.quotes())
         assert all(q["parts"] is None or isinstance(q["parts"], list) for q in exported)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # 'and' or 'of' inside a name does not cut the speaker words.
+        ('"We will not sell the orchard," Halden and Voss said.', "Halden and Voss"),
+        ("Q and R said the orchard would not be sold before the harvest.", "Q and R"),
+        (
+            '"The clinics are full every night," the Guild of Rural Nurses said.',
+            "the Guild of Rural Nurses",
+        ),
+        (
+            "Minister of Canals and Locks Piet Varo said the barges would run again in May.",
+            "Minister of Canals and Locks Piet Varo",
+        ),
+        # The head noun after a party or a company name belongs to the speaker.
+        ('The Whig leader went on: "We will not back this levy."', "The Whig leader"),
+        ('Corvane\'s spokesman went on: "The plant stays open."', "Corvane's spokesman"),
+        ('"The plant stays open," Corvane\'s spokesman said.', "Corvane's spokesman"),
+    ],
+)
+def test_issue_22_speaker_words_keep_the_whole_name(text: str, speaker: str) -> None:
+    assert _only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # An 'and' between two clauses still ends the speaker words.
+        ("Lund won the vote and Marsh said the count had been unfair to her.", "Marsh"),
+        ("Prices rose and the minister said the rise would not last long.", "the minister"),
+    ],
+)
+def test_issue_22_and_between_clauses_still_ends_the_speaker(text: str, speaker: str) -> None:
+    assert _only(text, "indirect").speaker == speaker
