@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 from bench import ecbplus, entities_modern
 from bench.corpora import data_dir, reuters
+from bench.measure import run_tree, tree_at
 from bench.report import REPO, Row
 from storyline.entities import conll
 from storyline.entities.tagger import Tagger, data_folder
@@ -67,21 +66,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--repeat", type=int, default=2, help="runs of each tree (default 2)")
 
 
-def _tag(src: Path, texts: Path, passes: int) -> dict[str, object]:
-    env = {"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"}
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(texts), str(passes)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise SystemExit(f"bench entities_speed: tagger from {src} failed:\n{done.stderr[-3000:]}")
-    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
-
-
 def main(args: argparse.Namespace) -> list[Row]:
     limit = args.limit or 1000
     rows = []
@@ -89,20 +73,15 @@ def main(args: argparse.Namespace) -> list[Row]:
         folder = Path(tmp)
         texts = folder / "texts.json"
         texts.write_text(json.dumps([a["text"] for a in reuters(limit)]), encoding="utf-8")
-        before = folder / "before"
-        before.mkdir()
-        archive = subprocess.run(
-            ["git", "archive", args.against, "src"], cwd=REPO, capture_output=True, check=True
-        )
-        subprocess.run(["tar", "-x", "-C", str(before)], input=archive.stdout, check=True)
+        before = tree_at(args.against, folder / "before")
         systems = (
-            (f"tagger, 2 passes @ {args.against}", before / "src", 2),
+            (f"tagger, 2 passes @ {args.against}", before, 2),
             ("tagger, 2 passes @ this tree", REPO / "src", 2),
             ("tagger, pass 1 only @ this tree", REPO / "src", 1),
         )
         for _ in range(args.repeat):
             for system, src, passes in systems:
-                result = _tag(src, texts, passes)
+                result = run_tree(_CHILD, src, str(texts), str(passes), what="entities_speed")
                 docs, seconds = int(str(result["docs"])), float(str(result["seconds"]))
                 extra = (
                     ("ms/article", f"{1000 * seconds / docs:.2f}"),

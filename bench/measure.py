@@ -101,3 +101,32 @@ def _child_main(target: str, arguments: str, out: str) -> None:
 
 if __name__ == "__main__":
     _child_main(*sys.argv[1:4])
+
+
+def tree_at(revision: str, folder: Path) -> Path:
+    """Storyline's ``src`` at a git ``revision``, extracted under ``folder`` (``git archive``),
+    for a benchmark that runs another revision beside this tree."""
+    from bench.report import REPO
+
+    folder.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(
+        ["git", "archive", revision, "src"], cwd=REPO, capture_output=True, check=True
+    )
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder / "src"
+
+
+def run_tree(code: str, src: Path, *arguments: str, what: str) -> dict[str, Any]:
+    """Run ``code`` in a fresh interpreter with ``src`` first on the path; the JSON object
+    its last line of output prints. ``what`` names the benchmark in an error."""
+    done = subprocess.run(
+        [sys.executable, "-c", code, *arguments],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"bench {what}: the code from {src} failed:\n{done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result

@@ -15,13 +15,11 @@ counts waiting for a core) and each global stage's seconds are reported.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 from bench.corpora import reuters, write_jsonl
+from bench.measure import run_tree, tree_at
 from bench.report import REPO, Row
 
 NOTES = [
@@ -61,21 +59,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--repeat", type=int, default=1, help="runs of each tree (default 1)")
 
 
-def _run(src: Path, source: Path, db: Path) -> dict[str, object]:
-    env = {"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"}
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(source), str(db)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise SystemExit(f"bench run: storyline from {src} failed:\n{done.stderr[-3000:]}")
-    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
-
-
 def main(args: argparse.Namespace) -> list[Row]:
     limit = args.limit or 5000
     rows = []
@@ -83,20 +66,15 @@ def main(args: argparse.Namespace) -> list[Row]:
         folder = Path(tmp)
         source = folder / "reuters.jsonl"
         docs = write_jsonl(reuters(limit), source)
-        before = folder / "before"
-        before.mkdir()
-        archive = subprocess.run(
-            ["git", "archive", args.against, "src"], cwd=REPO, capture_output=True, check=True
-        )
-        subprocess.run(["tar", "-x", "-C", str(before)], input=archive.stdout, check=True)
+        before = tree_at(args.against, folder / "before")
         trees = (
-            (f"storyline run @ {args.against}", before / "src"),
+            (f"storyline run @ {args.against}", before),
             ("storyline run @ this tree", REPO / "src"),
         )
         for attempt in range(args.repeat):
             for system, src in trees:
                 db = folder / f"{attempt}-{len(rows)}.db"
-                result = _run(src, source, db)
+                result = run_tree(_CHILD, src, str(source), str(db), what="run")
                 stages = result["stages"]
                 assert isinstance(stages, dict)
                 extra = [("CPU s", f"{float(str(result['cpu'])):.1f}")]
