@@ -4,46 +4,13 @@ entity, then a search; a screenshot of each page (to docs/screenshots/ with
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .conftest import SCREENSHOTS
+from .conftest import shot
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
-    opened = context.new_page()
-    opened.problems = []  # console errors (CSP violations show here) and dialogs
-    opened.on("console", lambda m: opened.problems.append(m.text) if m.type == "error" else None)
-    opened.on("dialog", lambda d: (opened.problems.append("dialog: " + d.message), d.dismiss()))
-    opened.on("pageerror", lambda e: opened.problems.append(str(e)))
-    try:
-        yield opened
-    finally:
-        context.close()
-
-
-# Where screenshots go: docs/screenshots/ with `pytest --update-golden` (refresh them, then
-# look at them), a temporary folder otherwise, so a test run leaves the tree unchanged.
-_TARGET: list[Path] = []
-
-
-@pytest.fixture(autouse=True)
-def _screenshot_folder(request: pytest.FixtureRequest, tmp_path_factory: Any) -> None:
-    update = bool(request.config.getoption("--update-golden"))
-    _TARGET[:] = [SCREENSHOTS if update else tmp_path_factory.getbasetemp() / "screenshots"]
-
-
-def shot(page: Any, name: str) -> None:
-    folder = _TARGET[0]
-    folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / name), full_page=True)
 
 
 def test_stories_to_story_to_article_to_entity(page: Any, base_url: str) -> None:

@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from storyline import __version__
 from storyline.errors import StorylineError
 from storyline.store import Store
-from storyline.web import api, pages, sources
+from storyline.web import api, apidocs, pages, sources
 from storyline.web.envelope import error
 from storyline.web.errors import ApiError, from_storyline
 from storyline.web.guard import LOOPBACK, Guard
@@ -79,11 +79,12 @@ def create_app(
         description="Stories, articles, entities, quotes, events and full-text search over "
         "a Storyline store. Every answer is {data, meta}; every error is "
         "{error: {status, message, hint}}.",
-        docs_url="/api/docs",
+        docs_url=None,  # /api/docs is apidocs.py: vendored Swagger UI, no CDN
         redoc_url=None,
         openapi_url="/openapi.json",
     )
     app.state.db = str(db)
+    app.include_router(apidocs.router)
     app.include_router(api.router)
     app.include_router(sources.api)
     app.include_router(pages.router)
