@@ -11,7 +11,10 @@ what it reads of it (its text, and the facts of earlier stages), so :class:`Fact
    ``engines.ray.RayEngine``; ``worker_initializer`` loads a model once per worker);
 4. writes the results in document order, ``batch`` documents per transaction, with each
    document's read mark, so an interrupted run resumes where it stopped;
-5. counts passed and failed: a document whose function raised, or overran its time budget
+5. skips the documents in a language the stage does not handle (``languages``: the English
+   extractors declare ``{"en"}``): marked read with nothing found and counted by reason
+   (``language fr``), so the run summary says what was not read and why;
+6. counts passed and failed: a document whose function raised, or overran its time budget
    (``limits.DOCUMENT_SECONDS``, a ``too-slow`` problem), is reported as a problem
    naming the document, the stage and (when known) its rule or model, is not marked as
    read, and so is tried again by the next run; the run goes on.
@@ -42,6 +45,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 from storyline import limits
 from storyline.engines.base import Engine
 from storyline.engines.local import LocalEngine
+from storyline.language.policy import handles, skip_reason
 from storyline.model import Problem
 from storyline.pipeline import Counters, GlobalStage, StageCounts
 
@@ -133,6 +137,31 @@ class FactStage(GlobalStage, Generic[J, R]):
                 self.forget(store, stale)
         return ledger.unread()
 
+    def _split(self, store: Store, pending: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+        """The pending documents this stage reads, and those it skips with the reason: a
+        language it does not handle (an unknown language is read, as English)."""
+        if self.languages is None or not pending:
+            return pending, []
+        languages = self.ledger(store).languages(pending)
+        read: list[str] = []
+        skipped: list[tuple[str, str]] = []
+        for document_id in pending:
+            language = languages.get(document_id)
+            if handles(self.languages, language):
+                read.append(document_id)
+            else:
+                skipped.append((document_id, skip_reason(language)))
+        return read, skipped
+
+    def _skip(self, store: Store, skipped: list[tuple[str, str]], counts: StageCounts) -> None:
+        """Mark the skipped documents read, with nothing found, and count them by reason."""
+        if not skipped:
+            return
+        with store.transaction():
+            self.ledger(store).mark_read([d for d, _ in skipped], self.results_version)
+        for _, reason in skipped:
+            counts.skipped[reason] += 1
+
     def _outcomes(self, store: Store, pending: list[str]) -> Iterator[FactOutcome[R]]:
         engine = self.engine or LocalEngine(self.workers)
         return engine.map(
@@ -148,8 +177,9 @@ class FactStage(GlobalStage, Generic[J, R]):
         """Start reading the pending documents now, on the workers, from a connection of
         ``reader``'s (a read-only store: this one belongs to this thread); :meth:`update`
         writes what they found when the stage's turn comes."""
-        pending = self._pending(store, removed)
+        pending, skipped = self._split(store, self._pending(store, removed))
         if pending:
+            self._skipped: list[tuple[str, str]] = skipped
             self._ahead: _Ahead[R] | None = _Ahead(self, pending, reader)
 
     def stop_ahead(self) -> None:
@@ -170,11 +200,14 @@ class FactStage(GlobalStage, Generic[J, R]):
         ledger = self.ledger(store)
         version = self.results_version
         ahead, self._ahead = getattr(self, "_ahead", None), None
+        skipped, self._skipped = getattr(self, "_skipped", []), []
         if ahead is not None:
             pending = ahead.pending
             outcomes: Iterator[FactOutcome[R]] = ahead.outcomes()
-        else:
-            pending = self._pending(store, removed)
+        else:  # (a start ahead that found nothing to read marked nothing: split again)
+            pending, skipped = self._split(store, self._pending(store, removed))
+        self._skip(store, skipped, counts)
+        if ahead is None:
             if not pending:
                 return
             outcomes = self._outcomes(store, pending)

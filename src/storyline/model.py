@@ -143,6 +143,9 @@ class Document:
     warnings: tuple[Problem, ...] = ()
     # Which stage versions have produced this document's layers: stage name -> version.
     stages: tuple[tuple[str, str], ...] = ()
+    # Filled by the language stage: ISO 639-1 ("en", "fr"), "und" when it could not be
+    # decided (processed as English, flagged), None before the stage ran.
+    language: str | None = None
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         if self.offset_map is None:

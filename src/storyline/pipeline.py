@@ -31,6 +31,9 @@ class StageCounts:
     passed: int = 0
     dropped: Counter[str] = field(default_factory=Counter)
     failed: Counter[str] = field(default_factory=Counter)
+    # Documents the stage did not read, by reason ("language fr": a language it does not
+    # handle); they are not lost: stored, deduplicated and clustered as any other.
+    skipped: Counter[str] = field(default_factory=Counter)
     # What the stage found, for the summary (e.g. "near pairs": 12).
     found: Counter[str] = field(default_factory=Counter)
     # Wall-clock seconds spent in the stage (summed over worker processes for per-document
@@ -42,6 +45,7 @@ class StageCounts:
         self.seconds += other.seconds
         self.dropped.update(other.dropped)
         self.failed.update(other.failed)
+        self.skipped.update(other.skipped)
         self.found.update(other.found)
 
 
@@ -64,6 +68,7 @@ class Counters:
                 "passed": c.passed,
                 "dropped": dict(c.dropped),
                 "failed": dict(c.failed),
+                "skipped": dict(c.skipped),
                 "found": dict(c.found),
                 "seconds": round(c.seconds, 3),
             }
@@ -78,6 +83,8 @@ class Stage(ABC):
     version: ClassVar[str]
     needs: ClassVar[frozenset[str]] = frozenset()
     provides: ClassVar[frozenset[str]] = frozenset()
+    # The languages (ISO 639-1) whose documents the stage handles; None: every language.
+    languages: ClassVar[frozenset[str] | None] = None
 
     @abstractmethod
     def run(
@@ -93,6 +100,11 @@ class DocumentStage(Stage):
     with that reason; any other exception is counted as a failure of this stage and the
     document is dropped with the exception named, so one bad article never stops a run.
     """
+
+    # Whether the stage's version goes into the keys of the global stages that need what it
+    # provides: true of a stage whose output is a field of the document (its language), not
+    # a new version of its text, which the global stages update for anyway.
+    keyed: ClassVar[bool] = False
 
     @abstractmethod
     def process(self, document: Document) -> Document:
@@ -142,6 +154,9 @@ class GlobalStage(ABC):
     version: ClassVar[str]
     needs: ClassVar[frozenset[str]] = frozenset()
     provides: ClassVar[frozenset[str]] = frozenset()
+    # The languages (ISO 639-1) of the documents it reads; None: every language. A document
+    # in another language is skipped, counted by reason (``storyline.language.policy``).
+    languages: ClassVar[frozenset[str] | None] = None
     # Processes a stage may use for work it can spread (``None``: every core); the runner
     # sets it from ``--workers``.
     workers: int | None = None

@@ -12,7 +12,11 @@ runs and derives from it what the runner used to be told by hand:
   it (``stage_state``, and the per-document bookkeeping of the fact stages), so a new
   version of a stage makes its results and those of every stage downstream of it stale,
   without any version string naming another stage;
-- ``--only X`` re-runs X and everything **downstream** of X.
+- ``--only X`` re-runs X and everything **downstream** of X;
+- which stages read a document in a given language (:func:`skipped_by`): a stage declares
+  the ``languages`` it handles (``None``: all). Two stages may provide the same layer for
+  languages that do not overlap (an English extractor and, later, a French one writing the
+  same tables): both are then inputs of the stages that need it.
 
 A per-document stage's output is the document itself (its clean text): when it changes, the
 document gets a new version and every global stage updates for that document as for any
@@ -30,6 +34,8 @@ from storyline.clean import CleanStage
 from storyline.dedup import DedupStage
 from storyline.entities.stage import EntityStage
 from storyline.errors import PipelineError
+from storyline.language import LanguageStage
+from storyline.language.policy import handles
 from storyline.events.link_stage import EventLinkStage
 from storyline.events.stage import EventStage
 from storyline.pipeline import DocumentStage, GlobalStage, Pipeline
@@ -39,7 +45,7 @@ from storyline.stories import StoryStage
 # What a document has before any stage: the text as read.
 SOURCE_LAYERS = frozenset({"raw"})
 
-DOCUMENT_STAGES: tuple[type[DocumentStage], ...] = (CleanStage,)
+DOCUMENT_STAGES: tuple[type[DocumentStage], ...] = (CleanStage, LanguageStage)
 GLOBAL_STAGES: tuple[type[GlobalStage], ...] = (
     DedupStage,
     StoryStage,
@@ -63,6 +69,7 @@ class StageInfo:
     provides: frozenset[str]
     inputs: tuple[str, ...]  # the stages whose layers it needs, in pipeline order
     key: str
+    languages: frozenset[str] | None = None  # None: every language
 
 
 class Registry:
@@ -71,7 +78,8 @@ class Registry:
     def __init__(self, stages: Sequence[StageClass]) -> None:
         self.classes: dict[str, StageClass] = {}
         self.info: dict[str, StageInfo] = {}
-        provider: dict[str, str] = dict.fromkeys(SOURCE_LAYERS, "")
+        # Each layer's providers: one stage, or several for languages that do not overlap.
+        provider: dict[str, list[str]] = {layer: [] for layer in SOURCE_LAYERS}
         for stage in stages:
             if stage.name in self.classes:
                 raise PipelineError(f"stage '{stage.name}' is registered twice")
@@ -82,7 +90,9 @@ class Registry:
                     "provides",
                     hint="register the stages that provide them before it",
                 )
-            inputs = sorted({provider[layer] for layer in stage.needs} - {""}, key=self._order)
+            inputs = sorted(
+                {name for layer in stage.needs for name in provider[layer]}, key=self._order
+            )
             kind = "document" if issubclass(stage, DocumentStage) else "global"
             self.classes[stage.name] = stage
             self.info[stage.name] = StageInfo(
@@ -93,21 +103,41 @@ class Registry:
                 stage.provides,
                 tuple(inputs),
                 self._key(stage, kind, inputs),
+                stage.languages,
             )
-            provider.update(dict.fromkeys(stage.provides, stage.name))
+            for layer in stage.provides:
+                provider[layer] = [*self._beside(stage, provider.get(layer, [])), stage.name]
+
+    def _beside(self, stage: StageClass, providers: list[str]) -> list[str]:
+        """The earlier providers of a layer ``stage`` provides too that stay providers: those
+        for languages ``stage`` does not handle (a layer provided again for the same
+        languages is the later stage's)."""
+        mine = stage.languages
+        return [
+            name
+            for name in providers
+            if mine is not None
+            and (theirs := self.classes[name].languages) is not None
+            and not mine & theirs
+        ]
 
     def _order(self, name: str) -> int:
         return list(self.classes).index(name)
 
     def _key(self, stage: StageClass, kind: str, inputs: list[str]) -> str:
-        """Own version, then ``;input=key`` for each global input (see the module doc)."""
+        """Own version, then ``;input=key`` for each global input and each keyed per-document
+        input (the language stage: see the module doc)."""
         upstream = [
             f"{name}=({self.info[name].key})" if ";" in self.info[name].key
             else f"{name}={self.info[name].key}"
             for name in inputs
-            if self.info[name].kind == "global"
+            if self.info[name].kind == "global" or self._keyed(name)
         ]  # fmt: skip
         return ";".join([stage.version, *upstream]) if kind == "global" else stage.version
+
+    def _keyed(self, name: str) -> bool:
+        stage = self.classes[name]
+        return issubclass(stage, DocumentStage) and stage.keyed
 
     @property
     def names(self) -> list[str]:
@@ -136,14 +166,15 @@ class Registry:
     def graph(self) -> str:
         """The stage graph as text, for ``docs/architecture.md`` (a test keeps it current)."""
         lines = [
-            "| stage | kind | version | needs | provides | inputs | key |",
-            "|---|---|---|---|---|---|---|",
+            "| stage | kind | version | needs | provides | languages | inputs | key |",
+            "|---|---|---|---|---|---|---|---|",
         ]
         for info in self.info.values():
+            languages = ", ".join(sorted(info.languages)) if info.languages is not None else "all"
             lines.append(
                 f"| `{info.name}` | {info.kind} | {info.version} | {', '.join(sorted(info.needs))}"
-                f" | {', '.join(sorted(info.provides))} | {', '.join(info.inputs) or '-'}"
-                f" | `{info.key}` |"
+                f" | {', '.join(sorted(info.provides))} | {languages}"
+                f" | {', '.join(info.inputs) or '-'} | `{info.key}` |"
             )
         lines += ["", "```mermaid", "flowchart LR"]
         for info in self.info.values():
@@ -165,6 +196,15 @@ class Plan:
 
     document_stages: tuple[str, ...]
     rebuild: frozenset[str]
+
+
+def skipped_by(language: str | None) -> list[str]:
+    """The stages that do not read a document in ``language`` (ISO 639-1; ``und`` or None:
+    read as English), in order: what the article page, ``show`` and the export say was
+    skipped."""
+    return [
+        info.name for info in registry().info.values() if not handles(info.languages, language)
+    ]
 
 
 def all_stage_names() -> list[str]:

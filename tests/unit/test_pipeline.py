@@ -89,7 +89,15 @@ def test_counters_merge() -> None:
     a["s"].passed = 2
     b["s"].passed = 3
     b["s"].dropped["x"] += 1
+    b["s"].skipped["language fr"] += 1
     a.merge(b)
     assert a.as_dict() == {
-        "s": {"passed": 5, "dropped": {"x": 1}, "failed": {}, "found": {}, "seconds": 0.0}
+        "s": {
+            "passed": 5,
+            "dropped": {"x": 1},
+            "failed": {},
+            "skipped": {"language fr": 1},
+            "found": {},
+            "seconds": 0.0,
+        }
     }

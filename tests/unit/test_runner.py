@@ -7,6 +7,7 @@ import pytest
 
 from conftest import Files
 from storyline.clean import CleanStage
+from storyline.language import LanguageStage
 from storyline.runner import RunOptions, run
 from storyline.store import Store
 
@@ -51,7 +52,8 @@ def test_run_stores_cleaned_documents(corpus: Files, store: Store) -> None:
     one = docs["one.txt"]
     assert one.title == "Harbour cranes stand idle"
     assert one.outlet == "CW" and one.published_from == "sidecar"
-    assert dict(one.stages) == {"clean": CleanStage.version}
+    assert dict(one.stages) == {"clean": CleanStage.version, "language": LanguageStage.version}
+    assert one.language == "en"
     assert one.offset_map is not None
     for start in range(0, len(one.text), 7):
         raw_start, raw_end = one.raw_span(start, min(start + 7, len(one.text)))

@@ -79,7 +79,11 @@ def test_only_selects_the_stage_and_everything_downstream() -> None:
     assert plan(("entities",)).rebuild >= {"entities", "quotes", "events"}
     # The per-document stage comes with --only clean; the global stages then update for
     # the documents whose text changed, as for any changed document.
-    assert plan(("clean",)).document_stages == ("clean",)
+    assert plan(("clean",)).document_stages == ("clean", "language")
+    # --only language re-detects languages; the stages that read them rebuild, dedup not.
+    assert plan(("language",)).document_stages == ("language",)
+    assert "entities" in plan(("language",)).rebuild
+    assert "dedup" not in plan(("language",)).rebuild
     with pytest.raises(PipelineError, match="unknown"):
         plan(("nope",))
 

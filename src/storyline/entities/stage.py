@@ -63,7 +63,10 @@ class EntityStage(FactStage[str, DocumentEntities]):
     # 4: issue 22's resolution rules (honorifics, acronyms, short forms, one type per name,
     # ticker debris; "shadow" and two titles kept in roles).
     version: ClassVar[str] = "4"
-    needs: ClassVar[frozenset[str]] = frozenset({"text"})
+    needs: ClassVar[frozenset[str]] = frozenset({"text", "language"})
+    # Rules and a tagger for English news: a document in another language is skipped
+    # (counted), an unknown one read as English (storyline.language.policy).
+    languages: ClassVar[frozenset[str] | None] = frozenset({"en"})
     provides: ClassVar[frozenset[str]] = frozenset({"entities"})
     batch: ClassVar[int] = 100
     producer: ClassVar[str | None] = "the entity tagger"

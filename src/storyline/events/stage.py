@@ -91,7 +91,10 @@ class EventStage(FactStage[EventInput, DocumentEvents]):
     # for a meeting"); "took note of the agreement" happened; "demonstrates the point" is no
     # protest.
     version: ClassVar[str] = "7"
-    needs: ClassVar[frozenset[str]] = frozenset({"text", "entities", "quotes"})
+    needs: ClassVar[frozenset[str]] = frozenset({"text", "language", "entities", "quotes"})
+    # Rules and a tagger for English news: a document in another language is skipped
+    # (counted), an unknown one read as English (storyline.language.policy).
+    languages: ClassVar[frozenset[str] | None] = frozenset({"en"})
     provides: ClassVar[frozenset[str]] = frozenset({"times", "event_mentions"})
     producer: ClassVar[str | None] = "the time and event rules (storyline.timex, storyline.events)"
 

@@ -126,7 +126,10 @@ class QuoteStage(FactStage[QuoteInput, DocumentQuotes]):
     # its marks, with its parts, cue offsets and context; indirect speech only after verbs of
     # saying with a clause (issue 22).
     version: ClassVar[str] = "5"
-    needs: ClassVar[frozenset[str]] = frozenset({"text", "entities"})
+    needs: ClassVar[frozenset[str]] = frozenset({"text", "language", "entities"})
+    # Rules and a tagger for English news: a document in another language is skipped
+    # (counted), an unknown one read as English (storyline.language.policy).
+    languages: ClassVar[frozenset[str] | None] = frozenset({"en"})
     provides: ClassVar[frozenset[str]] = frozenset({"quotes"})
     chunk: ClassVar[int] = 32
     producer: ClassVar[str | None] = "the quote rules (storyline.quotes)"

@@ -34,6 +34,7 @@ DOCUMENT_COLUMNS = (
     "flags",
     "warnings",
     "stages",
+    "language",
 )
 
 
@@ -70,6 +71,7 @@ def document_to_row(document: Document) -> dict[str, Any]:
         "flags": _dumps(list(document.flags)),
         "warnings": _dumps([asdict(p) for p in document.warnings]),
         "stages": _dumps(dict(document.stages)),
+        "language": document.language,
     }
 
 
@@ -102,6 +104,7 @@ def row_to_document(row: sqlite3.Row) -> Document:
         flags=tuple(json.loads(row["flags"])),
         warnings=tuple(Problem(**p) for p in json.loads(row["warnings"])),
         stages=tuple(sorted(json.loads(row["stages"]).items())),
+        language=row["language"],
     )
 
 

@@ -87,6 +87,20 @@ class ReadLedger:
                     f"DELETE FROM {table} WHERE document_id IN ({marks})", chunk
                 )
 
+    def languages(self, document_ids: Sequence[str]) -> dict[str, str | None]:
+        """Each document's language (None: stored before the language stage ran), for the
+        stages that read some languages only."""
+        found: dict[str, str | None] = {}
+        for chunk in chunks(document_ids):
+            marks = ", ".join("?" * len(chunk))
+            found.update(
+                (r[0], r[1])
+                for r in self.store.conn.execute(
+                    f"SELECT id, language FROM documents WHERE id IN ({marks})", chunk
+                )
+            )
+        return found
+
     def clear(self) -> None:
         """Forget every result and read mark, in one transaction."""
         with self.store.transaction():

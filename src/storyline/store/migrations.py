@@ -578,4 +578,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE quotes ADD COLUMN context_end INTEGER;
         """,
     ),
+    Migration(
+        "0023_document_language",
+        """
+        -- Issue 23: each document's language (ISO 639-1; 'und' when it could not be
+        -- decided), set by the language stage; NULL on documents stored before it ran.
+        ALTER TABLE documents ADD COLUMN language TEXT;
+        """,
+    ),
 )

@@ -50,6 +50,7 @@ _LAYER_COLUMNS = (
     "stages",
     "authors",
     "outlet",
+    "language",
 )
 
 

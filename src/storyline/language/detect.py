@@ -1,0 +1,65 @@
+"""Which language an article is written in: CLD2 (``pycld2``, its model compiled into the
+wheel: nothing is downloaded), chosen by measurement over py3langid, langid, langdetect,
+lingua, CLD3 and fastText's small model (``python -m bench language``): on 1,000 Reuters
+articles it called none of them anything but English, it is the fastest (about 0.15 ms for
+an article's first 4,000 characters) and the smallest in memory (a few MB per process).
+
+A text that gives the detector too little to go on is :data:`UNKNOWN` ("und", ISO 639-2's
+*undetermined*): fewer than :data:`MIN_WORDS` words with a lower-case letter (a ticker
+table, a lone name, a headline in capitals), or a reading CLD2 itself calls unreliable. An
+unknown article is processed as English and flagged (``policy.handles``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pycld2
+
+from storyline.text.tokens import loose_words
+
+UNKNOWN = "und"
+ENGLISH = "en"
+# The detector's name, recorded as the rule of each guess.
+DETECTOR = f"cld2 (pycld2 {pycld2.__version__})"
+# Characters of the title and text read: enough for a sure answer, cheap on a long article.
+SAMPLE_CHARS = 4000
+# Words with a lower-case letter a text needs before its language is guessed.
+MIN_WORDS = 3
+# CLD2's own codes that are not today's ISO 639-1 ones.
+_CODES = {"iw": "he", "in": "id", "jw": "jv", "tl": "fil", "zh-Hant": "zh"}
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    """A text's language (ISO 639-1, or ``und``), the share of the text CLD2 found in it
+    (0 to 1), and the rule that decided: ``cld2``, ``too-few-words``, ``cld2-unreliable``."""
+
+    code: str
+    confidence: float
+    rule: str
+
+    @property
+    def unknown(self) -> bool:
+        return self.code == UNKNOWN
+
+
+def detect_language(title: str | None, text: str) -> LanguageGuess:
+    """The language of an article from its title and the start of its text."""
+    sample = f"{title}\n{text}" if title else text
+    sample = sample[:SAMPLE_CHARS]
+    worded = sum(1 for word in loose_words(sample[:1000], letters_only=True) if _lower(word))
+    if worded < MIN_WORDS:
+        return LanguageGuess(UNKNOWN, 0.0, "too-few-words")
+    try:
+        reliable, _, details = pycld2.detect(sample, isPlainText=True, bestEffort=True)
+    except (pycld2.error, ValueError):  # text CLD2 will not read (a lone surrogate)
+        return LanguageGuess(UNKNOWN, 0.0, "cld2-unreliable")
+    name, code, percent, _ = details[0]
+    if not reliable or code == "un":
+        return LanguageGuess(UNKNOWN, percent / 100, "cld2-unreliable")
+    return LanguageGuess(_CODES.get(code, code.split("-")[0]), percent / 100, "cld2")
+
+
+def _lower(word: str) -> bool:
+    return any(char.islower() for char in word)
