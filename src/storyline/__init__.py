@@ -1,15 +1,19 @@
 """Storyline: turn raw news articles into stories, quotes, entities and events, with provenance.
 
-The public API::
+The public API (README: "From Python")::
 
-    from storyline import Store, RunOptions, run, clean_article
+    import storyline
 
-    with Store("news.db") as store:
-        summary = run(["articles/"], store, RunOptions())
+    summary = storyline.run(["articles/"], db="news.db")
+    with storyline.open("news.db") as news:
+        people = news.entities(type="person").to_pandas()
+        for event in news.timeline(story=news.stories()[0].id):
+            print(event.date, event.status, event.title)
 """
 
 __version__ = "0.1.0"
 
+from storyline.api import RunProgress, StoreView, open, run
 from storyline.clean import Cleaned, clean_article
 from storyline.errors import (
     InputError,
@@ -34,7 +38,8 @@ from storyline.model import (
 )
 from storyline.offsets import OffsetMap
 from storyline.pipeline import Counters, DocumentStage, Pipeline, Stage
-from storyline.runner import RunOptions, RunSummary, run
+from storyline.records import Records
+from storyline.runner import RunOptions, RunSummary
 from storyline.store import Store
 
 __all__ = [
@@ -56,15 +61,19 @@ __all__ = [
     "Problem",
     "PronounMention",
     "RawArticle",
+    "Records",
     "Removal",
     "Role",
     "RunOptions",
+    "RunProgress",
     "RunSummary",
     "Stage",
     "Store",
     "StoreError",
+    "StoreView",
     "StorylineError",
     "__version__",
     "clean_article",
+    "open",
     "run",
 ]

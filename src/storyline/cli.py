@@ -689,28 +689,43 @@ def report_command(story_id: str, db: str, fmt: str, output: str) -> None:
 
 @main.command("export")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
-@output_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "csv", "parquet", "graphml"]),
+    default="json",
+    show_default=True,
+    help="json: one document (docs/export.schema.json); jsonl: the same records one a line; "
+    "csv, parquet: a folder with one file per table (docs/export.md; parquet needs "
+    "`pip install 'storyline[analysis]'`); graphml: who appears with whom, for Gephi.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    default="-",
+    help="File to write (json, jsonl, graphml; default: standard output) or folder (csv, "
+    "parquet). It appears only once complete.",
+)
 def export_command(db: str, fmt: str, output: str) -> None:
-    """Export the store as one JSON document (schema: docs/export.schema.json).
+    """Export the store: everything as JSON or JSON Lines, per-table CSV or Parquet, or the
+    co-occurrence graph of entities as GraphML. The store is read as one snapshot, so a run
+    writing it meanwhile is not seen half-way.
 
     \b
     Example:
       storyline export --db news.db --format json -o export.json
+      storyline export --db news.db --format parquet -o tables/
+      storyline export --db news.db --format graphml -o people.graphml
     """
-    from storyline.export import write_json
+    from storyline.export.formats import check_format, export
 
+    check_format(fmt, output)  # before the store is opened: a bad request says so at once
     with Store(db, readonly=True) as store:
-        if output == "-":
-            write_json(store, sys.stdout)
-            return
-        target = Path(output)
-        partial = target.with_name(target.name + ".partial")
-        with partial.open("w", encoding="utf-8") as out:
-            counts = write_json(store, out)
-        partial.replace(target)
-    shown = ", ".join(f"{n} {k}" for k, n in counts.items())
-    click.echo(f"wrote {target} ({shown})", err=True)
+        counts = export(store, fmt, output, stdout=sys.stdout)
+    if output != "-":
+        shown = ", ".join(f"{n} {k}" for k, n in counts.items())
+        click.echo(f"wrote {output} ({shown})", err=True)
 
 
 @main.command("problems")

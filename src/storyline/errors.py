@@ -10,6 +10,7 @@
     │   └── BadMetadata            a metadata value that cannot be used (e.g. a date)
     ├── PipelineError              stages do not fit together (needs not provided, unknown stage)
     ├── StoreError                 the store cannot be opened, migrated or written
+    ├── ExportError                an export cannot be written where it was asked to go
     └── MissingExtra               an optional capability whose package is not installed
 
 Every error carries what happened, to which input, and what to do about it, so that the
@@ -72,6 +73,10 @@ class PipelineError(StorylineError):
 
 class StoreError(StorylineError):
     """The store cannot be opened, migrated or written."""
+
+
+class ExportError(StorylineError):
+    """An export cannot be written: the path, the format or what is at the path is wrong."""
 
 
 class MissingExtra(StorylineError):

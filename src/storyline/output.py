@@ -10,6 +10,8 @@ from typing import IO, Any
 
 import click
 
+from storyline.export.csv_cells import join_list
+
 FORMATS = ("table", "json", "jsonl", "csv")
 
 
@@ -33,7 +35,7 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, out: 
     elif fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({c: _csv_cell(row.get(c)) for c in columns} for row in rows)
     else:
         out.write(table(rows, columns) + "\n")
 
@@ -52,6 +54,19 @@ def table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     if not rows:
         lines.append("(none)")
     return "\n".join(lines)
+
+
+def _csv_cell(value: object) -> object:
+    """A list as its items joined with ``;`` (as the CSV export writes it), a mapping as
+    JSON; ``['Minister']`` is no cell a spreadsheet or pandas can use."""
+    if isinstance(value, list | tuple):
+        return join_list(
+            json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list | tuple) else v
+            for v in value
+        )
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return value
 
 
 def _cell(value: object) -> str:

@@ -2,8 +2,9 @@
 
 Written as a stream (one record at a time) so that exporting a large store does not hold it in
 memory. Top-level keys: ``storyline`` (about the export), ``documents``, ``stories``,
-``entities``, ``quotes``, ``time_expressions``, ``events``, ``rules`` (the rule catalogue:
-what each rule a fact names looks for).
+``entities``, ``quotes``, ``time_expressions``, ``events``, ``duplicate_links`` (the verified
+pairs of copies), ``rules`` (the rule catalogue: what each rule a fact names looks for).
+``write_jsonl`` writes the same records one a line.
 """
 
 from __future__ import annotations
@@ -24,22 +25,9 @@ EXPORT_FORMAT_VERSION = 1
 def write_json(store: Store, out: IO[str]) -> dict[str, int]:
     """Write the whole store as one JSON document; return how many records of each kind."""
     counts: dict[str, int] = {}
-    header = {
-        "format_version": EXPORT_FORMAT_VERSION,
-        "storyline_version": __version__,
-        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-    }
+    header = about()
     out.write('{\n"storyline": ' + json.dumps(header))
-    sections = {
-        "documents": documents(store),
-        "stories": stories(store),
-        "entities": entities(store),
-        "quotes": quotes(store),
-        "time_expressions": time_expressions(store),
-        "events": events(store),
-        "rules": rules(),
-    }
-    for name, records in sections.items():
+    for name, records in sections(store).items():
         out.write(f',\n"{name}": [')
         count = 0
         for record in records:
@@ -48,6 +36,44 @@ def write_json(store: Store, out: IO[str]) -> dict[str, int]:
         out.write("\n]" if count else "]")
         counts[name] = count
     out.write("\n}\n")
+    return counts
+
+
+def about() -> dict[str, Any]:
+    """What every export says about itself (the JSON export's ``storyline`` key)."""
+    return {
+        "format_version": EXPORT_FORMAT_VERSION,
+        "storyline_version": __version__,
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+
+
+def sections(store: Store) -> dict[str, Iterator[dict[str, Any]]]:
+    """The export's sections in order, each a stream of records."""
+    return {
+        "documents": documents(store),
+        "stories": stories(store),
+        "entities": entities(store),
+        "quotes": quotes(store),
+        "time_expressions": time_expressions(store),
+        "events": events(store),
+        "duplicate_links": duplicate_links(store),
+        "rules": rules(),
+    }
+
+
+def write_jsonl(store: Store, out: IO[str]) -> dict[str, int]:
+    """The same records as :func:`write_json`, one JSON object a line: first the header
+    (``{"record": "storyline", ...}``), then each record with ``"record"`` naming its
+    section (``"documents"``, ``"quotes"``, ...), in the JSON export's order."""
+    counts: dict[str, int] = {}
+    out.write(json.dumps({"record": "storyline", **about()}) + "\n")
+    for name, records in sections(store).items():
+        count = 0
+        for record in records:
+            out.write(json.dumps({"record": name, **record}, ensure_ascii=False) + "\n")
+            count += 1
+        counts[name] = count
     return counts
 
 
@@ -141,3 +167,7 @@ def time_expressions(store: Store) -> Iterator[dict[str, Any]]:
 
 def events(store: Store) -> Iterator[dict[str, Any]]:
     return store.exports.events()
+
+
+def duplicate_links(store: Store) -> Iterator[dict[str, Any]]:
+    return store.exports.duplicate_links()

@@ -187,3 +187,76 @@ class ExportReads:
                 "participant_entity_ids": json.loads(row[9]),
                 "mentions": mentions,
             }
+
+    def duplicate_links(self) -> Iterator[dict[str, Any]]:
+        """The verified duplicate pairs dedup groups articles from (``a`` < ``b``), with their
+        kind (exact / near / rewrite) and similarity score."""
+        for row in self.store.conn.execute(
+            "SELECT a, b, kind, score, stage_version FROM dedup_links ORDER BY a, b"
+        ):
+            yield dict(zip(("a", "b", "kind", "score", "stage_version"), row, strict=True))
+
+    # The co-occurrence graph (export/graphml.py): namings only (a resolved pronoun is no
+    # naming), metonyms left out ("Washington said"), current canonical articles only (a copy
+    # repeats its original): the conditions of ``EntityTables.co_occurring``.
+    _NAMED = (
+        "SELECT DISTINCT m.entity_id, {what} FROM entity_mentions m "
+        "JOIN documents d ON d.id = m.document_id WHERE m.kind = 'name' AND m.is_metonym = 0 "
+        "AND d.superseded_by IS NULL AND d.duplicate_of IS NULL"
+    )
+
+    def graph_nodes(self) -> Iterator[GraphNode]:
+        """Every entity named in a current canonical article, by id, with how often."""
+        for row in self.store.conn.execute(
+            "SELECT e.id, e.name, e.type, e.roles, count(*) AS mentions, "
+            "count(DISTINCT m.document_id) AS articles, count(DISTINCT d.story_id) AS stories "
+            "FROM entity_mentions m JOIN documents d ON d.id = m.document_id "
+            "JOIN entities e ON e.id = m.entity_id WHERE m.kind = 'name' AND m.is_metonym = 0 "
+            "AND d.superseded_by IS NULL AND d.duplicate_of IS NULL "
+            "GROUP BY e.id, e.name, e.type, e.roles ORDER BY e.id"
+        ):
+            yield GraphNode(row[0], row[1], row[2], json.loads(row[3]), row[4], row[5], row[6])
+
+    def graph_edges(self) -> Iterator[GraphEdge]:
+        """Pairs of entities named in one story (``a`` < ``b``), with how many stories and how
+        many articles name both."""
+        conn = self.store.conn
+        articles: dict[tuple[str, str], int] = {}
+        for a, b, n in conn.execute(
+            f"WITH named AS ({self._NAMED.format(what='m.document_id AS unit')}) "
+            "SELECT x.entity_id, y.entity_id, count(*) FROM named x JOIN named y "
+            "ON y.unit = x.unit AND x.entity_id < y.entity_id GROUP BY x.entity_id, y.entity_id"
+        ):
+            articles[(a, b)] = int(n)
+        for a, b, n in conn.execute(
+            f"WITH named AS ({self._NAMED.format(what='d.story_id AS unit')} "
+            "AND d.story_id IS NOT NULL) "
+            "SELECT x.entity_id, y.entity_id, count(*) FROM named x JOIN named y "
+            "ON y.unit = x.unit AND x.entity_id < y.entity_id "
+            "GROUP BY x.entity_id, y.entity_id ORDER BY x.entity_id, y.entity_id"
+        ):
+            yield GraphEdge(a, b, int(n), articles.get((a, b), 0))
+
+
+@dataclass(frozen=True, slots=True)
+class GraphNode:
+    """An entity in the co-occurrence graph."""
+
+    id: str
+    name: str
+    type: str
+    roles: list[dict[str, str | None]]
+    mentions: int
+    articles: int
+    stories: int
+
+
+@dataclass(frozen=True, slots=True)
+class GraphEdge:
+    """Two entities named in the same stories: how many stories, and how many articles
+    name both."""
+
+    a: str
+    b: str
+    stories: int
+    articles: int

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from storyline.store.events import EventTables
     from storyline.store.exports import ExportReads
     from storyline.store.followed import FollowedSources
-    from storyline.store.listing import ListingReads
+    from storyline.store.listing import DocumentFilter, ListingReads
     from storyline.store.quotes import QuoteTables
     from storyline.store.search import SearchIndex
     from storyline.store.stories import StoryTables
@@ -596,17 +596,29 @@ class Store:
             last = rows[-1]["pk"]
 
     def list_documents(
-        self, *, limit: int = 50, offset: int = 0, include_superseded: bool = False
+        self,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        include_superseded: bool = False,
+        where: DocumentFilter | None = None,
     ) -> list[DocumentListing]:
-        where = "" if include_superseded else "WHERE superseded_by IS NULL"
+        """Documents, newest first; ``where`` narrows them as the web's listings are
+        (``store.listing.document_conditions``)."""
+        from storyline.store.listing import document_conditions
+
+        conditions, params = document_conditions(where) if where else ([], [])
+        if not include_superseded:
+            conditions.insert(0, "d.superseded_by IS NULL")
+        condition = ("WHERE " + " AND ".join(conditions)) if conditions else ""
         return [
             _listing(r)
             for r in self.conn.execute(
-                "SELECT id, external_id, source, outlet, published, published_from, title, flags, "
-                "authors, superseded_by, duplicate_of, story_id, length(text) AS length "
-                f"FROM documents {where} "
-                "ORDER BY published IS NULL, published DESC, pk DESC LIMIT ? OFFSET ?",
-                (limit, offset),
+                "SELECT d.id, d.external_id, d.source, d.outlet, d.published, d.published_from, "
+                "d.title, d.flags, d.authors, d.superseded_by, d.duplicate_of, d.story_id, "
+                f"length(d.text) AS length FROM documents d {condition} "
+                "ORDER BY d.published IS NULL, d.published DESC, d.pk DESC LIMIT ? OFFSET ?",
+                (*params, limit, offset),
             )
         ]
 
@@ -624,6 +636,24 @@ class Store:
     def transaction(self) -> _Transaction:
         """``with store.transaction():`` all the writes inside, or none of them."""
         return _Transaction(self.conn)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """``with store.snapshot():`` every read inside sees the store as it was at the first
+        one, whatever a run writes meanwhile: one read transaction (SQLite's WAL keeps the
+        pages it started with; on PostgreSQL, REPEATABLE READ). For exports, which read every
+        table one after the other."""
+        if self.conn.in_transaction:  # already inside one: it is the snapshot
+            yield
+            return
+        self.conn.execute("BEGIN")
+        if self.postgres:
+            self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
 
     # Table families (entities, quotes, times, events) --------------------------------------
 
