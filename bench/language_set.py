@@ -197,8 +197,9 @@ LONG: dict[str, list[str]] = {
         "başlayacağını ve her okulun yıl sonundan önce denetleneceğini söyledi. Muhalefet ise "
         "planın çok geç geldiğini belirterek ek harcamaların yerel vergiler artırılmadan nasıl "
         "karşılanacağını sordu.",
-        "Denizcilik şirketleri fırtına yaklaşırken onlarca gemiyi kuzeydeki limanlardan uzaklaştırdı "
-        "ve sahil güvenlik balıkçılara hafta sonuna kadar limanda kalmalarını tavsiye etti. "
+        "Denizcilik şirketleri fırtına yaklaşırken onlarca gemiyi kuzeydeki limanlardan "
+        "uzaklaştırdı ve sahil güvenlik balıkçılara hafta sonuna kadar limanda kalmalarını "
+        "tavsiye etti. "
         "Birkaç feribot seferi iptal edildi ve haliç üzerindeki bir köprü öğleden sonranın büyük "
         "bölümünde kamyonlara kapatıldı. Meteoroloji uzmanları rüzgarın perşembe günü "
         "hafifleyeceğini, ancak şiddetli yağmurun alçak köylerde sele yol açabileceğini söylüyor.",

@@ -34,10 +34,10 @@ from storyline.clean import CleanStage
 from storyline.dedup import DedupStage
 from storyline.entities.stage import EntityStage
 from storyline.errors import PipelineError
-from storyline.language import LanguageStage
-from storyline.language.policy import handles
 from storyline.events.link_stage import EventLinkStage
 from storyline.events.stage import EventStage
+from storyline.language import LanguageStage
+from storyline.language.policy import handles
 from storyline.pipeline import DocumentStage, GlobalStage, Pipeline
 from storyline.quotes.stage import QuoteStage
 from storyline.stories import StoryStage

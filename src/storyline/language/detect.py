@@ -55,7 +55,7 @@ def detect_language(title: str | None, text: str) -> LanguageGuess:
         reliable, _, details = pycld2.detect(sample, isPlainText=True, bestEffort=True)
     except (pycld2.error, ValueError):  # text CLD2 will not read (a lone surrogate)
         return LanguageGuess(UNKNOWN, 0.0, "cld2-unreliable")
-    name, code, percent, _ = details[0]
+    _, code, percent, _ = details[0]
     if not reliable or code == "un":
         return LanguageGuess(UNKNOWN, percent / 100, "cld2-unreliable")
     return LanguageGuess(_CODES.get(code, code.split("-")[0]), percent / 100, "cld2")

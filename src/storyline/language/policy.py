@@ -20,7 +20,7 @@ from storyline.language.detect import ENGLISH, UNKNOWN
 # The tag a document whose language is not read by a stage has in that stage's counts.
 SKIP_REASON = "language {code}"
 
-_NAMES = {code: name.replace("_", " ").title() for name, code in pycld2.LANGUAGES}
+_NAMES: dict[str, str] = {code: name.replace("_", " ").title() for name, code in pycld2.LANGUAGES}
 
 
 def handles(languages: Collection[str] | None, code: str | None) -> bool:

@@ -56,4 +56,3 @@ class LanguageStage(DocumentStage):
         elif guess.code != ENGLISH:
             flags += (NOT_ENGLISH_FLAG,)
         return replace(document, language=guess.code, flags=flags, warnings=warnings)
-

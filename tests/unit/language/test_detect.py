@@ -5,8 +5,8 @@ whether the English extractors read a document), and inputs without words unknow
 from __future__ import annotations
 
 import pytest
-
 from bench.language_set import SET, UNDECIDABLE
+
 from storyline.language import ENGLISH, UNKNOWN, detect_language, language_name
 
 # CLD2 calls a short Dutch line Afrikaans and a short Swedish one Danish: the set's only

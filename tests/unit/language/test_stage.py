@@ -54,9 +54,7 @@ def test_each_document_stores_its_language(files: Files, store: Store) -> None:
     assert NOT_ENGLISH_FLAG not in languages["en.txt"][1]
 
 
-def test_english_extractors_skip_other_languages_and_count_it(
-    files: Files, store: Store
-) -> None:
+def test_english_extractors_skip_other_languages_and_count_it(files: Files, store: Store) -> None:
     summary = _run(files, store)
     for stage in ("entities", "quotes", "events"):
         skipped = summary.counters[stage].skipped
@@ -89,9 +87,7 @@ def test_german_dienstag_is_no_place_and_die_no_death(files: Files, store: Store
     assert deaths == []
 
 
-def test_other_languages_are_still_deduplicated_and_clustered(
-    files: Files, store: Store
-) -> None:
+def test_other_languages_are_still_deduplicated_and_clustered(files: Files, store: Store) -> None:
     _run(files, store)
     french, copy = _document(store, "fr.txt"), _document(store, "fr-copy.txt")
     rows = {
@@ -102,9 +98,7 @@ def test_other_languages_are_still_deduplicated_and_clustered(
     assert rows[french][1] is not None and rows[french][1] == rows[copy][1]
 
 
-def test_unknown_language_is_processed_as_english_and_flagged(
-    files: Files, store: Store
-) -> None:
+def test_unknown_language_is_processed_as_english_and_flagged(files: Files, store: Store) -> None:
     summary = _run(files, store)
     ticker = _document(store, "ticker.txt")
     read = list(store.rows("SELECT document_id FROM entity_documents"))
