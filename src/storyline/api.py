@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from storyline.store.search import Match
     from storyline.store.sqlite import DocumentListing, StoredProblem
     from storyline.stories.report import StoryDetail
+    from storyline.stories.why import Why
 
 # "No limit" for the listings that take one (SQLite and PostgreSQL both read a 64-bit one).
 ALL = 2**62
@@ -170,6 +171,24 @@ class StoreView:
         from storyline.stories.report import story_detail
 
         return story_detail(self.store, id_or_prefix)
+
+    def why(self, story: str, article: str, other: str | None = None) -> Why:
+        """Why ``article`` is (or is not) in ``story``, or why two articles are (or are not)
+        together (``storyline story ID --why DOC [DOC2]``): shared names, words, figures."""
+        from storyline.stories.why import why_one, why_pair
+
+        if other is None:
+            return why_one(self.store, story, article)
+        return why_pair(self.store, story, article, other)
+
+    def brief(self, story: str, format: str = "md") -> str:
+        """A brief on one story, Markdown or HTML, to forward (``storyline report``)."""
+        from storyline.stories.report import html_page, markdown, story_detail
+
+        if format not in ("md", "html"):
+            raise StorylineError(f"unknown brief format {format!r}", hint="use md or html")
+        detail = story_detail(self.store, story)
+        return markdown(detail) if format == "md" else html_page(detail)
 
     def entities(
         self, *, type: str | None = None, limit: int | None = None, offset: int = 0

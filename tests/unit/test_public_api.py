@@ -77,6 +77,11 @@ def test_listings_are_typed_records(news_db: str) -> None:
         assert hits.total == 1 and "[frost]" in hits[0].snippet_marked.lower()
         assert len(news.duplicates()) == 1
         assert news.document(documents[0].id[:6]).id == documents[0].id
+        members = [a.id for a in story.articles]
+        assert news.why(pilots.id, members[0]).says
+        assert news.why(pilots.id, members[0], members[1]).pair is not None
+        assert news.brief(pilots.id).startswith("# ")
+        assert "<html" in news.brief(pilots.id, format="html")
 
 
 def test_filters_are_the_cli_and_web_filters(news_db: str) -> None:
