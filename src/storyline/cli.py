@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,7 @@ from storyline.engines.ray import available as ray_available
 from storyline.errors import StorylineError
 from storyline.events.embed import INSTALL as INSTALL_EMBEDDINGS
 from storyline.events.embed import available as embeddings_available
+from storyline.language.note import language_note
 from storyline.model import printable
 from storyline.output import emit, format_option
 from storyline.runner import ProgressLine, RunOptions, RunSummary, count_inputs, run
@@ -207,17 +209,34 @@ def _summary_text(summary: RunSummary, db: str) -> str:
         lines.append(
             f"  problems: {summary.errors} inputs skipped, {summary.warnings} warnings ({kinds})"
         )
+    languages = summary.counters.stages.get("language")
+    if languages is not None and set(languages.found) - {"en"}:
+        lines.append("  languages: " + _languages_text(languages.found))
     for name, counts in summary.counters.stages.items():
         extra = ""
         if counts.dropped:
             extra += " dropped " + ", ".join(f"{n} {k}" for k, n in counts.dropped.items())
         if counts.failed:
             extra += " failed " + ", ".join(f"{n} {k}" for k, n in counts.failed.items())
+        if counts.skipped:
+            extra += " skipped " + ", ".join(f"{n} {k}" for k, n in counts.skipped.items())
         if counts.found:
             extra += "; found " + ", ".join(f"{n} {k}" for k, n in counts.found.items())
         lines.append(f"  stage {name}: {counts.passed} passed{extra} ({counts.seconds:.1f}s)")
     lines.append(f"  store: {db}")
     return "\n".join(lines)
+
+
+def _languages_text(found: Mapping[str, int]) -> str:
+    """``9 English, 2 French, 1 unknown (processed as English)``, most first; and which
+    stages skipped the others."""
+    parts = []
+    for code, count in sorted(found.items(), key=lambda item: (-item[1], item[0])):
+        note = language_note(code)
+        parts.append(f"{count} {note.name}{' (processed as English)' if note.unknown else ''}")
+    skipped = list(dict.fromkeys(s for code in found for s in language_note(code).skipped))
+    text = ", ".join(parts)
+    return f"{text}; not in English: skipped by {', '.join(skipped)}" if skipped else text
 
 
 @main.command("documents")
@@ -304,6 +323,7 @@ def show_command(doc_id: str, db: str, raw: bool, as_json: bool, explain: bool) 
         ("dateline", doc.dateline.text if doc.dateline else None),
         ("encoding", doc.encoding),
         ("flags", ", ".join(doc.flags)),
+        ("language", language_note(doc.language).text),
         ("stages", ", ".join(f"{k} v{v}" for k, v in doc.stages)),
         ("previous version", place.previous_version),
         ("superseded by", place.superseded_by),

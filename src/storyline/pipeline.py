@@ -218,6 +218,7 @@ class Pipeline:
     ) -> Iterator[Document]:
         stream: Iterable[Document] = documents
         for stage in self.stages:
+            counters[stage.name]  # listed in pipeline order, whichever stage counts first
             stream = stage.run(stream, counters, problems)
         yield from stream
 

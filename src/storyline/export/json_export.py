@@ -17,6 +17,7 @@ from typing import IO, Any
 
 from storyline import __version__
 from storyline.rules import catalogue
+from storyline.stages import skipped_by
 from storyline.store import Store
 
 EXPORT_FORMAT_VERSION = 1
@@ -85,7 +86,10 @@ def rules() -> Iterator[dict[str, Any]]:
 
 
 def documents(store: Store) -> Iterator[dict[str, Any]]:
+    skipped: dict[str | None, list[str]] = {}  # by language
     for doc in store.iter_documents():
+        if doc.language not in skipped:
+            skipped[doc.language] = skipped_by(doc.language)
         links = store.exports.document_links(doc.id)
         assert links is not None
         yield {
@@ -111,6 +115,9 @@ def documents(store: Store) -> Iterator[dict[str, Any]]:
                 else None
             ),
             "flags": list(doc.flags),
+            "language": doc.language,
+            # The stages that did not read it: they handle other languages only.
+            "skipped_stages": skipped[doc.language],
             "removed": [
                 {
                     "kind": r.kind,

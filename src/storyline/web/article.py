@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from storyline.dedup.report import Differences, differences
+from storyline.language.note import LanguageNote, language_note
 from storyline.model import Document, Removal
 from storyline.rules import explain
 from storyline.store import Store
@@ -58,6 +59,8 @@ class ArticleView:
     copies: tuple[Copy, ...] = field(default_factory=tuple)
     # Every fact with the stage, version and rule that produced it.
     provenance: tuple[FactProvenance, ...] = ()
+    # Its language, and the stages that did not read it (another language than theirs).
+    language: LanguageNote | None = None
 
     @property
     def removals(self) -> tuple[Removal, ...]:
@@ -91,6 +94,7 @@ def article(store: Store, document_id: str) -> ArticleView:
         canonical=canonical,
         copies=copies,
         provenance=tuple(store.articles.provenance(doc.id)),
+        language=language_note(doc.language),
     )
 
 
@@ -122,6 +126,9 @@ def as_json(view: ArticleView) -> dict[str, Any]:
         "duplicate_of": view.duplicate_of,
         "duplicate_kind": view.duplicate_kind,
         "text": doc.text,
+        "language": doc.language,
+        "language_note": view.language.text if view.language else None,
+        "skipped_stages": list(view.language.skipped) if view.language else [],
         "entities": [_plain(e) for e in view.entities],
         "quotes": [_plain(q) for q in view.quotes],
         "time_expressions": [_plain(t) for t in view.times],
