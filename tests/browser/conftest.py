@@ -142,3 +142,10 @@ def shot(page: Any, name: str) -> None:
     folder = _TARGET[0]
     folder.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(folder / name), full_page=True)
+
+
+def shot_of(element: Any, name: str) -> None:
+    """A screenshot of one element (a picture on a page)."""
+    folder = _TARGET[0]
+    folder.mkdir(parents=True, exist_ok=True)
+    element.screenshot(path=str(folder / name))

@@ -19,11 +19,13 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from storyline import __version__
 from storyline.entities.report import entity_detail, list_entities, role_label
 from storyline.rules import explain
+from storyline.store.cooccurrence import neighbour_pairs
 from storyline.stories.history import says as history_says
 from storyline.stories.report import story_detail
 from storyline.stories.why import why_one
-from storyline.web import listing
+from storyline.web import coverage_chart, event_chart, listing, neighbour_graph, place_map
 from storyline.web.article import article as load_article
+from storyline.web.cards import leads
 from storyline.web.errors import ApiError
 from storyline.web.filters import ENTITY_TYPES, Filters, parse_filters
 from storyline.web.highlight import Highlight, render
@@ -44,6 +46,7 @@ env = Environment(
 )
 env.globals["version"] = __version__
 env.globals["sparkline"] = svg
+env.globals["zip"] = zip
 env.filters["short"] = lambda value: (value or "")[:10]
 env.filters["when"] = when
 # Only web addresses become links: an article's `url` field is input, and a `javascript:` or
@@ -91,10 +94,12 @@ def stories_page(
     with open_store(request) as store:
         cards, total = listing.story_cards(store, filters, limit=PAGE_SIZE, offset=offset)
         outlets = listing.outlets(store)
+        card_leads = leads(store, cards)
     return _page(
         "stories.html",
         request,
         cards=cards,
+        leads=card_leads,
         total=total,
         offset=offset,
         filters=filters,
@@ -109,10 +114,18 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
         detail = story_detail(store, story_id)
         cards, _ = listing.story_cards(store, Filters(story=detail.id), limit=1, offset=0)
     numbers = {a.id: i for i, a in enumerate(detail.articles, start=1)}
+    coverage = coverage_chart.grid(coverage_chart.of_articles(detail.articles))
+    placed, unplaced = place_map.locate(detail.of_type("place"))
     return _page(
         "story.html",
         request,
         story=detail,
+        coverage=coverage,
+        coverage_svg=coverage_chart.svg(coverage),
+        events_svg=event_chart.svg(detail.events),
+        map_svg=place_map.svg(placed),
+        unplaced=unplaced,
+        map_credit=place_map.CREDIT,
         card=cards[0] if cards else None,
         numbers=numbers,
         people=detail.of_type("person"),
@@ -215,6 +228,7 @@ def entity_page(request: Request, entity_id: str) -> HTMLResponse:
     with open_store(request) as store:
         detail = entity_detail(store, entity_id)
         neighbours = co_occurring(store, detail.id)
+        pairs = neighbour_pairs(store, detail.id, [n.id for n in neighbours])
     per_day: dict[str, int] = {}
     for doc in detail.documents:
         if doc.published:
@@ -224,6 +238,7 @@ def entity_page(request: Request, entity_id: str) -> HTMLResponse:
         request,
         entity=detail,
         neighbours=neighbours,
+        graph=neighbour_graph.svg(detail.name, detail.type, neighbours, pairs),
         coverage=sorted(per_day.items()),
         role_label=lambda r: role_label(
             {"title": r.title, "country": r.country, "organization": r.organization}
