@@ -680,19 +680,22 @@ class StoryTables:
         )
 
     def key_entities(
-        self, members: Sequence[str], limit: int = KEY_ENTITIES
+        self,
+        members: Sequence[str],
+        limit: int = KEY_ENTITIES,
+        types: Sequence[str] = ENTITY_TYPES,
     ) -> tuple[KeyEntity, ...]:
         """The entities most of ``members`` (a story's articles, copies included) mention,
-        ``limit`` of each type; a person's role is the title written beside the name most
-        often. Among three or more articles, a name only one of them mentions is a detail,
-        not a key entity."""
+        ``limit`` of each of ``types``; a person's role is the title written beside the name
+        most often. Among three or more articles, a name only one of them mentions is a
+        detail, not a key entity."""
         least = 2 if len(members) >= 3 else 1
         ids = json.dumps(list(members))
         found: list[KeyEntity] = []
         # "+" (SQLite): look the title up by the members' documents, not by all the mentions
         # of a much-mentioned entity. PostgreSQL's planner needs no such hint, nor has it.
         plus = "" if self.store.postgres else "+"
-        for kind in ENTITY_TYPES:
+        for kind in types:
             rows = self.store.conn.execute(
                 "WITH members(id) AS (SELECT value FROM json_each(?)) "
                 "SELECT m.entity_id, max(m.name), count(DISTINCT m.document_id) AS n, "

@@ -33,9 +33,7 @@ def leads(store: Store, cards: Iterable[StoryCard]) -> dict[str, CardLead]:
     for card in cards:
         summary = store.stories.summary(card.id)
         members = store.stories.members_of({card.id})
-        people = tuple(
-            e for e in store.stories.key_entities(members, KEY_PEOPLE) if e.type == "person"
-        )
+        people = store.stories.key_entities(members, KEY_PEOPLE, types=("person",))
         found[card.id] = CardLead(
             _clip(summary[0][0]) if summary else None,
             summary[0][1] if summary else None,

@@ -212,10 +212,7 @@ def svg(placed: Sequence[PlacedName], *, width: int = WIDTH) -> Markup:
         ]
         if not rings:
             continue
-        path = " ".join(
-            "M" + " L".join(f"{num(px)} {num(py)}" for px, py in (xy(x, y) for x, y in r)) + "Z"
-            for r in rings
-        )
+        path = " ".join(_path([xy(x, y) for x, y in r], width, height) for r in rings)
         kind = "land mentioned" if shape.iso and shape.iso in mentioned else "land"
         body.append(f'<path class="{kind}" d="{path}">{title(shape.name)}</path>')
     most = max(p.articles for p in placed)
@@ -283,3 +280,29 @@ def _label(
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _path(points: Sequence[tuple[float, float]], width: float, height: float) -> str:
+    """A closed ring in whole pixels, points that fall on the pixel before left out (the
+    outlines have far more detail than a small map shows), points beyond the map moved to
+    just outside its edge (so a large country's far coast costs nothing)."""
+    kept: list[tuple[int, int]] = []
+    for x, y in points:
+        point = (round(min(max(x, -8), width + 8)), round(min(max(y, -8), height + 8)))
+        if kept and point == kept[-1]:
+            continue
+        if len(kept) >= 2 and _on_one_edge((kept[-2], kept[-1], point), width, height):
+            kept[-1] = point  # a run along the edge needs only its ends
+        else:
+            kept.append(point)
+    if len(kept) < 3:
+        return ""
+    return "M" + " L".join(f"{x} {y}" for x, y in kept) + "Z"
+
+
+def _on_one_edge(points: Sequence[tuple[int, int]], width: float, height: float) -> bool:
+    xs = {p[0] for p in points}
+    ys = {p[1] for p in points}
+    return (len(xs) == 1 and xs <= {-8, round(width + 8)}) or (
+        len(ys) == 1 and ys <= {-8, round(height + 8)}
+    )
