@@ -18,7 +18,7 @@ import gzip
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from markupsafe import Markup
@@ -41,6 +41,7 @@ class CountryShape:
     iso: str
     name: str
     rings: tuple[Ring, ...]
+    boxes: tuple[tuple[float, float, float, float], ...]  # each ring's west, south, east, north
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,18 +75,22 @@ def shapes() -> tuple[CountryShape, ...]:
     found = []
     with gzip.open(DATA / "countries-110m.tsv.gz", "rt", encoding="utf-8") as handle:
         for line in handle:
-            iso, name, rings = line.rstrip("\n").split("\t")
-            found.append(
-                CountryShape(
-                    iso,
-                    name,
-                    tuple(
-                        tuple((float(x), float(y)) for x, y in (p.split(",") for p in r.split()))
-                        for r in rings.split(";")
-                        if r
-                    ),
-                )
+            iso, name, text_rings = line.rstrip("\n").split("\t")
+            rings = tuple(
+                tuple((float(x), float(y)) for x, y in (p.split(",") for p in r.split()))
+                for r in text_rings.split(";")
+                if r
             )
+            boxes = tuple(
+                (
+                    min(x for x, _ in r),
+                    min(y for _, y in r),
+                    max(x for x, _ in r),
+                    max(y for _, y in r),
+                )
+                for r in rings
+            )
+            found.append(CountryShape(iso, name, rings, boxes))
     return tuple(found)
 
 
@@ -202,19 +207,11 @@ def svg(placed: Sequence[PlacedName], *, width: int = WIDTH) -> Markup:
     def xy(lon: float, lat: float) -> tuple[float, float]:
         return (lon - west) * middle * scale, (north - lat) * scale
 
-    mentioned = {p.country for p in placed if p.kind == "country"}
-    body = [f'<rect class="sea" x="0" y="0" width="{num(width)}" height="{num(height)}"/>']
-    for shape in shapes():
-        rings = [
-            r
-            for r in shape.rings
-            if any(west - 20 <= x <= east + 20 and south - 20 <= y <= north + 20 for x, y in r)
-        ]
-        if not rings:
-            continue
-        path = " ".join(_path([xy(x, y) for x, y in r], width, height) for r in rings)
-        kind = "land mentioned" if shape.iso and shape.iso in mentioned else "land"
-        body.append(f'<path class="{kind}" d="{path}">{title(shape.name)}</path>')
+    mentioned = frozenset(p.country for p in placed if p.kind == "country")
+    body = [
+        f'<rect class="sea" x="0" y="0" width="{num(width)}" height="{num(height)}"/>',
+        _outlines((west, south, east, north), middle * scale, scale, width, height, mentioned),
+    ]
     most = max(p.articles for p in placed)
     taken: list[tuple[float, float, float, float]] = []
     for p in sorted(placed, key=lambda p: (p.kind != "country", -p.articles, p.name)):
@@ -280,6 +277,36 @@ def _label(
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@lru_cache(maxsize=256)
+def _outlines(
+    view: tuple[float, float, float, float],
+    x_scale: float,
+    y_scale: float,
+    width: float,
+    height: float,
+    mentioned: frozenset[str],
+) -> str:
+    """The countries in ``view`` as paths (kept for the next request for the same story:
+    projecting a few thousand points is most of the map's cost)."""
+    west, south, east, north = view
+    paths = []
+    for shape in shapes():
+        rings = [
+            r
+            for r, (w, s, e, n) in zip(shape.rings, shape.boxes, strict=True)
+            if w <= east and e >= west and s <= north and n >= south
+        ]
+        if not rings:
+            continue
+        path = " ".join(
+            _path([((x - west) * x_scale, (north - y) * y_scale) for x, y in r], width, height)
+            for r in rings
+        )
+        kind = "land mentioned" if shape.iso and shape.iso in mentioned else "land"
+        paths.append(f'<path class="{kind}" d="{path}">{title(shape.name)}</path>')
+    return "".join(paths)
 
 
 def _path(points: Sequence[tuple[float, float]], width: float, height: float) -> str:
