@@ -313,8 +313,9 @@ class StoreView:
 @dataclass(frozen=True, slots=True)
 class RunProgress:
     """Where a run is: ``stage`` is ``"read"`` while inputs are read (``done`` inputs of
-    ``total``, when counted), then each global stage by name (``done`` documents of
-    ``total`` where the stage reads them one by one, else 0 of None as it starts)."""
+    ``total``, when counted; ``seconds`` since reading started), then each global stage by
+    name (``done`` documents of ``total`` where the stage reads them one by one, else 0 of
+    None as it starts; ``seconds`` since the run started)."""
 
     stage: str
     done: int

@@ -52,6 +52,16 @@ class Records(list[T]):
         self.total = total
         self.note = note
 
+    @typing.overload
+    def __getitem__(self, index: typing.SupportsIndex) -> T: ...
+    @typing.overload
+    def __getitem__(self, index: slice) -> Records[T]: ...
+    def __getitem__(self, index: typing.SupportsIndex | slice) -> T | Records[T]:
+        """A slice is a ``Records`` too: ``news.entities()[:10].to_pandas()``."""
+        if isinstance(index, slice):
+            return Records(super().__getitem__(index), kind=self.kind)
+        return super().__getitem__(index)
+
     def columns(self) -> list[str]:
         if self.kind is not None and dataclasses.is_dataclass(self.kind):
             return [f.name for f in dataclasses.fields(self.kind)]

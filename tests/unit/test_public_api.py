@@ -109,6 +109,7 @@ def test_to_pandas_and_to_arrow(news_db: str) -> None:
     import pyarrow as pa
 
     with storyline.open(news_db) as news:
+        assert len(news.entities()[:2].to_pandas()) == 2  # a slice keeps the methods
         frame = news.entities().to_pandas()
         assert list(frame.columns) == ["id", "name", "type", "mentions", "documents", "roles"]
         assert len(frame) == len(news.entities())
