@@ -58,6 +58,8 @@ from storyline.events.link import (  # noqa: E402
     Weights,
     average_linkage,
     pair_features,
+    same_event_clusters,
+    scored,
     vetoed,
 )
 from storyline.events.stage import read_document  # noqa: E402
@@ -82,6 +84,11 @@ class Group:
     mentions: list[EventMention]
     features: npt.NDArray[np.float64]  # n x n x features
     vetoed: npt.NDArray[np.bool_]
+    # The pairs the rule of SAME_EVENT joins before any pair is weighed, and row by row the
+    # mentions without participants it may attach (link.same_event_clusters), as the
+    # product links: the cross-validation scores the rule too.
+    rule: npt.NDArray[np.bool_]
+    unnamed: npt.NDArray[np.bool_]
 
 
 def read_candidates(
@@ -151,12 +158,15 @@ def groups_of(
     for members in by_group.values():
         chosen = [items[i] for i in members]
         found = pair_features(chosen, None if vectors is None else vectors[members])
+        _, rule, unnamed = scored(chosen, None if vectors is None else vectors[members])
         out.append(
             Group(
                 topic=mentions[members[0]].topic,
                 mentions=[mentions[i] for i in members],
                 features=np.stack([found[name] for name in FEATURES], axis=-1),
                 vetoed=vetoed(chosen),
+                rule=rule,
+                unnamed=unnamed,
             )
         )
     return out
@@ -228,10 +238,12 @@ def labels(groups: Sequence[Group], weights: Weights, threshold: float) -> dict[
     for n, group in enumerate(groups):
         logit = weights.bias + group.features @ vector
         probability = 1.0 / (1.0 + np.exp(-logit))
+        probability[group.rule] = 1.0
         probability[group.vetoed] = -np.inf
         np.fill_diagonal(probability, 0.0)
+        start = same_event_clusters(group.rule, probability, group.unnamed)
         for mention, cluster in zip(
-            group.mentions, average_linkage(probability, threshold), strict=True
+            group.mentions, average_linkage(probability, threshold, start), strict=True
         ):
             response[mention.id] = n * 100_000 + cluster
     return response

@@ -20,6 +20,7 @@ from storyline.entities.countries import by_name
 from storyline.events import rules
 from storyline.events.lexicon import TRIGGERS, Trigger
 from storyline.events.roles import roles
+from storyline.events.sense import typed
 from storyline.events.status import Clause, participle_ahead, status_rule
 from storyline.events.timing import after_publication, dates_trigger, days, distance, time_of
 from storyline.model import DatedTime, EntityRef, FoundEvent, TextRange
@@ -41,12 +42,6 @@ _NOT_BEFORE = {
 # Verb triggers too common in other senses unless a place or time follows them.
 _NEEDS_SETTING = frozenset({"gather"})
 _SETTING = word_set("at for in near on outside to")
-_MILITARY = frozenset(
-    """
-    air missile drone military deadly rocket artillery retaliatory nuclear pre-emptive
-    preemptive israeli russian ukrainian u.s. american us airstrike precision targeted
-    """.split()  # noqa: SIM905 (a word list reads best as text)
-)
 _SUBJECT_PRONOUNS = (lexicon.RELATIVES - {"whom", "whose"}) | word_set("he it she")
 # What one meets when "meet" is not a meeting: "meet the targets", "meet demand".
 _TARGETS = frozenset(
@@ -134,7 +129,8 @@ def extract_events(
         if not sentence:
             continue
         s_start, s_end = sentence[0].start, sentence[-1].end
-        triggers = [(i, t) for i in range(len(sentence)) if (t := _trigger(sentence, i))]
+        read = {i: t for i in range(len(sentence)) if (t := _typed_trigger(sentence, i))}
+        triggers = [(i, t) for i, (t, _) in read.items()]
         trigger_tokens = [sentence[i] for i, _ in triggers]
         nouns = {i for i, t in triggers if t.form in {"noun", "plural"}}
         for index, trigger in triggers:
@@ -148,6 +144,8 @@ def extract_events(
             in_sentence = [e for e in entities if s_start <= e.start and e.end <= s_end]
             place = _place(text, token, in_sentence, noun=nominal)
             agent, patient = roles(text, token.start, token.end, nominal, in_sentence)
+            if agent is None and read[index][1] == rules.NEWS_CONFERENCE.name:
+                agent = _holder(text, sentence, index, in_sentence)
             clause = Clause(
                 tokens=tuple(t.text for t in sentence),
                 index=index,
@@ -181,17 +179,41 @@ def extract_events(
                     participants=_participants(text, token, in_sentence, place),
                     agent=agent,
                     patient=patient,
-                    rule=_rule(clause.form, status_by, timing if time is not None else ""),
+                    rule=_rule(
+                        clause.form, status_by, timing if time is not None else "", read[index][1]
+                    ),
                 )
             )
     return _resolve_anaphors(found, anaphoric, published)
 
 
-def _rule(form: str, status_by: str, timing: str) -> str:
-    """The mention's rule string: "trigger-past/status:past-form/time:in-clause". Each part
-    is looked up in the catalogue (events/rules.py), so a name it does not list fails here
+# Verbs whose object a news conference is, and whose subject holds it: "told a news
+# conference", "held a press conference".
+_HOLDS_CONFERENCE = word_set("told tells tell telling gave give gives held hold holds called")
+
+
+def _holder(
+    text: str, sentence: Sequence[Token], index: int, entities: Sequence[EntityRef]
+) -> str | None:
+    """Who held the news conference at ``sentence[index]``: the subject of the verb whose
+    object it is ("Weinberger told a Pentagon news conference"), so that two officials'
+    news conferences on one day stay two events (issue 22)."""
+    for back in range(index - 2, max(-1, index - 6), -1):
+        verb = sentence[back]
+        if verb.text.lower() in _HOLDS_CONFERENCE:
+            return roles(text, verb.start, verb.end, False, entities)[0]
+    return None
+
+
+def _rule(form: str, status_by: str, timing: str, typing: str = "") -> str:
+    """The mention's rule string: "trigger-past/status:past-form/time:in-clause", with
+    "type:opened-fire" after the trigger when its context gave its type. Each part is
+    looked up in the catalogue (events/rules.py), so a name it does not list fails here
     rather than being stored."""
-    parts = [rules.TRIGGERS[form].written, rules.STATUS[status_by].written]
+    parts = [rules.TRIGGERS[form].written]
+    if typing:
+        parts.append(rules.TYPING[typing].written)
+    parts.append(rules.STATUS[status_by].written)
     if timing:
         parts.append(rules.TIMING[timing].written)
     return "/".join(parts)
@@ -267,6 +289,13 @@ _LOOSE_QUANTIFIERS = frozenset(
 )
 
 
+def _typed_trigger(sentence: Sequence[Token], index: int) -> tuple[Trigger, str] | None:
+    """The trigger at ``sentence[index]`` with the type its context gives (``sense.py``)
+    and the name of the rule that gave it ("" for the word's own type)."""
+    trigger = _trigger(sentence, index)
+    return None if trigger is None else typed(sentence, index, trigger)
+
+
 def _trigger(sentence: Sequence[Token], index: int) -> Trigger | None:
     word = sentence[index].text
     lower = word.lower()
@@ -284,11 +313,6 @@ def _trigger(sentence: Sequence[Token], index: int) -> Trigger | None:
         return None  # "strike a deal": the deal is the event
     if trigger.lemma in _NEEDS_SETTING and after not in _SETTING:
         return None
-    if trigger.lemma == "strike" and not _MILITARY & {
-        t.text.lower() for t in sentence[max(0, index - 2) : index]
-    }:
-        # A strike without a weapon before it is a walkout ("the dockers' strike").
-        trigger = Trigger("protest", "strike", trigger.form)
     if lower == "shot" and (before in _DETERMINERS or _modifier_word(before)):
         return None  # "a clear shot", "his best shot": a chance, not gunfire
     if trigger.lemma == "meet" and _meets_a_target(sentence, index):

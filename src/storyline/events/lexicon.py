@@ -46,7 +46,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "election": ("elect vote reelect re-elect", "election vote referendum ballot runoff"),
     "appointment": ("appoint nominate hire", "appointment nomination"),
     "resignation": ("resign quit", "resignation"),
-    "dismissal": ("sack dismiss oust", "dismissal ouster"),
+    "dismissal": ("sack dismiss oust fire", "dismissal ouster"),
     "arrest": ("arrest detain", "arrest detention"),
     "trial": ("indict charge prosecute sue", "trial indictment prosecution lawsuit"),
     "verdict": ("convict acquit sentence", "verdict conviction acquittal ruling"),
@@ -139,13 +139,16 @@ def _plural(noun: str) -> str:
 
 def _build() -> dict[str, Trigger]:
     triggers: dict[str, Trigger] = {}
-    for type_, (verbs, nouns) in _TABLE.items():
+    # Every noun first: a noun reading wins over a verb of an earlier type ("fire" is a
+    # blaze; "fired" the verb of a dismissal or a weapon, read in context by sense.py).
+    for type_, (_, nouns) in _TABLE.items():
         for noun in nouns.split():
             lemma = noun
             triggers.setdefault(noun, Trigger(type_, lemma, "noun"))
             plural = _plural(noun)
             if plural != noun:
                 triggers.setdefault(plural, Trigger(type_, lemma, "plural"))
+    for type_, (verbs, _) in _TABLE.items():
         for verb in verbs.split():
             for form, kind in _verb_forms(verb).items():
                 if verb in _ADJECTIVE_BASE and kind in {"base", "s"}:

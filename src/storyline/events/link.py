@@ -318,10 +318,10 @@ def link(
     labels = [0] * len(candidates)
     next_label = 0
     for members in groups.values():
-        scores = pair_scores(
-            [candidates[i] for i in members], None if vectors is None else vectors[members]
-        )
-        for local, cluster in enumerate(average_linkage(scores, threshold)):
+        chosen = [candidates[i] for i in members]
+        scores, rule, unnamed = scored(chosen, None if vectors is None else vectors[members])
+        start = same_event_clusters(rule, scores, unnamed)
+        for local, cluster in enumerate(average_linkage(scores, threshold, start)):
             labels[members[local]] = next_label + cluster
         next_label = max(labels[i] for i in members) + 1
     return _dense(labels)
@@ -410,32 +410,108 @@ def pair_scores(
     """The symmetric matrix of linking probabilities of one group's pairs (minus infinity:
     never linked): :data:`LEXICAL` over :func:`pair_features`, or with ``vectors`` (the
     candidates' embeddings, unit rows) :data:`EMBEDDED`."""
+    return scored(candidates, vectors)[0]
+
+
+def scored(
+    candidates: Sequence[EventCandidate], vectors: npt.NDArray[np.float64] | None
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """:func:`pair_scores`, the pairs of the rule of :data:`SAME_EVENT`, and, row by row, the
+    pairs it would make in one article but that the row's mention names no participant."""
     w = LEXICAL if vectors is None else EMBEDDED
     logit = np.full((len(candidates), len(candidates)), w.bias)
     found = pair_features(candidates, vectors)
     for name, values in found.items():
         logit += getattr(w, name) * values
     probability: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-logit))
-    # The rule of :data:`SAME_EVENT`: type, time and participants agree, no agents conflict.
-    probability[found["same_event"] > 0] = 1.0
+    # The rule of :data:`SAME_EVENT`: type, time and participants agree, no agents conflict,
+    # in two sentences (one sentence names the same people and time for all its triggers).
+    rule = same_event_rule(found)
+    probability[rule] = 1.0
     probability[vetoed(candidates)] = _BLOCKED
     np.fill_diagonal(probability, 0.0)
-    return probability
+    named = np.array([bool(c.participants) for c in candidates], dtype=bool)
+    # Row by row: a mention that names no participant, and the same type and span in
+    # another sentence of its article.
+    unnamed = (
+        (found["same_time"] > 0)
+        & (found["same_sentence"] == 0)
+        & _equal([c.document_id for c in candidates])
+        & ~named[:, None]
+    )
+    np.fill_diagonal(unnamed, False)
+    return probability, rule, unnamed
 
 
-def average_linkage(scores: npt.NDArray[np.float64], threshold: float) -> list[int]:
+def same_event_rule(found: dict[str, npt.NDArray[np.float64]]) -> npt.NDArray[np.bool_]:
+    """The pairs the rule of :data:`SAME_EVENT` makes one event: the same type, the same
+    span of at most a month, a participant in common and no conflict of agents, in two
+    different sentences (``found``: :func:`pair_features`)."""
+    rule: npt.NDArray[np.bool_] = (found["same_event"] > 0) & (found["same_sentence"] == 0)
+    return rule
+
+
+def same_event_clusters(
+    rule: npt.NDArray[np.bool_],
+    scores: npt.NDArray[np.float64],
+    unnamed: npt.NDArray[np.bool_] | None = None,
+) -> list[int]:
+    """The clusters the rule of :data:`SAME_EVENT` makes before any pair is weighed (issue
+    22: one OPEC accord, written "the December accord", "the pact agreed in December" and
+    "OPEC's December agreement" in one story, showed as five events, since average linkage
+    diluted the rule's certain pairs among the others). Mentions joined by the ``rule``
+    (:func:`same_event_rule`), pair by pair in order, unless the two clusters hold a vetoed
+    pair (``scores`` minus infinity). Then a mention still alone that names no participant
+    ("the accord is working") joins the one cluster its row of ``unnamed`` reaches (the
+    same type and span in its own article), and stays alone when it reaches two: a
+    cluster number per mention."""
+    label = list(range(len(scores)))
+    members: dict[int, list[int]] = {i: [i] for i in label}
+
+    def join(first: int, second: int) -> None:
+        if first == second or np.isneginf(scores[np.ix_(members[first], members[second])]).any():
+            return
+        for item in members.pop(second):
+            label[item] = first
+            members[first].append(item)
+
+    for a, b in zip(*np.nonzero(np.triu(rule, 1)), strict=True):
+        join(label[int(a)], label[int(b)])
+    if unnamed is not None:
+        for item in range(len(label)):
+            if len(members[label[item]]) > 1:
+                continue
+            reached = {label[int(j)] for j in np.flatnonzero(unnamed[item])}
+            if len(reached) == 1:
+                join(reached.pop(), label[item])
+    return _dense(label)
+
+
+def average_linkage(
+    scores: npt.NDArray[np.float64], threshold: float, start: Sequence[int] | None = None
+) -> list[int]:
     """Clusters of the items of ``scores``: repeatedly join the two clusters with the highest
     mean pair score while it exceeds ``threshold``. A vetoed pair (minus infinity) makes
-    the mean of its clusters minus infinity, so it is never joined.
+    the mean of its clusters minus infinity, so it is never joined. ``start``, a cluster
+    number per item, gives clusters to begin from (default: every item alone).
 
     Each row keeps its best partner, so a join rescans only the rows that pointed at the
     two joined clusters: about O(n²) for n items rather than O(n³).
     """
-    count = scores.shape[0]
-    sums = scores.astype(np.float64, copy=True)
+    if start is not None and len(set(start)) < len(start):
+        return _from_clusters(scores, threshold, start)
+    return _linkage(scores.astype(np.float64, copy=True), np.ones(scores.shape[0]), threshold)
+
+
+def _linkage(
+    sums: npt.NDArray[np.float64], sizes: npt.NDArray[np.float64], threshold: float
+) -> list[int]:
+    """Average linkage over clusters of ``sizes`` members whose pair scores sum to ``sums``
+    (changed in place); see :func:`average_linkage`."""
+    count = sums.shape[0]
     np.fill_diagonal(sums, _BLOCKED)
-    sizes = np.ones(count)
-    means = sums.copy()
+    with np.errstate(invalid="ignore"):
+        means = sums / np.outer(sizes, sizes)
     best = np.argmax(means, axis=1) if count else np.zeros(0, dtype=np.int64)
     best_score = means[np.arange(count), best] if count else np.zeros(0)
     alive = np.ones(count, dtype=bool)
@@ -478,6 +554,24 @@ def average_linkage(scores: npt.NDArray[np.float64], threshold: float) -> list[i
         for item in group:
             labels[item] = label
     return labels
+
+
+def _from_clusters(
+    scores: npt.NDArray[np.float64], threshold: float, start: Sequence[int]
+) -> list[int]:
+    """:func:`average_linkage` from the clusters ``start`` gives: each cluster stands as one
+    item whose scores are the sums of its members' (minus infinity when any pair of them
+    is vetoed), so a mean stays the mean over the members' pairs."""
+    labels = np.array(_dense(start))
+    count = int(labels.max()) + 1
+    own = np.zeros((count, len(labels)))
+    own[labels, np.arange(len(labels))] = 1.0
+    blocked = np.isneginf(scores)
+    sums = own @ np.where(blocked, 0.0, scores) @ own.T
+    sizes = own.sum(axis=1)
+    sums[(own @ blocked.astype(np.float64) @ own.T) > 0] = _BLOCKED
+    merged = _linkage(sums, sizes, threshold)
+    return _dense([merged[label] for label in labels])
 
 
 def _context(candidate: EventCandidate) -> Counter[str]:
@@ -622,8 +716,17 @@ def _planned_after(
 ) -> npt.NDArray[np.bool_]:
     """Pairs where one is planned in an article published after the other's last possible
     day: "the next election" in 2005 is not the 2001 election."""
+    # A "planned" mention dated wholly before its own article is no plan of anything to
+    # come ("will maintain the December agreement": the agreement exists; issue 22): it
+    # does not veto.
     planned = np.array(
-        [c.status == "planned" and c.published is not None for c in candidates], dtype=bool
+        [
+            c.status == "planned"
+            and c.published is not None
+            and not (c.time is not None and c.time[1] < c.published)
+            for c in candidates
+        ],
+        dtype=bool,
     )
     dated = np.array([c.time is not None for c in candidates], dtype=bool)
     if not planned.any() or not dated.any():

@@ -80,8 +80,10 @@ class EventLinkStage(GlobalStage):
     name: ClassVar[str] = "event_links"
     # 2 (issue 22): weights refit by scripts/fit_event_links.py; place and day only support a
     # link between mentions whose agents agree; type, time and a shared participant
-    # make one event.
-    version: ClassVar[str] = "2"
+    # make one event. 3 (issue 22, second pass): that rule's mentions are joined before
+    # any pair is weighed, in two sentences; a "planned" mention dated before its article
+    # no longer vetoes.
+    version: ClassVar[str] = "3"
     needs: ClassVar[frozenset[str]] = frozenset({"event_mentions", "stories"})
     provides: ClassVar[frozenset[str]] = frozenset({"events"})
     # Link with the triggers' MiniLM embeddings too (``storyline run --event-embeddings``):
@@ -122,9 +124,10 @@ class EventLinkStage(GlobalStage):
                 store.events.drop_story(story_id)
         made = 0
         self._countries = _country_ids(store)
-        for story_id, members in current.items():
-            if linked.get(story_id) == members:
-                continue
+        todo = [(s, m) for s, m in current.items() if linked.get(s) != m]
+        for done, (story_id, members) in enumerate(todo, start=1):
+            if self.progress is not None:  # count, rate and ETA on the run's progress line
+                self.progress(f"{self.name}: linking stories", done, len(todo))
             store.events.drop_story(story_id)
             made += self._link_story(store, story_id, members.removeprefix(mode).split())
             store.events.record_linked(story_id, members)

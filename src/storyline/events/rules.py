@@ -36,6 +36,37 @@ TRIGGERS = {
     "plural": _trigger("plural", "An event noun in the plural: 'talks', 'attacks'."),
 }
 
+
+def _type(name: str, says: str) -> NamedRule:
+    return NamedRule(name, "events", "event", says, part="type")
+
+
+# The type from the trigger in context (sense.py, issue 22): written only when the context
+# changed the word's own type.
+STRIKE_WALKOUT = _type(
+    "strike-walkout",
+    "'Strike' without a weapon right before it is a walkout ('the dockers' strike'), not "
+    "an attack ('an air strike').",
+)
+OPENED_FIRE = _type(
+    "opened-fire", "'Opened fire', 'returned fire', 'an exchange of fire': an attack, not a blaze."
+)
+FIRED_WEAPON = _type(
+    "fired-weapon",
+    "'Fired' with a weapon or a target after it ('fired rockets at the town'): an attack.",
+)
+FIRED_PERSON = _type(
+    "fired-person",
+    "'Fired' with a person as its object or passive subject ('fired its chief executive', "
+    "'was fired'): a dismissal.",
+)
+NEWS_CONFERENCE = _type(
+    "news-conference",
+    "'Conference' after 'news' or 'press': a statement to reporters, not a meeting of the parties.",
+)
+TYPE_RULES = (STRIKE_WALKOUT, OPENED_FIRE, FIRED_WEAPON, FIRED_PERSON, NEWS_CONFERENCE)
+TYPING = {rule.name: rule for rule in TYPE_RULES}
+
 # The status (status.py), tried in this order. The first five are issue 22's: a plan that
 # is denied, weighed or made conditional is never read as happened.
 NOT_RULED_OUT = _status(
@@ -131,6 +162,19 @@ ANAPHOR = _time(
     "An undated 'the talks' or 'their meeting' takes the time of the last dated mention of "
     "the same kind before it.",
 )
+# What keeps a time from a trigger (timing.py, issue 22): the time then dates another word,
+# and another rule (or none) dates the trigger. Listed for ``storyline rules``; a mention's
+# rule string names the rule that did date it.
+INFINITIVE_TIME = _time(
+    "infinitive-time",
+    "A time after an infinitive dates the infinitive's verb, not the verb before it: 'agreed "
+    "to reintroduce fixed prices from February 1' (the agreement is not dated February 1).",
+)
+TIME_IN_NOUN_PHRASE = _time(
+    "time-in-noun-phrase",
+    "A time between a determiner and a noun dates that noun only: 'its pact set a third "
+    "quarter ceiling' (the pact is not dated to the third quarter).",
+)
 AFTER_PUBLICATION = NamedRule(
     "after-publication",
     "events",
@@ -163,4 +207,12 @@ TIME_RULES = (IN_CLAUSE, DURATION_BEFORE, EVENT_RELATIVE_CLAUSE, SAME_DAY, ANAPH
 # By the name the status and time functions return, for building a mention's rule string.
 STATUS = {rule.name: rule for rule in STATUS_RULES}
 TIMING = {rule.name: rule for rule in TIME_RULES}
-RULES = (*TRIGGERS.values(), *STATUS_RULES, *TIME_RULES, AFTER_PUBLICATION)
+RULES = (
+    *TRIGGERS.values(),
+    *TYPE_RULES,
+    *STATUS_RULES,
+    *TIME_RULES,
+    INFINITIVE_TIME,
+    TIME_IN_NOUN_PHRASE,
+    AFTER_PUBLICATION,
+)

@@ -89,8 +89,10 @@ class EventStage(FactStage[EventInput, DocumentEvents]):
     # killed") is the time's; a relative clause on a dated event noun takes its time. 7 (issue
     # 22): a plan denied, weighed or made conditional is negated or hypothetical ("no plans
     # for a meeting"); "took note of the agreement" happened; "demonstrates the point" is no
-    # protest.
-    version: ClassVar[str] = "7"
+    # protest. 8 (issue 22, second pass): the type from the trigger in context
+    # (``sense.py``: a walkout or an air strike, opened fire, fired a person or a weapon, a
+    # news conference and who held it, a price charged).
+    version: ClassVar[str] = "8"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "language", "entities", "quotes"})
     # Rules and a tagger for English news: a document in another language is skipped
     # (counted), an unknown one read as English (storyline.language.policy).

@@ -176,6 +176,10 @@ def _time(
             continue
         if not nominal and time.start >= token.end and _verb_between(between):
             continue
+        if not nominal and time.start >= token.end and _infinitive_between(between):
+            continue  # rules.INFINITIVE_TIME: "agreed to reintroduce prices from February 1"
+        if _in_noun_phrase(text, time) and not _heads(text, time, token):
+            continue  # rules.TIME_IN_NOUN_PHRASE: "the pact set a third quarter ceiling"
         if not nominal and time.end <= token.start and _verb_before(between):
             continue
         if best is None or distance(token, time.start, time.end) < distance(
@@ -355,6 +359,88 @@ def _verb_between(between: str) -> bool:
         if word in _FINITE or (len(word) > 4 and word.endswith("ed") and word not in _NOT_VERBS):
             return True
     return False
+
+
+# "to" and a verb: the infinitive's own clause. Not "to a ceasefire", "to Kyiv", "to 18
+# dlrs", "to talks".
+_TO_VERB = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?([a-z][a-z-]*[a-z])\b")
+_NOT_INFINITIVE = (
+    _DETERMINERS
+    | lexicon.POSSESSIVES
+    | lexicon.OBJECT_PRONOUNS
+    | frozenset(lexicon.MONTHS)
+    | frozenset(lexicon.WEEKDAYS)
+    | lexicon.DAYS_FROM_TODAY
+    | word_set("date power office court prison jail death war")
+)
+
+
+def _infinitive_between(between: str) -> bool:
+    """Whether an infinitive opens between a verb trigger and a time after it, which then
+    dates the infinitive's verb (issue 22, ``infinitive-time``): "OPEC agreed to
+    reintroduce fixed prices from February 1" (the agreement was in December), "voted to
+    raise the ceiling for the fourth quarter". Not a noun after "to" ("agreed to a
+    ceasefire on Monday", "returned to power in 1997", "fled to Jordan last week")."""
+    found = _TO_VERB.search(between)
+    if found is None:
+        return False
+    word = found.group(1)
+    gerund = len(word) > 5 and word.endswith("ing")  # "to meeting", not "to bring"
+    return word not in _NOT_INFINITIVE and not word.endswith("s") and not gerund
+
+
+# A time inside a noun phrase, between a determiner and the noun it modifies: "a third
+# quarter ceiling", "its first-half 1987 quota", "the 1988 budget".
+_DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:a|an|the|its|their|his|her|our|this|that)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]*)\b")
+
+
+def _in_noun_phrase(text: str, time: DatedTime) -> bool:
+    """Whether ``time`` modifies the noun right after it, a determiner before it (issue 22,
+    ``time-in-noun-phrase``): it then dates that noun, and no other event of the clause
+    ("its December pact had provisionally set a third quarter ceiling": the third quarter
+    dates the ceiling, not the pact)."""
+    if not _DETERMINER_BEFORE.search(text, max(0, time.start - 8), time.start):
+        return False
+    after = _NOUN_AFTER.match(text, time.end)
+    if after is None:
+        return False
+    word = after.group(1)
+    return word not in _NOT_A_HEAD and not (len(word) > 4 and word.endswith("ed"))
+
+
+# Words after a time that are no noun it modifies.
+_NOT_A_HEAD = (
+    lexicon.PREPOSITIONS
+    | lexicon.CONJUNCTIONS
+    | lexicon.RELATIVES
+    | lexicon.MODALS
+    | lexicon.BE
+    | lexicon.HAVE
+    | lexicon.CLAUSE_ADVERBS
+    | word_set("when as than")
+)
+
+
+def _heads(text: str, time: DatedTime, token: Token) -> bool:
+    """Whether the trigger is in the noun phrase the time modifies, up to its head: "the
+    December accord", "the Oct. 3 harbour bombing"."""
+    at = time.end
+    for _ in range(_PHRASE_WORDS):
+        after = _NOUN_AFTER.match(text, at)
+        if after is None:
+            return False
+        if after.start(1) == token.start:
+            return True
+        word = after.group(1)
+        if word in _NOT_A_HEAD or (len(word) > 4 and word.endswith("ed")):
+            return False
+        at = after.end()
+    return False
+
+
+# How many words after a time :func:`_heads` reads for the noun it modifies.
+_PHRASE_WORDS = 3
 
 
 def _verb_before(between: str) -> bool:
