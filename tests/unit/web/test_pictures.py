@@ -198,3 +198,14 @@ def test_map_takes_the_namesake_near_the_other_places() -> None:
 def test_map_without_a_known_place_draws_nothing(names: list[str]) -> None:
     placed, unplaced = place_map.locate([place(f"p{i}", n, 1) for i, n in enumerate(names)])
     assert place_map.svg(placed) == "" and unplaced == names
+
+
+def test_names_from_articles_are_text_in_every_picture() -> None:
+    hostile = "<script>alert(1)</script> & Sons"
+    graph = neighbour_graph.svg(hostile, "person", [Neighbour("ent_x", hostile, "person", 2)])
+    timeline = event_chart.svg([event("e1", hostile, "happened", "2025-03-10")])
+    coverage = coverage_chart.svg(coverage_chart.grid([("2025-03-10", hostile)]))
+    for markup in (graph, timeline, coverage):
+        assert "<script>" not in markup
+        root = parse(markup)
+        assert any(hostile in (t.text or "") for t in root.iter())
