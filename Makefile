@@ -31,14 +31,17 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 # The browser tests drive Debian's Chromium (never a browser Playwright downloads). As root
-# (CI) install it when missing; otherwise say why the browser tests will skip.
+# (CI) install it when missing, and nothing else: without its recommended packages (about 130,
+# avahi-daemon and upower among them; its fonts come with its dependencies); otherwise say why
+# the browser tests will skip.
 browser:
 	@if command -v chromium >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends chromium; \
 	else \
 		echo "chromium is not installed and this is not root: the browser tests will skip" \
-			"(install it with: sudo apt-get install -y chromium)"; \
+			"(install it with: sudo apt-get install -y --no-install-recommends chromium)"; \
 	fi
 
 demo: install

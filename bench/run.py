@@ -57,6 +57,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--against", default=BEFORE, metavar="REV", help=f"git revision (default {BEFORE})"
     )
     parser.add_argument("--repeat", type=int, default=1, help="runs of each tree (default 1)")
+    parser.add_argument(
+        "--tree",
+        default=None,
+        metavar="REV",
+        help="run this git revision instead of the working tree (two commits side by side)",
+    )
 
 
 def main(args: argparse.Namespace) -> list[Row]:
@@ -67,9 +73,10 @@ def main(args: argparse.Namespace) -> list[Row]:
         source = folder / "reuters.jsonl"
         docs = write_jsonl(reuters(limit), source)
         before = tree_at(args.against, folder / "before")
+        after = tree_at(args.tree, folder / "after") if args.tree else REPO / "src"
         trees = (
             (f"storyline run @ {args.against}", before),
-            ("storyline run @ this tree", REPO / "src"),
+            (f"storyline run @ {args.tree or 'this tree'}", after),
         )
         for attempt in range(args.repeat):
             for system, src in trees:

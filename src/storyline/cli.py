@@ -27,7 +27,15 @@ from storyline.events.embed import available as embeddings_available
 from storyline.language.note import language_note
 from storyline.model import printable
 from storyline.output import emit, format_option
-from storyline.runner import ProgressLine, RunOptions, RunSummary, count_inputs, run
+from storyline.runner import (
+    NOTHING_READ,
+    ProgressLine,
+    RunOptions,
+    RunSummary,
+    count_inputs,
+    nothing_read,
+    run,
+)
 from storyline.store import Store
 from storyline.store.articles import FactProvenance
 from storyline.store.sqlite import DocumentPlace
@@ -143,6 +151,14 @@ def run_command(
       storyline run 'feeds/**/*.jsonl' --db news.db --published 2025-03-12
       storyline run --only clean --db news.db
       storyline run corpus/ --db news.db --engine ray --ray-address ray://head:10001
+
+    \b
+    Exit codes:
+      0  the run finished (inputs with problems are reported and skipped)
+      1  with --strict: some input had a problem
+      2  an error stopped the run (bad option, store busy with --no-wait, ...)
+      3  PATHS were given and no input could be read from them (none found, or every one
+         failed; files unchanged since the last run count as read)
     """
     if not paths and not only:
         raise click.UsageError("give at least one path to read, or --only STAGE")
@@ -193,6 +209,13 @@ def run_command(
         click.echo(json.dumps(summary.as_dict(), indent=2))
     elif not quiet:
         click.echo(_summary_text(summary, db))
+    if paths and nothing_read(summary):
+        click.echo(
+            f"storyline: error: no input could be read from {', '.join(map(printable, paths))}"
+            f" ({summary.inputs} found, {summary.errors} skipped with an error)",
+            err=True,
+        )
+        sys.exit(NOTHING_READ)
     if strict and summary.problems:
         sys.exit(1)
 

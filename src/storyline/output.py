@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import textwrap
 from collections.abc import Sequence
 from typing import IO, Any
 
@@ -41,7 +42,9 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, out: 
 
 
 def table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """A plain-text table that fits the terminal: the widest column is shortened first."""
+    """A plain-text table that fits the terminal (``COLUMNS``, else 120): the widest column
+    is narrowed first, and a cell longer than its column wraps onto more lines, so nothing
+    is cut (a problem's message is read whole, whatever the terminal's width)."""
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]
     widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
     budget = shutil.get_terminal_size((120, 20)).columns - 2 * (len(columns) - 1)
@@ -50,7 +53,13 @@ def table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
         widths[widest] -= 1
     lines = ["  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=True))]
     for row_cells in cells:
-        lines.append("  ".join(_fit(v, w) for v, w in zip(row_cells, widths, strict=True)).rstrip())
+        wrapped = [_wrap(v, w) for v, w in zip(row_cells, widths, strict=True)]
+        for i in range(max(len(parts) for parts in wrapped)):
+            line = "  ".join(
+                (parts[i] if i < len(parts) else "").ljust(w)
+                for parts, w in zip(wrapped, widths, strict=True)
+            )
+            lines.append(line.rstrip())
     if not rows:
         lines.append("(none)")
     return "\n".join(lines)
@@ -77,5 +86,8 @@ def _cell(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def _fit(value: str, width: int) -> str:
-    return value.ljust(width) if len(value) <= width else value[: width - 1] + "…"
+def _wrap(value: str, width: int) -> list[str]:
+    """The lines of a cell ``width`` wide: at spaces, and inside a word longer than that."""
+    if len(value) <= width:
+        return [value]
+    return textwrap.wrap(value, width, break_on_hyphens=False) or [""]

@@ -101,6 +101,17 @@ class RunSummary:
         }
 
 
+# `storyline run`'s exit code when paths were given and not one input could be read.
+NOTHING_READ = 3
+
+
+def nothing_read(summary: RunSummary) -> bool:
+    """Whether a run of paths read no input: none found, or every one failed (a file
+    unchanged since the last run counts as read)."""
+    read = summary.new + summary.updated + summary.unchanged + summary.files_unchanged
+    return read == 0 and summary.status == "finished"
+
+
 @dataclass(frozen=True, slots=True)
 class _Outcome:
     document: Document | None
@@ -447,11 +458,16 @@ class ProgressLine:
     ETA when the number of inputs is known (:func:`count_inputs`); then the global stage
     being run, which on a large store is most of the time."""
 
+    # Seconds between two redraws inside a stage (a step can report thousands of times).
+    REDRAW = 0.2
+
     def __init__(self, total: int | None = None, stream: TextIO | None = None) -> None:
         self.total = total
         self.stream = stream if stream is not None else sys.stderr
         self.width = 0
         self._stage_started = time.monotonic()
+        self._step = ""
+        self._drawn = 0.0
 
     def __call__(self, seen: int, seconds: float) -> None:
         rate = seen / seconds if seconds > 0 else 0.0
@@ -464,12 +480,23 @@ class ProgressLine:
     def stage(self, name: str) -> None:
         self._show(f"stage {name}…")
         self._stage_started = time.monotonic()
+        self._step, self._drawn = name, 0.0
 
     def stage_progress(self, name: str, done: int, total: int) -> None:
-        """Inside a stage that reads documents one by one: done, rate and ETA."""
-        seconds = time.monotonic() - self._stage_started
+        """Inside a stage: done, rate and ETA. ``name`` is the stage (its documents), or
+        ``"stage: step"`` for a step with units of its own (``stories: regrouping
+        components``, ``event_links: linking stories``), timed from its first report."""
+        now = time.monotonic()
+        if name != self._step:
+            self._step, self._stage_started, self._drawn = name, now, 0.0
+        elif now - self._drawn < self.REDRAW and done < total:
+            return
+        self._drawn = now
+        seconds = now - self._stage_started
         rate = done / seconds if seconds > 0 else 0.0
-        text = f"stage {name}: {done}/{total} documents, {rate:.0f}/s"
+        stage, _, step = name.partition(": ")
+        what = f"{step} {done}/{total}" if step else f"{done}/{total} documents"
+        text = f"stage {stage}: {what}, {rate:.0f}/s"
         if rate > 0 and done < total:
             text += f", ETA {_duration((total - done) / rate)}"
         self._show(text)

@@ -77,10 +77,21 @@ def find_entity(store: Store, name_or_id: str) -> str:
         )
     if len(found) > 1:
         raise StoreError(
-            f"several entities match {name_or_id!r}: {', '.join(sorted(found))}",
+            f"several entities match {name_or_id!r}: {_listed(store, found)}",
             hint="give the id instead",
         )
     return found[0]
+
+
+def _listed(store: Store, entity_ids: list[str]) -> str:
+    """``Jan de Wit (person, ent_c620…), Wit Group (organization, ent_ef97…)``: each match
+    with its name and type beside its whole id, by name."""
+    entries = []
+    for entity_id in entity_ids:
+        entity = store.entities.get(entity_id)
+        name, type_ = (entity.name, entity.type) if entity else ("?", "?")
+        entries.append((name, type_, entity_id))
+    return ", ".join(f"{name} ({type_}, {entity_id})" for name, type_, entity_id in sorted(entries))
 
 
 def entity_detail(store: Store, name_or_id: str) -> EntityDetail:

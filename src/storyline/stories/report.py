@@ -84,27 +84,60 @@ def _speaker(group: SpeakerQuotes) -> str:
     return speaker_label(group)
 
 
-def _entity_line(entity: KeyEntity, total: int) -> str:
+def _documents(detail: StoryDetail) -> str:
+    """What the brief counts in, named once: ``12 articles and copies`` when the story has
+    copies (an entity is named "in 9 of 12 articles and copies"), else ``8 articles``."""
+    copies = sum(len(a.copies) for a in detail.articles)
+    return "articles and copies" if copies else "articles"
+
+
+def _entity_line(entity: KeyEntity, total: int, counted: str = "articles") -> str:
     role = f", {entity.role}" if entity.role else ""
-    return f"{entity.name}{role} ({entity.articles} of {total} articles)"
+    return f"{entity.name}{role} ({entity.articles} of {total} {counted})"
+
+
+def _plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count} {word if count == 1 else many or word + 's'}"
+
+
+def heading_meta(detail: StoryDetail) -> str:
+    """The line under the brief's title: dates, articles (and copies of them, counted apart,
+    so that "8 articles + 3 copies" and an entity's "9 of 11 articles and copies" agree),
+    outlets. Outlets no article names are left out: a corpus without any says nothing of
+    them, one with a few unnamed says so once."""
+    span = detail.start if detail.start == detail.end else f"{detail.start} – {detail.end}"
+    copies = sum(len(a.copies) for a in detail.articles)
+    counted = _plural(len(detail.articles), "article")
+    if copies:
+        counted += f" + {_plural(copies, 'copy', 'copies')}"
+    parts = [span or "undated", counted]
+    outlets = sorted({a.outlet for a in detail.articles if a.outlet})
+    unnamed = sum(1 for a in detail.articles if not a.outlet)
+    if outlets:
+        named = ", ".join(outlets)
+        parts.append(f"{named} (outlet not known for {unnamed})" if unnamed else named)
+    return " · ".join(parts)
+
+
+def _source_line(published: str | None, outlet: str | None, title: str | None) -> str:
+    """``2025-03-10 · Harbour Times · title``: the parts an article has."""
+    return " · ".join(
+        [published or "undated", *([outlet] if outlet else []), title or "(no title)"]
+    )
 
 
 def markdown(detail: StoryDetail) -> str:
     lines = [f"# {detail.title}", ""]
-    span = detail.start if detail.start == detail.end else f"{detail.start} – {detail.end}"
-    outlets = sorted({a.outlet or "unknown outlet" for a in detail.articles})
-    lines.append(
-        f"*{span or 'undated'} · {len(detail.articles)} articles · {', '.join(outlets)}* "
-        f"(story `{detail.id}`)"
-    )
+    lines.append(f"*{heading_meta(detail)}* (story `{detail.id}`)")
     lines += ["", "## Summary", ""]
     numbers = {a.id: i + 1 for i, a in enumerate(detail.articles)}
     for text, document_id, _, _ in detail.summary:
         lines.append(f"- {text} [{numbers.get(document_id, '?')}]")
     total = len(detail.articles) + sum(len(a.copies) for a in detail.articles)
+    counted = _documents(detail)
     for entity_type, heading in _HEADINGS:
         if detail.of_type(entity_type):
-            listed = "; ".join(_entity_line(x, total) for x in detail.of_type(entity_type))
+            listed = "; ".join(_entity_line(x, total, counted) for x in detail.of_type(entity_type))
             lines += ["", f"## {heading}", "", listed]
     if detail.names and not detail.entities:
         lines += ["", "## Names", "", ", ".join(n.title() for n in detail.names)]
@@ -115,13 +148,12 @@ def markdown(detail: StoryDetail) -> str:
     lines += ["", "## Sources", ""]
     for number, article in enumerate(detail.articles, start=1):
         lines.append(
-            f"{number}. {article.published or 'undated'} · {article.outlet or 'unknown outlet'}"
-            f" · {article.title or '(no title)'} (`{article.id}`)"
+            f"{number}. {_source_line(article.published, article.outlet, article.title)}"
+            f" (`{article.id}`)"
         )
         for copy_id, outlet, kind, published in article.copies:
-            lines.append(
-                f"    - {kind} copy: {outlet or 'unknown outlet'}, {published} (`{copy_id}`)"
-            )
+            where = ", ".join(p for p in (outlet, published) if p)
+            lines.append(f"    - {kind} copy{': ' + where if where else ''} (`{copy_id}`)")
     return "\n".join(lines) + "\n"
 
 
@@ -158,7 +190,11 @@ def html_page(detail: StoryDetail) -> str:
     return _BRIEF.render(
         detail=detail,
         headings=_HEADINGS,
-        entity_lines=lambda kind: "; ".join(_entity_line(x, total) for x in detail.of_type(kind)),
+        entity_lines=lambda kind: "; ".join(
+            _entity_line(x, total, _documents(detail)) for x in detail.of_type(kind)
+        ),
+        meta=heading_meta(detail),
+        source_line=_source_line,
         names="" if detail.entities else ", ".join(n.title() for n in detail.names),
         speaker=_speaker,
         cite=cite,

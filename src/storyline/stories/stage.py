@@ -233,7 +233,9 @@ class StoryStage(GlobalStage):
                 )
             )
         groups: list[list[str]] = []
-        for component in graph.components(present, within):
+        components = list(graph.components(present, within))
+        for done, component in enumerate(components, start=1):
+            self._report("regrouping components", done, len(components))
             articles = [graph.article(i) for i in component]
             allowed = _Allowed(articles)
             clusters = average_linkage(
@@ -287,9 +289,16 @@ class StoryStage(GlobalStage):
                 or story_id in naming.created
                 or set(naming.groups.get(story_id, ())) != had.get(story_id, set())
             }
-        for story_id in sorted(touched):
+        for done, story_id in enumerate(sorted(touched), start=1):
+            self._report("rebuilding stories", done, len(touched))
             self._rebuild(store, story_id)
         return touched
+
+    def _report(self, step: str, done: int, total: int) -> None:
+        """A step after reading the articles (``stories: regrouping components``) on the
+        run's progress line: count, rate and ETA."""
+        if self.progress is not None:
+            self.progress(f"{self.name}: {step}", done, total)
 
     @staticmethod
     def _rebuild(store: Store, story_id: str) -> None:
@@ -321,10 +330,10 @@ class StoryStage(GlobalStage):
             story_id, size, top, min(dates, default=None), max(dates, default=None)
         )
 
-    @staticmethod
-    def _describe(store: Store, story_ids: set[str]) -> None:
+    def _describe(self, store: Store, story_ids: set[str]) -> None:
         frequencies = Frequencies(store)
-        for story_id in sorted(story_ids):
+        for done, story_id in enumerate(sorted(story_ids), start=1):
+            self._report("summarising stories", done, len(story_ids))
             stored = store.stories.get(story_id)
             if stored is None or stored.merged_into is not None:
                 continue

@@ -84,3 +84,42 @@ def test_run_output_is_unchanged_without_a_terminal(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "inputs," not in result.output and "\r" not in result.output
     assert result.output.startswith("Run 1 finished")
+
+
+def test_the_story_stage_and_event_links_report_their_steps_too(tmp_path: Path) -> None:
+    """Issue 23: after reading, the story stage regroups and summarises, and event_links
+    links story by story: each step has its count, so the line has a rate and an ETA."""
+    seen: list[tuple[str, int, int]] = []
+    with Store(tmp_path / "s.db") as store:
+        run(
+            [str(REPO / "examples" / "corpus")],
+            store,
+            RunOptions(workers=1),
+            on_stage_progress=lambda *step: seen.append(step),
+        )
+    for step in (
+        "stories: regrouping components",
+        "stories: rebuilding stories",
+        "stories: summarising stories",
+        "event_links: linking stories",
+    ):
+        steps = [(done, of) for name, done, of in seen if name == step]
+        assert steps and steps[-1][0] == steps[-1][1] > 0, (step, steps)
+
+
+def test_a_step_is_shown_with_its_own_units_rate_and_eta(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out = io.StringIO()
+    clock = iter([100.0, 100.0, 100.0, 104.0, 104.1, 108.0])
+    monkeypatch.setattr("storyline.runner.time.monotonic", lambda: next(clock))
+    line = ProgressLine(stream=out)
+    line.stage("stories")  # at 100 s
+    line.stage_progress("stories: regrouping components", 1, 50)  # the step starts at 100 s
+    line.stage_progress("stories: regrouping components", 20, 50)  # 4 s in: 5/s, 6 s to go
+    assert out.getvalue().endswith("stage stories: regrouping components 20/50, 5/s, ETA 6s")
+    drawn = out.getvalue()
+    line.stage_progress("stories: regrouping components", 21, 50)  # 0.1 s later: not drawn
+    assert out.getvalue() == drawn
+    line.stage_progress("stories: regrouping components", 50, 50)  # the last one always is
+    assert out.getvalue().rstrip().endswith("regrouping components 50/50, 6/s")
