@@ -225,7 +225,8 @@ def _summary_text(summary: RunSummary, db: str) -> str:
         f"Run {summary.run_id} {summary.status} in {summary.seconds:.1f}s: "
         f"{summary.inputs} inputs read, {summary.files_unchanged} unchanged files skipped.",
         f"  documents: {summary.new} new, {summary.updated} updated, {summary.unchanged} "
-        f"unchanged, {summary.new_versions} new versions of earlier articles",
+        f"unchanged{_same_as_text(summary)}, {summary.new_versions} new versions of earlier "
+        "articles",
     ]
     if summary.problems:
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(summary.problem_counts().items()))
@@ -248,6 +249,16 @@ def _summary_text(summary: RunSummary, db: str) -> str:
         lines.append(f"  stage {name}: {counts.passed} passed{extra} ({counts.seconds:.1f}s)")
     lines.append(f"  store: {db}")
     return "\n".join(lines)
+
+
+def _same_as_text(summary: RunSummary) -> str:
+    """`` (1 the same article as another file: b.txt = a.txt)``: which stored file an
+    unchanged input equals, in the summary itself (the first three; all on stderr)."""
+    if not summary.same_as:
+        return ""
+    shown = "; ".join(f"{printable(a)} = {printable(b)}" for a, b in summary.same_as[:3])
+    more = f"; {len(summary.same_as) - 3} more above" if len(summary.same_as) > 3 else ""
+    return f" ({len(summary.same_as)} the same article as another file: {shown}{more})"
 
 
 def _languages_text(found: Mapping[str, int]) -> str:

@@ -163,3 +163,17 @@ def test_make_installs_chromium_alone_without_recommends() -> None:
     # The install CI runs, and the one the message suggests: Chromium alone, no recommends.
     assert commands[0] == "-y -qq --no-install-recommends chromium", commands
     assert commands[1] == '-y --no-install-recommends chromium)"', commands
+
+
+def test_an_identical_file_names_the_stored_file_it_equals_in_the_summary(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    code, output = _run(str(folder), "--db", str(tmp_path / "s.db"))
+    assert code == 0
+    summary = next(line for line in output.splitlines() if line.startswith("  documents:"))
+    assert f"1 unchanged (1 the same article as another file: {folder / 'b.txt'} = " in summary
+    assert str(folder / "a.txt") in summary

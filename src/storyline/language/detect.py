@@ -16,15 +16,13 @@ from dataclasses import dataclass
 
 import pycld2
 
-from storyline.text.tokens import loose_words
-
 UNKNOWN = "und"
 ENGLISH = "en"
 # The detector's name, recorded as the rule of each guess.
 DETECTOR = f"cld2 (pycld2 {pycld2.__version__})"
 # Characters of the title and text read: enough for a sure answer, cheap on a long article.
 SAMPLE_CHARS = 4000
-# Words with a lower-case letter a text needs before its language is guessed.
+# Words with lower-case letters a text needs before its language is guessed.
 MIN_WORDS = 3
 # CLD2's own codes that are not today's ISO 639-1 ones.
 _CODES = {"iw": "he", "in": "id", "jw": "jv", "tl": "fil", "zh-Hant": "zh"}
@@ -48,8 +46,7 @@ def detect_language(title: str | None, text: str) -> LanguageGuess:
     """The language of an article from its title and the start of its text."""
     sample = f"{title}\n{text}" if title else text
     sample = sample[:SAMPLE_CHARS]
-    worded = sum(1 for word in loose_words(sample[:1000], letters_only=True) if _lower(word))
-    if worded < MIN_WORDS:
+    if not _worded(sample[:1000]):
         return LanguageGuess(UNKNOWN, 0.0, "too-few-words")
     try:
         reliable, _, details = pycld2.detect(sample, isPlainText=True, bestEffort=True)
@@ -61,5 +58,13 @@ def detect_language(title: str | None, text: str) -> LanguageGuess:
     return LanguageGuess(_CODES.get(code, code.split("-")[0]), percent / 100, "cld2")
 
 
-def _lower(word: str) -> bool:
-    return any(char.islower() for char in word)
+def _worded(sample: str) -> bool:
+    """Whether ``sample`` has :data:`MIN_WORDS` words with two lower-case letters (stopping
+    at the third: a guard, not a count; words as the whitespace between them cuts them)."""
+    found = 0
+    for word in sample.split():
+        if sum(char.islower() for char in word) >= 2:
+            found += 1
+            if found >= MIN_WORDS:
+                return True
+    return False
