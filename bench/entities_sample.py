@@ -71,6 +71,22 @@ def report(store: Store, pick: int, seed: int) -> None:
         f"honorific + surname entities apart from a fuller name: {len(apart)} "
         f"({sum(r[4] for r in apart)} mentions)"
     )
+    for label, column in (
+        ("before story links", "COALESCE(own_name, name)"),
+        ("after story links", "name"),
+    ):
+        bare, named = _bare_surnames(store, column)
+        print(
+            f"one-word people that are the surname of a fuller name in the store, {label}: "
+            f"{bare} ({named} mentions)"
+        )
+    links = Counter(
+        r[0]
+        for r in conn.execute(
+            "SELECT story_rule FROM entity_mentions WHERE kind = 'name' AND story_rule IS NOT NULL"
+        )
+    )
+    print("story links (mentions):", ", ".join(f"{k} {n}" for k, n in links.most_common()))
     debris = [r for r in entities if _DEBRIS.search(r[1])]
     print(f"names with ticker or markup debris: {len(debris)}")
     types: dict[str, set[str]] = defaultdict(set)
@@ -97,6 +113,20 @@ def report(store: Store, pick: int, seed: int) -> None:
         start, end, rule, text = row
         context = text[max(0, start - 60) : end + 60].replace("\n", " ")
         print(f"- {name} | {type_} | {count} | aliases {aliases} | {rule} | …{context}…")
+
+
+def _bare_surnames(store: Store, column: str) -> tuple[int, int]:
+    """One-word person names (from ``column`` of the mentions) that end some fuller person
+    name of the store, and their mentions."""
+    counts = Counter(
+        r[0]
+        for r in store.conn.execute(
+            f"SELECT {column} FROM entity_mentions WHERE kind = 'name' AND type = 'person'"
+        )
+    )
+    ends = {n.split()[-1] for n in counts if len(n.split()) > 1}
+    bare = [n for n in counts if len(n.split()) == 1 and n in ends]
+    return len(bare), sum(counts[n] for n in bare)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ import argparse
 import re
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,9 +40,11 @@ from bench.corpora import data_dir
 from bench.report import Row
 from storyline.entities.mentions import extract
 from storyline.entities.pronouns import resolve
+from storyline.entities.story_links import story_links
 from storyline.entities.tagger import Tagger, load_tagger
 from storyline.events.coref_score import CorefScores, score
 from storyline.model import EntityMention
+from storyline.store.entities import StoryName
 
 PACKAGES = ("storyline", "numpy")
 NOTES: list[str] = [
@@ -128,8 +130,12 @@ class Predicted:
     entity: str
 
 
-def storyline_mentions(articles: Sequence[Article], tagger: Tagger) -> dict[str, list[Predicted]]:
-    """Each article's name and pronoun mentions with the entity Storyline gives them."""
+def storyline_mentions(
+    articles: Sequence[Article], tagger: Tagger, stories: Mapping[str, str] | None = None
+) -> dict[str, list[Predicted]]:
+    """Each article's name and pronoun mentions with the entity Storyline gives them; with
+    ``stories`` (article id -> story), short names resolved across each story's articles
+    as the ``entity_links`` stage does (``storyline.entities.story_links``)."""
     per_article: dict[str, list[EntityMention]] = {}
     pronouns: dict[str, list[tuple[int, int, EntityMention]]] = {}
     for article in articles:
@@ -138,14 +144,41 @@ def storyline_mentions(articles: Sequence[Article], tagger: Tagger) -> dict[str,
         pronouns[article.id] = [
             (p.start, p.end, p.antecedent) for p in resolve(article.text, mentions)
         ]
+    moved = _story_links(per_article, stories) if stories is not None else {}
     found: dict[str, list[Predicted]] = {}
     for article in articles:
         mentions = per_article[article.id]
-        rows = [Predicted(f"{article.id}:{m.start}", m.start, m.end, m.key) for m in mentions]
+        links = moved.get(article.id, {})
+        rows = [
+            Predicted(f"{article.id}:{m.start}", m.start, m.end, links.get(m.key, m.key))
+            for m in mentions
+        ]
         # A pronoun names its antecedent's entity (as resolved across documents).
-        rows += [Predicted(f"{article.id}:{s}", s, e, a.key) for s, e, a in pronouns[article.id]]
+        rows += [
+            Predicted(f"{article.id}:{s}", s, e, links.get(a.key, a.key))
+            for s, e, a in pronouns[article.id]
+        ]
         found[article.id] = rows
     return found
+
+
+def _story_links(
+    per_article: Mapping[str, list[EntityMention]], stories: Mapping[str, str]
+) -> dict[str, dict[str, str]]:
+    """``article id -> entity key -> the key it takes`` from each story's links."""
+    members: dict[str, list[str]] = {}
+    for article_id in per_article:
+        members.setdefault(stories.get(article_id, article_id), []).append(article_id)
+    moved: dict[str, dict[str, str]] = {}
+    for ids in members.values():
+        names = [
+            StoryName(i, m.key, m.name, m.type, m.text, m.rule, m.is_metonym)
+            for i in ids
+            for m in per_article[i]
+        ]
+        for link in story_links(names):
+            moved.setdefault(link.document_id, {})[link.entity] = link.target
+    return moved
 
 
 def match(gold: Sequence[GoldMention], predicted: Sequence[Predicted]) -> dict[str, Predicted]:
@@ -177,8 +210,12 @@ class Outcome:
     found: int  # gold mentions matched
 
 
-def evaluate(articles: Sequence[Article], tagger: Tagger) -> Outcome:
-    predicted = storyline_mentions(articles, tagger)
+def evaluate(
+    articles: Sequence[Article], tagger: Tagger, stories: Mapping[str, str] | None = None
+) -> Outcome:
+    """Scores of Storyline's entities on ``articles``; with ``stories`` (Storyline's own
+    story clusters: :func:`story_clusters`), after the story links."""
+    predicted = storyline_mentions(articles, tagger, stories)
     key: dict[str, str] = {}
     response: dict[str, str] = {}
     everything: dict[str, str] = {}
@@ -203,20 +240,33 @@ def evaluate(articles: Sequence[Article], tagger: Tagger) -> Outcome:
     )
 
 
+def story_clusters(topics: Sequence[int]) -> dict[str, str]:
+    """Storyline's own stories of the topics' articles (one ``storyline run``, as ``bench
+    stories`` and ``bench events`` cluster them): article id -> story."""
+    from bench.events import document_clusters
+
+    return document_clusters(ecbplus.read(topics))
+
+
 def main(args: argparse.Namespace) -> list[Row]:
     tagger = load_tagger()
     rows = []
     splits = {"dev": list(ecbplus.DEV_TOPICS), "train": ecbplus.train_topics()}
     for split in getattr(args, "splits", None) or ("dev", "train"):
         articles = read(splits[split])
+        clusters = story_clusters(splits[split])
         started = time.perf_counter()
-        outcome = evaluate(articles, tagger)
+        alone = evaluate(articles, tagger)
+        outcome = evaluate(articles, tagger, clusters)
         seconds = time.perf_counter() - started
         for system, scores in (
             ("every matched mention alone", outcome.singletons),
+            ("storyline entities without story links, matched", alone.matched),
             ("storyline entities, matched", outcome.matched),
+            ("storyline entities without story links, all in annotated sentences",
+             alone.everything),
             ("storyline entities, all in annotated sentences", outcome.everything),
-        ):
+        ):  # fmt: skip
             rows.append(
                 Row(
                     "entity_coref",

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from storyline.clean import CleanStage
 from storyline.dedup import DedupStage
+from storyline.entities.link_stage import EntityLinkStage
 from storyline.entities.stage import EntityStage
 from storyline.errors import PipelineError
 from storyline.events.link_stage import EventLinkStage
@@ -50,6 +51,7 @@ GLOBAL_STAGES: tuple[type[GlobalStage], ...] = (
     DedupStage,
     StoryStage,
     EntityStage,
+    EntityLinkStage,
     QuoteStage,
     EventStage,
     EventLinkStage,

@@ -84,6 +84,8 @@ def extract(text: str, spans: Sequence[TaggedSpan]) -> list[EntityMention]:
             )
         if cleaned is not raw:
             mention = replace(mention, rule=f"{mention.rule}+{rules.DEBRIS.name}")
+        if raw.title_case:
+            mention = replace(mention, rule=f"{mention.rule}+{rules.TITLE_CASE.name}")
         mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
     return _resolve_counterparts(text, within_document(text, mentions))

@@ -27,19 +27,30 @@ from dataclasses import replace
 from functools import cache
 
 from storyline.entities import rules
-from storyline.entities.aliases import ORGANIZATIONS, canonical, fold, name_key
+from storyline.entities.aliases import (
+    ORGANIZATIONS,
+    canonical,
+    fold,
+    name_key,
+    previous_word,
+)
 from storyline.entities.countries import by_name
 from storyline.entities.lexicon import Gazetteer
 from storyline.entities.pronouns import common_words
 from storyline.entities.tagger import data_folder
 from storyline.model import EntityMention
 from storyline.rules import NamedRule
-from storyline.text.lexicon import ACRONYM_SKIPPED, HONORIFICS, ORGANIZATION_WORDS
+from storyline.text.lexicon import (
+    ACRONYM_SKIPPED,
+    HONORIFICS,
+    LOCATIVE_PREPOSITIONS,
+    ORGANIZATION_WORDS,
+)
 from storyline.text.sentences import has_sentence_break
 
 # At most this many words give letters to an acronym (2^n spellings are tried).
 _MAX_ACRONYM_WORDS = 8
-_KNOWN_ORGS = frozenset(fold(f) for name, forms in ORGANIZATIONS.items() for f in (name, *forms))
+KNOWN_ORGS = frozenset(fold(f) for name, forms in ORGANIZATIONS.items() for f in (name, *forms))
 
 
 @cache
@@ -65,6 +76,7 @@ def _with_rule(mention: EntityMention, rule: NamedRule) -> EntityMention:
 def within_document(text: str, mentions: Sequence[EntityMention]) -> list[EntityMention]:
     """The mentions of one document (by start) with the rules above applied."""
     found = _known_names(list(mentions))
+    found = _places_after_in(text, found)
     found = _merge_place_of(text, found)
     found = _link_acronyms(text, found)
     found = _link_short_forms(found)
@@ -79,11 +91,33 @@ def _known_names(mentions: list[EntityMention]) -> list[EntityMention]:
     result = []
     for mention in mentions:
         folded = fold(mention.text).strip()
-        if mention.type == "person" and folded in _KNOWN_ORGS:
+        if mention.type == "person" and folded in KNOWN_ORGS:
             found = canonical(mention.text, "organization")
             mention = _with_rule(
                 replace(mention, type=found.type, key=found.key, name=found.name, title=None),
                 rules.KNOWN_NAME,
+            )
+        result.append(mention)
+    return result
+
+
+def _places_after_in(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """An organisation tagged on a known place's name (GeoNames, the country table) right
+    after a locative preposition ("in", "at", "near") is that place ("dockers in
+    Rotterdam"), not the club or council named after it."""
+    result = []
+    for mention in mentions:
+        if (
+            mention.type == "organization"
+            and not mention.is_metonym
+            and previous_word(text, mention.start).lower() in LOCATIVE_PREPOSITIONS
+            and is_known_place(mention.text)
+            and fold(mention.text).strip() not in KNOWN_ORGS
+        ):
+            found = canonical(mention.text, "place")
+            mention = _with_rule(
+                replace(mention, type=found.type, key=found.key, name=found.name),
+                rules.PLACE_AFTER_IN,
             )
         result.append(mention)
     return result
@@ -114,12 +148,12 @@ def _merge_place_of(text: str, mentions: list[EntityMention]) -> list[EntityMent
     return result
 
 
-def _bare(text: str) -> str:
+def bare_acronym(text: str) -> str:
     return text.replace(".", "").replace("'s", "").replace("\u2019s", "")
 
 
-def _is_acronym(text: str) -> bool:
-    bare = _bare(text)
+def is_acronym(text: str) -> bool:
+    bare = bare_acronym(text)
     return 2 <= len(bare) <= 6 and bare.isupper() and bare.isalnum() and " " not in text
 
 
@@ -143,7 +177,7 @@ def _link_acronyms(text: str, mentions: list[EntityMention]) -> list[EntityMenti
         # "the UK Independence Party (UKIP)": the article defines the acronym.
         match = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9.&]{1,7})\s*\)", text[long.end : long.end + 12])
         if match:
-            defined.setdefault(_bare(match.group(1)), long)
+            defined.setdefault(bare_acronym(match.group(1)), long)
     spelled: dict[str, set[str]] = defaultdict(set)
     by_key = {m.key: m for m in long_forms}
     for long in long_forms:
@@ -151,8 +185,8 @@ def _link_acronyms(text: str, mentions: list[EntityMention]) -> list[EntityMenti
             spelled[acronym].add(long.key)
     result = []
     for mention in mentions:
-        if _is_acronym(mention.text) and fold(mention.text) not in _KNOWN_ORGS:
-            acronym = _bare(mention.text)
+        if is_acronym(mention.text) and fold(mention.text) not in KNOWN_ORGS:
+            acronym = bare_acronym(mention.text)
             target = defined.get(acronym)
             if target is None and len(spelled.get(acronym, ())) == 1:
                 target = by_key[next(iter(spelled[acronym]))]
@@ -165,7 +199,7 @@ def _link_acronyms(text: str, mentions: list[EntityMention]) -> list[EntityMenti
     return result
 
 
-def _name_words(text: str) -> list[str]:
+def name_words(text: str) -> list[str]:
     """The words of a name without a leading "the" ("The Commission" -> commission)."""
     words = name_key(text).split()
     return words[1:] if words[:1] == ["the"] else words
@@ -175,32 +209,34 @@ def _name_words(text: str) -> list[str]:
 _COMPANY_ENDINGS = frozenset({"co", "co.", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "plc"})
 
 
+def shortens(words: Sequence[str], long: Sequence[str]) -> bool:
+    """Whether ``words`` are a short form of the longer name ``long``: its last words
+    ("Commission" of "European Commission") or its first before a company ending ("Mobil"
+    of "Mobil Corp")."""
+    return len(long) > len(words) and (
+        list(long[-len(words) :]) == list(words)
+        or (list(long[: len(words)]) == list(words) and set(long[len(words) :]) <= _COMPANY_ENDINGS)
+    )
+
+
 def _link_short_forms(mentions: list[EntityMention]) -> list[EntityMention]:
     longs: dict[str, list[str]] = {}
     by_key: dict[str, EntityMention] = {}
     for m in mentions:
-        if m.type == "organization" and len(_name_words(m.name)) >= 2:
-            longs.setdefault(m.key, _name_words(m.name))
+        if m.type == "organization" and len(name_words(m.name)) >= 2:
+            longs.setdefault(m.key, name_words(m.name))
             by_key.setdefault(m.key, m)
     result = []
     for mention in mentions:
-        words = _name_words(mention.text)
+        words = name_words(mention.text)
         if (
             mention.type == "organization"
             and words
             and not mention.is_metonym
             and not is_known_place(" ".join(words))
-            and fold(mention.text) not in _KNOWN_ORGS
+            and fold(mention.text) not in KNOWN_ORGS
         ):
-            targets = [
-                key
-                for key, long in longs.items()
-                if len(long) > len(words)
-                and (
-                    long[-len(words) :] == words
-                    or (long[: len(words)] == words and set(long[len(words) :]) <= _COMPANY_ENDINGS)
-                )
-            ]
+            targets = [key for key, long in longs.items() if shortens(words, long)]
             if len(targets) == 1 and targets[0] != mention.key:
                 target = by_key[targets[0]]
                 mention = _with_rule(

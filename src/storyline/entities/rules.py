@@ -62,6 +62,16 @@ KNOWN_NAME = _rule(
     "Added when a name tagged as a person is a known organisation ('Labour', the table in "
     "aliases.py): it takes that type.",
 )
+TITLE_CASE = _rule(
+    "title-case",
+    "Added when the name was found in a headline written in title case ('Actress Checks "
+    "Into Rehab At …'), which the tagger read with its everyday words in lower case.",
+)
+PLACE_AFTER_IN = _rule(
+    "place-after-in",
+    "Added when a name tagged as an organisation is a known place (GeoNames, the country "
+    "table) right after 'in' or 'near' ('dockers in Rotterdam'): it is that place.",
+)
 PLACE_OF = _rule(
     "place-of",
     "Added when two places joined by 'of' are one ('Hook' + 'of' + 'Holland'): the first is "
@@ -101,6 +111,28 @@ TYPE_MAJORITY = _rule(
     "organisation; the GeoNames gazetteer: place).",
 )
 
+
+def _story_rule(name: str, says: str) -> NamedRule:
+    return NamedRule(name, "entity_links", "entity", says)
+
+
+STORY_SURNAME = _story_rule(
+    "story-surname",
+    "A one-word person ('Mr Blair' in an article that never says 'Tony Blair') is the one "
+    "person of the story whose full name ends with that word, when no other full name of "
+    "the story starts with it.",
+)
+STORY_ACRONYM = _story_rule(
+    "story-acronym",
+    "An acronym ('UKIP') is the organisation another article of the story defined it as, or "
+    "else the one organisation of the story whose initials spell it.",
+)
+STORY_SHORT_FORM = _story_rule(
+    "story-short-form",
+    "A short organisation name ('the Commission') is the one organisation of the story whose "
+    "name ends with it ('European Commission') or starts with it before a company ending.",
+)
+
 RULES = (
     CRF,
     PLACE_DESCRIPTION,
@@ -118,4 +150,10 @@ RULES = (
     SURNAME_TYPE,
     COMMON_WORD,
     TYPE_MAJORITY,
+    KNOWN_NAME,
+    PLACE_AFTER_IN,
+    TITLE_CASE,
+    STORY_SURNAME,
+    STORY_ACRONYM,
+    STORY_SHORT_FORM,
 )

@@ -62,7 +62,9 @@ class EntityStage(FactStage[str, DocumentEntities]):
     # sentences; each mention records its rule ("crf", "crf+surname-link", ...) (issue 17).
     # 4: issue 22's resolution rules (honorifics, acronyms, short forms, one type per name,
     # ticker debris; "shadow" and two titles kept in roles).
-    version: ClassVar[str] = "4"
+    # 5: headlines in title case read as sentences (title-case), a known place after "in"
+    # tagged as an organisation is the place (place-after-in); issue 22's second pass.
+    version: ClassVar[str] = "5"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "language"})
     # Rules and a tagger for English news: a document in another language is skipped
     # (counted), an unknown one read as English (storyline.language.policy).
@@ -87,6 +89,7 @@ class EntityStage(FactStage[str, DocumentEntities]):
     def forget(self, store: Store, document_ids: Sequence[str]) -> None:
         # The entities these documents named lose mentions: their rows are rewritten.
         touched = store.entities.entity_ids_in(document_ids)
+        store.entities.relink_stories_of(document_ids)
         store.entities.forget(document_ids)
         refresh_entities(store, touched, self.results_version)
 
@@ -102,6 +105,8 @@ class EntityStage(FactStage[str, DocumentEntities]):
             counts.found["mentions"] += len(read.mentions)
             counts.found["pronouns"] += len(read.pronouns)
         store.entities.add_mentions(records)
+        # Their stories' names changed: the entity_links stage links those stories again.
+        store.entities.relink_stories_of([document_id for document_id, _ in found])
         refresh_entities(store, touched, version)
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -27,6 +27,7 @@ from typing import Any, Literal
 import pycrfsuite  # type: ignore[import-untyped]  # CRFsuite's binding ships no type hints
 
 from storyline.entities import conll
+from storyline.entities.casing import as_sentence, is_title_case
 from storyline.entities.crfsuite_file import attributes
 from storyline.entities.features import FeatureExtractor
 from storyline.entities.guards import looks_foreign, plausible_span
@@ -49,6 +50,8 @@ class TaggedSpan:
     text: str
     type: EntityType
     confidence: float
+    # Found in a headline in title case, read as a sentence (``casing.py``).
+    title_case: bool = False
 
 
 class Tagger:
@@ -81,7 +84,10 @@ class Tagger:
         labels, marginals = self._label(words)
         found: list[TaggedSpan] = []
         for tokens, tags, probabilities in zip(keep, labels, marginals, strict=True):
-            found.extend(_mentions(text, tokens, tags, probabilities))
+            spans = _mentions(text, tokens, tags, probabilities)
+            if is_title_case([t.text for t in tokens]):
+                spans = [replace(span, title_case=True) for span in spans]
+            found.extend(spans)
         return found
 
     def tag_tokens(self, document: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -94,6 +100,8 @@ class Tagger:
     ) -> tuple[list[list[str]], list[list[float]]]:
         """Per sentence, the labels and, for the tokens of a name, the marginal of their
         label (1.0 for the other tokens: no mention reads it)."""
+        # A headline in title case is read as a sentence (``casing.py``).
+        document = [as_sentence(words, self.features.clusters) for words in document]
         with self._lock:
             first = self.features.first_pass(document)
             items = first.items

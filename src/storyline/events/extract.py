@@ -31,7 +31,7 @@ from storyline.text.sentences import sentences
 from storyline.text.tokens import Token, tokenize
 
 # Words before a place that make it the event's location rather than an actor.
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+_LOCATIVE = lexicon.LOCATIVE_PREPOSITIONS
 _BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "’s"})
 _ADVERBS = (lexicon.CLAUSE_ADVERBS - {"just", "never", "once"}) | word_set("reportedly")
 # Words that, before an ambiguous noun trigger, show it is not an event ("in charge").

@@ -136,8 +136,8 @@ class ArticleReads:
         in text order (headline quotes first)."""
         rows = self.store.conn.execute(
             "SELECT 'entity', start, end, 'text', text, type || CASE kind WHEN 'pronoun' "
-            "THEN ' (pronoun)' ELSE '' END, 'entities', stage_version, rule "
-            "FROM entity_mentions WHERE document_id = ? "
+            "THEN ' (pronoun)' ELSE '' END, 'entities', stage_version, "
+            "rule || COALESCE('+' || story_rule, '') FROM entity_mentions WHERE document_id = ? "
             "UNION ALL SELECT 'quote', start, end, field, text, kind, stage, stage_version, rule "
             "FROM quotes WHERE document_id = ? "
             "UNION ALL SELECT 'time', start, end, 'text', text, type || ' ' || "

@@ -136,6 +136,32 @@ class NamedEntity:
     aliases: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class StoryName:
+    """One naming in one article of a story (``entities.story_links``): the entity the
+    entity stage gave it (an id in the store, a key in the benchmark), its canonical name
+    and type, the words written and the rules that made it (``EntityMention.rule``)."""
+
+    document_id: str
+    entity: str
+    name: str
+    type: str
+    text: str
+    rule: str = "crf"
+    is_metonym: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class StoryLink:
+    """The entity ``entity`` of article ``document_id`` is ``target`` (named ``name``)."""
+
+    document_id: str
+    entity: str
+    target: str
+    name: str
+    rule: str
+
+
 _MENTION_COLUMNS = (
     "document_id, start, end, text, type, entity_id, name, title, country, organization, "
     "is_metonym, confidence, stage_version, kind, rule"
@@ -147,7 +173,7 @@ class EntityTables(ReadLedger):
 
     table = "entity_documents"
     per_document = ("entity_mentions",)
-    derived = ("entities",)
+    derived = ("entities", "entity_story_links")
 
     # Writes (the entity stage) ---------------------------------------------------------
 
@@ -164,6 +190,17 @@ class EntityTables(ReadLedger):
                 for m in mentions
             ],
         )  # fmt: skip
+
+    def relink_stories_of(self, document_ids: Sequence[str]) -> None:
+        """Forget the story-link records of the stories the documents are in, so the
+        ``entity_links`` stage links those stories again (their names changed)."""
+        for chunk in chunks(document_ids):
+            marks = ", ".join("?" * len(chunk))
+            self.store.conn.execute(
+                "DELETE FROM entity_story_links WHERE story_id IN (SELECT COALESCE(story_id, "
+                f"'doc:' || id) FROM documents WHERE id IN ({marks}))",
+                chunk,
+            )
 
     def entity_ids_in(self, document_ids: Sequence[str]) -> set[str]:
         """The entities the documents' mentions name."""
@@ -206,6 +243,81 @@ class EntityTables(ReadLedger):
 
     def delete(self, entity_id: str) -> None:
         self.store.conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
+
+    # The entity_links stage: short names resolved across a story's articles --------------
+
+    def linked_stories(self) -> dict[str, str]:
+        """Each linked story's member list as it was recorded when it was linked."""
+        return {
+            r[0]: r[1]
+            for r in self.store.conn.execute("SELECT story_id, members FROM entity_story_links")
+        }
+
+    def record_story(self, story_id: str, members: str) -> None:
+        self.store.conn.execute(
+            "INSERT OR REPLACE INTO entity_story_links (story_id, members) VALUES (?, ?)",
+            (story_id, members),
+        )
+
+    def drop_story_record(self, story_id: str) -> None:
+        self.store.conn.execute("DELETE FROM entity_story_links WHERE story_id = ?", (story_id,))
+
+    def drop_story_records(self) -> None:
+        self.store.conn.execute("DELETE FROM entity_story_links")
+
+    def story_names(self, document_ids: Sequence[str]) -> list[StoryName]:
+        """The namings in the documents, each with the entity the entity stage gave it."""
+        found: list[StoryName] = []
+        for chunk in chunks(document_ids):
+            marks = ", ".join("?" * len(chunk))
+            found += [
+                StoryName(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]))
+                for r in self.store.conn.execute(
+                    "SELECT document_id, COALESCE(own_entity_id, entity_id), "
+                    "COALESCE(own_name, name), type, text, rule, is_metonym FROM entity_mentions "
+                    f"WHERE kind = 'name' AND document_id IN ({marks}) ORDER BY id",
+                    chunk,
+                )
+            ]
+        return found
+
+    def unlink(self, document_ids: Sequence[str] | None = None) -> set[str]:
+        """Undo the story links of the documents' mentions (of every mention: ``None``);
+        return the entities whose mentions moved."""
+        touched: set[str] = set()
+        conn = self.store.conn
+        groups = [None] if document_ids is None else list(chunks(document_ids))
+        for chunk in groups:
+            where = "own_entity_id IS NOT NULL"
+            params: list[str] = []
+            if chunk is not None:
+                where += f" AND document_id IN ({', '.join('?' * len(chunk))})"
+                params = list(chunk)
+            for r in conn.execute(
+                f"SELECT DISTINCT entity_id, own_entity_id FROM entity_mentions WHERE {where}",
+                params,
+            ):
+                touched.update(r)
+            conn.execute(
+                "UPDATE entity_mentions SET entity_id = own_entity_id, name = own_name, "
+                f"own_entity_id = NULL, own_name = NULL, story_rule = NULL WHERE {where}",
+                params,
+            )
+        return touched
+
+    def link(self, links: Iterable[StoryLink]) -> set[str]:
+        """Move each linked entity's mentions (names and pronouns) in its document to the
+        target; return the entities whose mentions moved."""
+        touched: set[str] = set()
+        for link in links:
+            self.store.conn.execute(
+                "UPDATE entity_mentions SET own_entity_id = entity_id, own_name = name, "
+                "entity_id = ?, name = ?, story_rule = ? "
+                "WHERE document_id = ? AND entity_id = ? AND own_entity_id IS NULL",
+                (link.target, link.name, link.rule, link.document_id, link.entity),
+            )
+            touched.update((link.entity, link.target))
+        return touched
 
     # Reads of one document (later stages) ----------------------------------------------
 

@@ -579,6 +579,23 @@ MIGRATIONS: tuple[Migration, ...] = (
         """,
     ),
     Migration(
+        "0021_entity_story_links",
+        """
+        -- Issue 22: short names resolved across the articles of a story (the entity_links
+        -- stage). A mention it links to the story's full name keeps the entity the entity
+        -- stage gave it (own_entity_id, own_name) and names the rule (story_rule); all
+        -- three are NULL on a mention no story link moved.
+        ALTER TABLE entity_mentions ADD COLUMN own_entity_id TEXT;
+        ALTER TABLE entity_mentions ADD COLUMN own_name TEXT;
+        ALTER TABLE entity_mentions ADD COLUMN story_rule TEXT;
+        -- Which members each story had when its names were last linked.
+        CREATE TABLE entity_story_links (
+            story_id TEXT PRIMARY KEY,
+            members TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
+    ),
+    Migration(
         "0023_document_language",
         """
         -- Issue 23: each document's language (ISO 639-1; 'und' when it could not be

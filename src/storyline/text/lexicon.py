@@ -78,6 +78,9 @@ PREPOSITIONS = word_set(
     within without
     """
 )
+# Prepositions before a place that make it where something is or happens ("in Rotterdam"),
+# not an actor (events' location, the entities' place-after-in rule).
+LOCATIVE_PREPOSITIONS = word_set("in at near outside inside across throughout")
 QUANTIFIERS = word_set(
     """
     all any both each every few many more most much no several some such

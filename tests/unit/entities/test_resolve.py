@@ -10,7 +10,7 @@ import pytest
 
 from storyline.entities.mentions import extract
 from storyline.entities.resolve import honorific_split, spellings, within_document
-from storyline.entities.tagger import Tagger, load_tagger
+from storyline.entities.tagger import TaggedSpan, Tagger, load_tagger
 from storyline.model import EntityMention
 
 
@@ -131,3 +131,13 @@ def test_issue_22_a_known_party_is_no_person() -> None:
     resolved = within_document("Labour said so.", [mention])
     assert resolved[0].key == "organization:labour party"
     assert resolved[0].rule.endswith("known-name")
+
+
+def test_a_known_place_after_in_tagged_as_an_organisation_is_the_place() -> None:
+    # Reuters: "Employers in Rotterdam said ..." gave "Rotterdam" as an organisation.
+    text = "Dock workers in Rotterdam went on strike on Monday."
+    start = text.index("Rotterdam")
+    spans = [TaggedSpan(start, start + len("Rotterdam"), "Rotterdam", "ORG", 0.6)]
+    (found,) = extract(text, spans)
+    assert (found.type, found.name) == ("place", "Rotterdam")
+    assert found.rule == "crf+place-after-in"
