@@ -38,7 +38,7 @@ class QuoteContext:
                 quoted[i] = True
         # The masked text differs from the text only inside the quotes: its tokens are the
         # text's tokens elsewhere.
-        changes = [(s.start, s.end - 1) for s in found if s.end - 1 > s.start]
+        changes = [(s.open_at, s.end - 1) for s in found if s.end - 1 > s.start]
         masked = _masked(text, found)
         masked_tokens = retokenize(text, tokens, masked, changes)
         spans = sentence_spans(sentences(masked, masked_tokens, at_line_breaks=True))
@@ -65,6 +65,10 @@ def _masked(text: str, found: list[Stretch]) -> str:
         return text
     chars = list(text)
     for stretch in found:
+        if stretch.start - stretch.open_at == 2 and stretch.end - 1 > stretch.start:
+            # An opening '' (two apostrophes): masked as one straight mark before a word,
+            # so that the sentence before it ends ("… a parable. ''I think …'' said Roe").
+            chars[stretch.open_at + 1] = _MASK
         for i in range(stretch.start, max(stretch.start, stretch.end - 1)):
             if chars[i] != "\n":
                 chars[i] = _MASK

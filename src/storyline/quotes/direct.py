@@ -20,6 +20,7 @@ For each quoted stretch, in order:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from storyline.model import FoundQuote, TextRange
@@ -39,6 +40,8 @@ _CONTINUATION_WORDS = 4
 _TERM_WORDS = 2  # 'the "Access Hollywood" tape' is a name; 'the "strategic threats …"' a quote
 _CARRY_CHARS = 2500  # how far back a continued quote may take its speaker from
 _CARRY_GAP = 300  # and how much narration may sit between the two quotes
+# A headline cited with its author: '"…," by the Post's Jane Roe'.
+_BY_AUTHOR = re.compile(r",? by (?:the )?[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +65,10 @@ def direct_quotes(ctx: QuoteContext) -> list[FoundQuote]:
             quote = _after_cue_quote(ctx, index, used) or _before_cue_quote(ctx, stretch)
         if quote is None:
             quote = (
-                _continuation(ctx, stretch, last)
-                or _partial_in_sentence(ctx, stretch)
+                _partial_in_sentence(ctx, stretch)
+                or _continuation(ctx, stretch, last)
                 or _standalone(ctx, stretch)
+                or _quoted_words(ctx, stretch)
             )
         if quote is not None and quote.speaker is None and last is not None:
             quote = _same_speaker(ctx, quote, last)
@@ -98,12 +102,16 @@ def _same_speaker(ctx: QuoteContext, quote: FoundQuote, last: FoundQuote) -> Fou
 
 
 def _is_term(ctx: QuoteContext, stretch: Stretch) -> bool:
+    if stretch.closed and _BY_AUTHOR.match(ctx.text, stretch.outer_end):
+        return True  # '"Pop-up art show opens," by Hyperallergic's Jo Roe': a headline
     i = ctx.token_at_or_after(stretch.open_at) - 1
     if i < 0:
         return False
     word = ctx.tokens[i].text.lower()
-    if word in TERM_MARKERS:
-        return True
+    if word in TERM_MARKERS or (
+        word in ARTICLES and i > 0 and ctx.tokens[i - 1].text.lower() in TERM_MARKERS
+    ):
+        return True  # 'so-called "…"', 'dubbed the "…"'
     return word in ARTICLES and ctx.words_in(stretch.start, stretch.end) <= _TERM_WORDS
 
 
@@ -152,16 +160,45 @@ def _cue_after(ctx: QuoteContext, stretch: Stretch) -> Cue | None:
                 return None
             k = close + 1
             continue
-        if blocked[k] or not (speaker.is_word(tokens[k]) or tokens[k].text == ","):
+        if blocked[k] or not (
+            speaker.is_word(tokens[k])
+            or tokens[k].text == ","
+            or speaker.plural_possessive(tokens, k, j)
+        ):
             return None
         if k > j and tokens[k].text in SPEECH and not speaker.is_noun_use(tokens, k):
             source = speaker.as_source(tokens, k, ceiling, blocked)
             if source is not None:
                 return Cue(k - 1, k + 1, source)
             found = speaker.before(tokens, k, j, blocked)
-            return Cue(k, k, found) if found is not None else None
+            if found is None or _introduces_next(ctx, stretch, j, k, found):
+                return None
+            return Cue(k, k, found)
         k += 1
     return None
+
+
+def _introduces_next(
+    ctx: QuoteContext, stretch: Stretch, first: int, cue: int, found: tuple[int, int]
+) -> bool:
+    """'"…." He added: "…"': a new sentence after a quote that ended with its own full stop,
+    whose cue ends in a colon or comma right before the next quote, introduces that quote
+    (rule ``cue-introduces-next``); the quote before it is not its words."""
+    text = ctx.text
+    if ctx.tokens[first - 1].text == "," or not stretch.closed:
+        return False
+    if text[stretch.start : stretch.end].rstrip()[-1:] not in {".", "!", "?"}:
+        return False
+    end = max(ctx.tokens[cue].end, found[1])
+    following = text[end : end + 4].lstrip()
+    if following[:1] in {":", ","} and following[1:].lstrip()[:1] in {'"', "“", "'", "‘"}:
+        return True
+    # '"…." He said that he …' / 'He said he would …': a sentence of reported speech.
+    nxt = ctx.token_at_or_after(end)
+    return nxt < len(ctx.tokens) and ctx.tokens[nxt].text.lower() in _REPORTED_OPENERS
+
+
+_REPORTED_OPENERS = word_set("that he she they we i it there")
 
 
 def _after_cue_quote(ctx: QuoteContext, index: int, used: set[int]) -> FoundQuote | None:
@@ -205,11 +242,35 @@ def _cue_before(ctx: QuoteContext, stretch: Stretch) -> Cue | None:
         if word == "to" and k > floor and tokens[k - 1].text.lower() == "according":
             ceiling = ctx.token_at_or_after(stretch.open_at)
             return Cue(k - 1, k, speaker.after(tokens, k + 1, ceiling, ctx.quoted))
+        if k == floor and tokens[k].text in _OPENING_INVERTED:
+            # 'Said Roe, "…"': a sentence opening with the verb names its speaker after it.
+            ceiling = ctx.token_at_or_after(stretch.open_at)
+            return Cue(k, k, speaker.after(tokens, k + 1, ceiling, ctx.quoted))
         is_cue = tokens[k].text in NAMING or tokens[k].text in SPEECH
         if is_cue and not speaker.is_noun_use(tokens, k):
             k = _outer_cue(ctx, floor, k)
+            ceiling = ctx.token_at_or_after(stretch.open_at)
+            if _inverted_after_quote(ctx, k, floor, ceiling):
+                # '"…," said a former official who described it as "…"': the speaker of
+                # an inverted cue after a quote follows the cue.
+                return Cue(k, k, speaker.after(tokens, k + 1, ceiling, ctx.quoted))
             return Cue(k, k, speaker.before(tokens, k, floor, ctx.quoted))
     return None
+
+
+# 'Said Roe, "…"': an inverted cue opening its sentence, capitalised.
+_OPENING_INVERTED = frozenset(word.capitalize() for word in INVERTED)
+
+
+def _inverted_after_quote(ctx: QuoteContext, k: int, floor: int, ceiling: int) -> bool:
+    """Whether cue ``k`` is an inverted cue right after a quote ('…," said the mayor')."""
+    tokens = ctx.tokens
+    if tokens[k].text not in INVERTED or k <= floor or k + 1 >= ceiling:
+        return False
+    before = k - 1
+    if tokens[before].text == "," and before > floor:
+        before -= 1
+    return ctx.quoted[before] and _opens_source(tokens[k + 1].text)
 
 
 def _outer_cue(ctx: QuoteContext, floor: int, k: int) -> int:
@@ -375,10 +436,14 @@ def _continuation(
     lead = ctx.text[max(line_start, sentence_start) : stretch.open_at]
     if lead.strip():
         return None
-    if ctx.words_in(stretch.start, stretch.end) < _CONTINUATION_WORDS:
-        return None
     # Only across a little narration, and not from a speaker named long before.
     if last is None or stretch.open_at - last.end > _CARRY_GAP:
+        return None
+    # A short sentence right after a quote of the same paragraph goes on with it too
+    # ('"…," said Roe. "Marco gets it."').
+    same_paragraph = "\n" not in ctx.text[last.end : stretch.open_at]
+    least = _CONTINUATION_WORDS - 1 if same_paragraph else _CONTINUATION_WORDS
+    if ctx.words_in(stretch.start, stretch.end) < least:
         return None
     if last.speaker_start is None or stretch.open_at - last.speaker_start > _CARRY_CHARS:
         pieces = (TextRange(stretch.start, stretch.end),)
@@ -411,10 +476,40 @@ def _standalone(ctx: QuoteContext, stretch: Stretch) -> FoundQuote | None:
     )
 
 
+def _quoted_words(ctx: QuoteContext, stretch: Stretch) -> FoundQuote | None:
+    """Quoted words of three or more inside a sentence with no verb of saying ('bemoaned a
+    climate in which people "literally hate each other"'): a partial quote of the
+    sentence's subject (rule ``partial-no-cue``); not a title or a name."""
+    if not stretch.closed or ctx.words_in(stretch.start, stretch.end) < _QUOTED_WORDS:
+        return None
+    if _is_title(ctx, stretch):
+        return None
+    sentence_start, _ = ctx.sentence_of(stretch.open_at)
+    floor = ctx.token_at_or_after(sentence_start)
+    ceiling = ctx.token_at_or_after(stretch.open_at)
+    found = None
+    if ceiling > floor:
+        found = speaker.clause_subject(ctx.tokens, floor, ceiling, ctx.quoted)
+    pieces = (TextRange(stretch.start, stretch.end),)
+    return FoundQuote(
+        stretch.start,
+        stretch.end,
+        "partial",
+        pieces,
+        speaker=ctx.text[found[0] : found[1]] if found else None,
+        speaker_start=found[0] if found else None,
+        speaker_end=found[1] if found else None,
+        rule=rules.PARTIAL_NO_CUE.name,
+    )
+
+
+_QUOTED_WORDS = 3
+
+
 def _is_title(ctx: QuoteContext, stretch: Stretch) -> bool:
     """'"The Art of the Deal"': every longer word capitalised, no sentence punctuation."""
-    words = ctx.text[stretch.start : stretch.end].split()
-    if not words or len(words) > 8 or words[-1][-1] in ".!?,":
+    words = ctx.text[stretch.start : stretch.end].rstrip(",.").split()
+    if not words or len(words) > 8 or words[-1][-1] in "!?":
         return False
     return all(w[0].isupper() for w in words if len(w) > 3 and w[0].isalpha())
 

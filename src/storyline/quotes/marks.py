@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storyline.text.lexicon import ATTRIBUTION_VERBS, alternation
 from storyline.text.sentences import next_sentence_end
 
 OPENERS = frozenset("“„«")
@@ -23,6 +24,9 @@ STRAIGHT = '"'
 # Two apostrophes stand for a straight double mark in some archives (''Yes,'' he said).
 _MARKS = re.compile(r"''|[\"“”„«»]")
 _PARAGRAPH = re.compile(r"[^\n]+")
+# Where an unclosed quote's words give way to their attribution: ', she said', ', said Roe'.
+_VERBS = alternation(ATTRIBUTION_VERBS)
+_ATTRIBUTION = re.compile(rf",\s+(?:(?:he|she|they|we|I|it)\s+{_VERBS}|{_VERBS}\s+[A-Z])\b")
 _BEFORE_OPEN = frozenset(" \t\n([{—–-/")
 
 
@@ -70,10 +74,20 @@ def stretches(text: str) -> list[Stretch]:
     open_at: int | None = None
     open_width = 1
     spanned = 1
+    nested = 0  # curly marks inside a straight-quoted stretch, or straight inside curly
     for index, (p_start, p_end) in enumerate(paragraphs):
         for match in _MARKS.finditer(text, p_start, p_end):
             i, width = match.start(), match.end() - match.start()
             role = _role(text, i, width)
+            if open_at is not None and open_at >= p_start and _other_style(text, open_at, i):
+                # '"He called it “a disgrace” at once," Roe said': a quote inside the
+                # quote is part of its words, not a new stretch.
+                if role == "open" and text[i] not in CLOSERS:
+                    nested += 1
+                    continue
+                if nested and role != "open":
+                    nested -= 1
+                    continue
             if role == "either":
                 role = "close" if open_at is not None else "open"
             if role == "open":
@@ -87,7 +101,7 @@ def stretches(text: str) -> list[Stretch]:
                 open_at, open_width, spanned = i, width, 1
             elif open_at is not None:
                 found.append(Stretch(open_at + open_width, i, open_at, i, spanned, width))
-                open_at = None
+                open_at, nested = None, 0
         if open_at is not None:
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
             if following is None or not _opens_paragraph(text, *following):
@@ -141,6 +155,12 @@ def _single_close(text: str, start: int, limit: int) -> int | None:
     return None
 
 
+def _other_style(text: str, open_at: int, i: int) -> bool:
+    """Whether the mark at ``i`` is curly inside a stretch opened by a straight mark (or
+    the other way round): a nested quote."""
+    return (text[open_at] in OPENERS) != (text[i] in OPENERS or text[i] in CLOSERS)
+
+
 def _opens_paragraph(text: str, start: int, end: int) -> bool:
     stripped = text[start:end].lstrip()
     return bool(stripped) and (
@@ -155,6 +175,9 @@ def _unclosed(text: str, open_at: int, width: int, limit: int) -> Stretch:
     stop = next_sentence_end(text, open_at + width, limit)
     if stop is not None:
         end = stop + 1
+    cue = _ATTRIBUTION.search(text, open_at + width, end)
+    if cue is not None:
+        end = cue.start() + 1  # '"we will rebuild the port, she said, and …': not the cue
     while end > open_at + width and text[end - 1].isspace():
         end -= 1
     return Stretch(open_at + width, end, open_at, None, 1)

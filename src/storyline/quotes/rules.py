@@ -56,6 +56,12 @@ PARTIAL_CUE_LATER = _rule(
     "partial-cue-later",
     'Quoted words whose sentence has a verb of saying after them: The plan is "dead," he said.',
 )
+PARTIAL_NO_CUE = _rule(
+    "partial-no-cue",
+    "Quoted words (three or more, not a title) in a sentence with no verb of saying: "
+    "'bemoaned a climate in which people \"literally hate each other\"'; the sentence's "
+    "subject is the speaker when it has one.",
+)
 DIRECT_CONTINUES_SPEAKER = _rule(
     "direct-continues-speaker",
     "A quote opening its paragraph or sentence with no cue, right after another quote: the "
@@ -81,16 +87,31 @@ INDIRECT_ACCORDING_TO_FIRST = _rule(
     "indirect-according-to-first",
     "A sentence opening with 'According to X,': what follows the comma is X's statement.",
 )
+INDIRECT_ACCORDING_TO = _rule(
+    "indirect-according-to",
+    "'…, according to X' anywhere after the statement, however long X is ('according to a "
+    "survey by the Civic Project released on Thursday'): X is the source.",
+)
 INDIRECT_CUE_AFTER = _rule(
     "indirect-cue-after",
     "A sentence ending with ', X said.' or ', according to X.': what comes before is X's "
     "statement.",
+)
+INDIRECT_CUE_INSIDE = _rule(
+    "indirect-cue-inside",
+    "A cue between two commas inside a sentence: 'The bigger risk, he said, is a clash …'; "
+    "the words on both sides are the statement, two parts.",
 )
 INDIRECT_SAID_THAT = _rule(
     "indirect-said-that",
     "A speaker and a verb of saying followed by a clause (a subject and a finite verb, or "
     "'that'): X said (that) ...; not verbs of hoping, expecting or agreeing to, not a negated "
     "verb ('did not say'), not a noun ('police state powers'); the clause is the statement.",
+)
+INDIRECT_ASKED_QUESTION = _rule(
+    "indirect-asked-question",
+    "A reported question: 'A reporter asked Sanders how he was feeling'; 'asked' with a "
+    "clause opened by whether, if or a wh-word (never 'asked X to …', a request).",
 )
 SPEAKER_AFTER_TIME = _rule(
     "speaker-after-time",
@@ -109,12 +130,16 @@ RULES = (
     PARTIAL_REPORTED_CLAUSE,
     PARTIAL_SOURCE_LATER,
     PARTIAL_CUE_LATER,
+    PARTIAL_NO_CUE,
     DIRECT_CONTINUES_SPEAKER,
     DIRECT_UNATTRIBUTED,
     DIRECT_STANDALONE,
     SAME_SPEAKER,
     INDIRECT_ACCORDING_TO_FIRST,
+    INDIRECT_ACCORDING_TO,
     INDIRECT_CUE_AFTER,
+    INDIRECT_CUE_INSIDE,
     INDIRECT_SAID_THAT,
+    INDIRECT_ASKED_QUESTION,
     SPEAKER_AFTER_TIME,
 )

@@ -51,7 +51,7 @@ _MAX_WORDS = 10
 
 
 def is_word(token: Token) -> bool:
-    return token.text[0].isalnum() or token.text in {"'s", "’s", "&"}
+    return token.text[0].isalnum() or token.text in {"'s", "’s", "&", "%"}
 
 
 # Characters ``[start, end)`` of the text a speaker was looked for in.
@@ -97,7 +97,11 @@ def is_noun_use(tokens: Sequence[Token], i: int) -> bool:
             return True
     previous = tokens[i - 1].text
     # 'raising fears', 'growing concerns'
-    gerund = previous.endswith("ing") and previous.islower() and previous not in _BEFORE_PARTICIPLE
+    gerund = (
+        previous.endswith("ing")
+        and previous.islower()
+        and previous not in _BEFORE_PARTICIPLE | _ING_NOUNS
+    )
     # 'dismissed claims', 'denied reports': a verb and its plural object
     plural = tokens[i].text.endswith("s") and previous.endswith("ed") and previous.islower()
     return previous.lower() in _NOUN_BEFORE or gerund or plural
@@ -174,6 +178,8 @@ def _verb_phrase(tokens: Sequence[Token], span: CharRange, floor: int, cue: int)
     if len(words) < 2:
         return False
     first = words[0].text
+    if words[1].text in _GROUP_PREPOSITIONS and first.endswith("s") and not first.endswith("ss"):
+        return False  # 'officials at Dunmore and Pike said': a group, not a verb phrase
     return first[0].islower() and first not in DETERMINERS and first not in PRONOUNS
 
 
@@ -238,7 +244,12 @@ def _before(
     tokens: Sequence[Token], cue: int, floor: int, blocked: Sequence[bool]
 ) -> CharRange | None:
     i = cue - 1
-    while i >= floor and tokens[i].text.lower() in _SKIP_BEFORE and not blocked[i]:
+    # 'Jo Roe on Thursday evening said': neither adverbs nor a time phrase are the speaker.
+    while (
+        i >= floor
+        and not blocked[i]
+        and (tokens[i].text.lower() in _SKIP_BEFORE or (i > floor and _is_time(tokens, i)))
+    ):
         i -= 1
     end = i
     start = _walk_back(tokens, i, floor, blocked)
@@ -258,6 +269,15 @@ def _before(
             aside = aside or (start == end and tokens[start].text.isdigit())
             if not relative and not aside:
                 return _name_before_apposition(tokens, start, end, floor, blocked)
+            if relative and start - 2 >= floor and tokens[start - 2].text != ",":
+                # 'Jo Roe, a security expert who has studied the breaches, said': the
+                # relative clause hangs on an apposition; the name stands before it.
+                noun_end = start - 2
+                noun_start = _walk_back(tokens, noun_end, floor, blocked)
+                if floor < noun_start <= noun_end and tokens[noun_start - 1].text == ",":
+                    found = _name_before_apposition(tokens, noun_start, noun_end, floor, blocked)
+                    if found[0] < tokens[noun_start].start:
+                        return found
             # 'Trump, who has many followers, tweeted' / 'Her campaign, for example, said':
             # the phrase before the aside.
             i = start - 2 if relative else start - 1
@@ -266,6 +286,8 @@ def _before(
     return None
 
 
+# Words ending in -ing that are no participle: 'on Thursday evening said'.
+_ING_NOUNS = word_set("morning evening spring thing something nothing anything everything king")
 _PLURAL_NOUNS = word_set(
     """states reports claims fears hopes doubts notes calls answers charges promises demands
     estimates posts tweets remarks counters"""
@@ -312,6 +334,11 @@ def _walk_back(tokens: Sequence[Token], i: int, floor: int, blocked: Sequence[bo
             start = i = opening
             i -= 1
             continue
+        if plural_possessive(tokens, i, floor):
+            # "The Whigs' spokesman said": the apostrophe of a plural possessive.
+            start = i
+            i -= 1
+            continue
         if tokens[i].text == "and" and _joined_names(tokens, i, start, floor, blocked):
             start = i
             i -= 1
@@ -343,7 +370,22 @@ def _joined_names(
     if k < floor or blocked[k] or not is_word(tokens[k]):
         return True
     word = tokens[k].text.lower()
+    if word in _GROUP_PREPOSITIONS and k - 1 >= floor and not blocked[k - 1]:
+        # 'Officials at Dunmore and Pike said': the names belong to the group before the
+        # preposition (rule ``speaker-group-of-names``), not to 'won in Ohio and Roe said'.
+        head = tokens[k - 1].text.lower()
+        return head in _GROUP_NOUNS or (
+            head.endswith("s") and head.isalpha() and head not in _CLAUSE_WORDS | _SKIP_BEFORE
+        )
     return word in _BOUNDARY or word in DETERMINERS or word in _SKIP_BEFORE
+
+
+_GROUP_PREPOSITIONS = word_set("at of for from")
+# Nouns of one speaker for a group: 'the head of Dunmore and Pike said'.
+_GROUP_NOUNS = word_set(
+    """spokesman spokeswoman spokesperson head chief leader director president chairman
+    chairwoman lawyer executive official"""
+)
 
 
 def bracket_start(tokens: Sequence[Token], close: int, floor: int) -> int | None:
@@ -412,7 +454,7 @@ def as_source(
     return after(tokens, cue + 2, ceiling, blocked)
 
 
-def _plural_possessive(tokens: Sequence[Token], i: int, first: int) -> bool:
+def plural_possessive(tokens: Sequence[Token], i: int, first: int) -> bool:
     """The apostrophe of "the negotiators' advisers"."""
     return (
         i > first
@@ -445,7 +487,7 @@ def after(
         i < ceiling
         and i - first < _MAX_WORDS + 2
         and not blocked[i]
-        and (is_word(tokens[i]) or _plural_possessive(tokens, i, first))
+        and (is_word(tokens[i]) or plural_possessive(tokens, i, first))
         and (i == first or not _stops_speaker(tokens, i))
     ):
         i += 1
@@ -480,6 +522,23 @@ _NOT_NAMES = (FUNCTION_WORDS | word_set("less rather little still even later ear
 _CLAUSE_WORDS = BE | HAVE | DO | MODALS
 
 
+_ABOUT = word_set("about nearly almost roughly some only just over more than fewer")
+_SHARE = word_set("percent % in out")
+_NUMBERS = word_set("one two three four five six seven eight nine ten half a third quarter")
+
+
+def _share_of_people(lower: list[str]) -> bool:
+    """'42 %', 'About one in five', '58 percent of Latino voters': a share of people polled
+    (rule ``speaker-share-polled``)."""
+    i = 0
+    while i < len(lower) and lower[i] in _ABOUT:
+        i += 1
+    if i + 1 >= len(lower):
+        return False
+    number = lower[i][:1].isdigit() or lower[i] in _NUMBERS
+    return number and lower[i + 1] in _SHARE
+
+
 def can_speak(text: str, tokens: Sequence[Token], span: CharRange) -> bool:
     """Whether the speaker words ``text[span]`` are a noun phrase that can speak: a person,
     a group, an organisation, a document or a pronoun (rule ``speaker-noun-phrase``); not a
@@ -491,10 +550,14 @@ def can_speak(text: str, tokens: Sequence[Token], span: CharRange) -> bool:
         return False
     lower = [w.lower() for w in words]
     head = lower[0]
+    if _share_of_people(lower):
+        return True  # '42 % say', 'About one in five say', '58 percent of voters said'
     if head in _TIME_WORDS or head in PREPOSITIONS or words[0][0].isdigit():
         return False
     if any(w in _CLAUSE_WORDS for w in lower):
         return False
+    if len(lower) > 1 and (head in PRONOUNS - {"we", "you"} or head == "that"):
+        return False  # 'he fully supports the plan', "that he welcomed …": a clause
     if "," in text[span[0] : span[1]] and any(w in SUBJECT_PRONOUNS for w in lower[1:]):
         return False
     if len(words) == 1 and head in _NOT_NAMES:

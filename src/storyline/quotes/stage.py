@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
@@ -19,7 +20,7 @@ from storyline.entities.aliases import fold
 from storyline.facts import FactInput, FactStage
 from storyline.model import FoundQuote
 from storyline.pipeline import StageCounts
-from storyline.quotes.extract import extract
+from storyline.quotes.extract import extract_counted
 from storyline.quotes.words import quote_words
 from storyline.store.quotes import QuoteRecord
 
@@ -46,10 +47,12 @@ class SpeakerMention:
 
 @dataclass(frozen=True, slots=True)
 class DocumentQuotes:
-    """The quotes of one document's body and of its headline."""
+    """The quotes of one document's body and of its headline, and the problems met
+    (``quotes.problems``: name -> count)."""
 
     text: list[FoundQuote]
     title: list[FoundQuote]
+    problems: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +65,10 @@ class QuoteInput:
 
 def read_quotes(document: QuoteInput) -> DocumentQuotes:
     """The quotes of a body and of its headline (pure: it runs in the workers)."""
-    title = extract(document.title) if document.title else []
-    return DocumentQuotes(extract(document.text), title)
+    title, problems = extract_counted(document.title) if document.title else ([], Counter())
+    text, in_text = extract_counted(document.text)
+    problems.update(in_text)
+    return DocumentQuotes(text, title, tuple(sorted(problems.items())))
 
 
 def speaker_entity(quote: FoundQuote, mentions: Iterable[SpeakerMention]) -> str | None:
@@ -124,8 +129,10 @@ class QuoteStage(FactStage[QuoteInput, DocumentQuotes]):
     # new entity version re-read every document. 4: the text layer's sentences; each
     # quote records the rule that found it (issue 17). 5: a quote's text is the words inside
     # its marks, with its parts, cue offsets and context; indirect speech only after verbs of
-    # saying with a clause (issue 22).
-    version: ClassVar[str] = "5"
+    # saying with a clause (issue 22). 6: issue 22's second pass (quoted words with no verb
+    # of saying are partial quotes, indirect speech with the cue between commas keeps two
+    # parts, 'according to' anywhere, reported questions; problems of the text counted).
+    version: ClassVar[str] = "6"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "language", "entities"})
     # Rules and a tagger for English news: a document in another language is skipped
     # (counted), an unknown one read as English (storyline.language.policy).
@@ -168,6 +175,8 @@ class QuoteStage(FactStage[QuoteInput, DocumentQuotes]):
                     for q in quotes.title
                 ]
             counts.found["quotes"] += len(quotes.text)
+            for problem, count in quotes.problems:
+                counts.found[f"quote problem: {problem}"] += count
         store.quotes.add(records)
 
     def _record(

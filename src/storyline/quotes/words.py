@@ -28,8 +28,13 @@ class QuoteWords:
 
 
 def quote_words(text: str, quote: FoundQuote) -> QuoteWords:
-    if quote.kind == "indirect" or not quote.pieces:
+    if not quote.pieces:
         return QuoteWords(quote.start, quote.end, text[quote.start : quote.end], (), None)
+    if quote.kind == "indirect":
+        # 'The bigger risk, he said, is a clash': the statement's parts, without the cue.
+        parts = tuple((p.start, p.end) for p in quote.pieces)
+        joined = PART_SEPARATOR.join(text[s:e] for s, e in parts)
+        return QuoteWords(quote.start, quote.end, joined, parts, None)
     parts = tuple((p.start, p.end) for p in quote.pieces)
     start, end = parts[0][0], parts[-1][1]
     joined = PART_SEPARATOR.join(text[s:e].strip() for s, e in parts)

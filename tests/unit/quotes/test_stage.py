@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -132,14 +133,14 @@ def test_a_failing_document_is_reported_and_the_others_kept(
 ) -> None:
     import storyline.quotes.stage as stage
 
-    real = stage.extract
+    real = stage.extract_counted
 
-    def flaky(text: str) -> list[FoundQuote]:
+    def flaky(text: str) -> tuple[list[FoundQuote], Counter[str]]:
         if "BOOM" in text:
             raise ValueError("cannot read this one")
         return real(text)
 
-    monkeypatch.setattr(stage, "extract", flaky)
+    monkeypatch.setattr(stage, "extract_counted", flaky)
     files.write("good.txt", ARTICLE)
     files.write("bad.txt", ARTICLE.replace("on Tuesday", "on Tuesday BOOM"))
     with Store(tmp_path / "news.db") as store:
@@ -148,7 +149,7 @@ def test_a_failing_document_is_reported_and_the_others_kept(
         assert stored == 1
         assert any("cannot read this one" in p.message for p in summary.problems)
         # Not marked as read: a later run (with the problem fixed) tries it again.
-        monkeypatch.setattr(stage, "extract", real)
+        monkeypatch.setattr(stage, "extract_counted", real)
         run([str(files.root)], store, RunOptions(workers=1, only=()))
         read = store.conn.execute("SELECT count(*) FROM quote_documents").fetchone()[0]
         assert read == 2
