@@ -34,9 +34,9 @@ NOTES = [
     "short (headline, one sentence) + 2 long (a paragraph); 5 inputs with no language.",
     "Reuters: the first N Reuters-21578 articles with a body, all English; their first 2,000 "
     "characters.",
-    "Storyline's own call adds a guard before CLD2: fewer than 3 words with a lower-case "
-    "letter is unknown (the 'pycld2 + guard' row; the guard also makes the no-language "
-    "inputs unknown).",
+    "Storyline's own call adds a guard before CLD2: fewer than 12 letters that are not "
+    "capitals (any letter of a script without case) is unknown (the 'pycld2 + guard' row; "
+    "the guard also makes the no-language inputs unknown).",
 ]
 PACKAGES = ["pycld2"]
 DETECTORS = (

@@ -5,8 +5,9 @@ articles it called none of them anything but English, it is the fastest (about 0
 an article's first 4,000 characters) and the smallest in memory (a few MB per process).
 
 A text that gives the detector too little to go on is :data:`UNKNOWN` ("und", ISO 639-2's
-*undetermined*): fewer than :data:`MIN_WORDS` words with a lower-case letter (a ticker
-table, a lone name, a headline in capitals), or a reading CLD2 itself calls unreliable. An
+*undetermined*): fewer than :data:`MIN_LETTERS` letters that are not capitals (a ticker
+table, a lone name, a headline in capitals, figures; a script without case, Chinese or
+Japanese, counts every letter), or a reading CLD2 itself calls unreliable. An
 unknown article is processed as English and flagged (``policy.handles``).
 """
 
@@ -22,8 +23,8 @@ ENGLISH = "en"
 DETECTOR = f"cld2 (pycld2 {pycld2.__version__})"
 # Characters of the title and text read: enough for a sure answer, cheap on a long article.
 SAMPLE_CHARS = 4000
-# Words with lower-case letters a text needs before its language is guessed.
-MIN_WORDS = 3
+# Letters other than capitals a text needs before its language is guessed.
+MIN_LETTERS = 12
 # CLD2's own codes that are not today's ISO 639-1 ones.
 _CODES = {"iw": "he", "in": "id", "jw": "jv", "tl": "fil", "zh-Hant": "zh"}
 
@@ -46,7 +47,7 @@ def detect_language(title: str | None, text: str) -> LanguageGuess:
     """The language of an article from its title and the start of its text."""
     sample = f"{title}\n{text}" if title else text
     sample = sample[:SAMPLE_CHARS]
-    if not _worded(sample[:1000]):
+    if not _lettered(sample[:1000]):
         return LanguageGuess(UNKNOWN, 0.0, "too-few-words")
     try:
         reliable, _, details = pycld2.detect(sample, isPlainText=True, bestEffort=True)
@@ -58,13 +59,13 @@ def detect_language(title: str | None, text: str) -> LanguageGuess:
     return LanguageGuess(_CODES.get(code, code.split("-")[0]), percent / 100, "cld2")
 
 
-def _worded(sample: str) -> bool:
-    """Whether ``sample`` has :data:`MIN_WORDS` words with two lower-case letters (stopping
-    at the third: a guard, not a count; words as the whitespace between them cuts them)."""
+def _lettered(sample: str) -> bool:
+    """Whether ``sample`` has :data:`MIN_LETTERS` letters that are not capitals (lower-case,
+    or of a script without case), stopping when it has: a guard, not a count."""
     found = 0
-    for word in sample.split():
-        if sum(char.islower() for char in word) >= 2:
+    for char in sample:
+        if char.isalpha() and not char.isupper():
             found += 1
-            if found >= MIN_WORDS:
+            if found >= MIN_LETTERS:
                 return True
     return False

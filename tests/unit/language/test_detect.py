@@ -50,3 +50,22 @@ def test_language_names() -> None:
     assert language_name("fr") == "French"
     assert language_name(UNKNOWN) == "unknown"
     assert language_name(None) == "unknown"
+
+
+# Scripts without case (Chinese, Japanese) or without Latin letters: the guard counts every
+# letter that is not a capital, so a sentence in them is never "too few words".
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("zh", "港口工人周二举行罢工，集装箱码头陷入停顿。"),
+        ("ja", "港の労働者が火曜日にストライキを行い、コンテナ埠頭が止まった。"),
+        ("ru", "Портовые рабочие во вторник объявили забастовку."),
+        ("el", "Οι λιμενεργάτες κήρυξαν απεργία την Τρίτη."),
+    ],
+)
+def test_other_scripts_are_told(language: str, text: str) -> None:
+    assert detect_language(None, text).code == language
+
+
+def test_a_headline_in_capitals_alone_is_unknown() -> None:
+    assert detect_language("DOCK STRIKE HALTS PORT OF HAMBURG", "").code == UNKNOWN
