@@ -26,7 +26,14 @@ from storyline.ingest import ReadOptions, SourceRef, discover, read_source, to_d
 from storyline.ingest.discover import Unchanged
 from storyline.model import Document, Problem
 from storyline.pipeline import Counters, GlobalStage, Pipeline
-from storyline.stages import build_pipeline, global_stages, plan, registry, signature
+from storyline.stages import (
+    DOCUMENT_STAGES,
+    build_pipeline,
+    global_stages,
+    plan,
+    registry,
+    signature,
+)
 from storyline.store import Store
 
 
@@ -238,7 +245,7 @@ def _run(
                 store,
                 summary,
                 options,
-                on_progress,
+                _refresh_progress(on_stage_progress, store.count_documents()),
                 started,
             )
         if paths or refs:
@@ -265,7 +272,7 @@ def _run(
                 store,
                 summary,
                 options,
-                on_progress,
+                _refresh_progress(on_stage_progress, store.count_documents(stages_not=current)),
                 started,
             )
         _run_global_stages(
@@ -287,6 +294,21 @@ def _run(
         store.add_problems(summary.run_id, summary.problems)
         store.finish_run(summary.run_id, summary.status, summary.as_dict())
     return summary
+
+
+# The step the progress line shows while stored documents go through the per-document stages
+# again (a new stage version, --only clean): "stage clean, language: stored documents 500/900".
+REFRESH_STEP = f"{', '.join(s.name for s in DOCUMENT_STAGES)}: stored documents"
+
+
+def _refresh_progress(
+    on_stage_progress: Callable[[str, int, int], None] | None, total: int
+) -> Callable[[int, float], None] | None:
+    """The progress of re-running the per-document stages on ``total`` stored documents, as
+    a step of its own (count, rate and ETA of documents: not the inputs' count)."""
+    if on_stage_progress is None or not total:
+        return None
+    return lambda seen, _: on_stage_progress(REFRESH_STEP, seen, total)
 
 
 def _event_embeddings(store: Store, asked: bool | None) -> bool:

@@ -622,9 +622,18 @@ class Store:
             )
         ]
 
-    def count_documents(self, *, include_superseded: bool = False) -> int:
-        where = "" if include_superseded else "WHERE superseded_by IS NULL"
-        return int(self.conn.execute(f"SELECT count(*) FROM documents {where}").fetchone()[0])
+    def count_documents(
+        self, *, include_superseded: bool = False, stages_not: str | None = None
+    ) -> int:
+        """How many documents ``iter_documents`` with the same arguments yields."""
+        conditions = [] if include_superseded else ["superseded_by IS NULL"]
+        params: list[object] = []
+        if stages_not is not None:
+            conditions.append("stages != ?")
+            params.append(stages_not)
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+        sql = f"SELECT count(*) FROM documents {where}"
+        return int(self.conn.execute(sql, params).fetchone()[0])
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[sqlite3.Row]:
         """Any query, for tests and benchmarks that inspect the tables; the library asks the

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from storyline.cli import main
-from storyline.runner import ProgressLine, RunOptions, count_inputs, run
+from storyline.runner import REFRESH_STEP, ProgressLine, RunOptions, count_inputs, run
 from storyline.store import Store
 
 REPO = Path(__file__).resolve().parents[3]
@@ -123,3 +123,26 @@ def test_a_step_is_shown_with_its_own_units_rate_and_eta(
     assert out.getvalue() == drawn
     line.stage_progress("stories: regrouping components", 50, 50)  # the last one always is
     assert out.getvalue().rstrip().endswith("regrouping components 50/50, 6/s")
+
+
+def test_stored_documents_run_again_are_counted_as_documents(tmp_path: Path) -> None:
+    """Issue 23: a new per-document stage (the language stage, on a store made before it)
+    runs again on every stored document: its progress counts those, not the inputs."""
+    with Store(tmp_path / "s.db") as store:
+        run([str(REPO / "examples" / "corpus")], store, RunOptions(workers=1))
+        total = store.count_documents()
+        with store.transaction():
+            store.conn.execute('UPDATE documents SET stages = \'{"clean":"3"}\'')
+        assert store.count_documents(stages_not='{"clean":"3"}') == 0
+        inputs: list[int] = []
+        seen: list[tuple[str, int, int]] = []
+        run(
+            [],
+            store,
+            RunOptions(workers=1),
+            on_progress=lambda done, _: inputs.append(done),
+            on_stage_progress=lambda *step: seen.append(step),
+        )
+    steps = [(done, of) for name, done, of in seen if name == REFRESH_STEP]
+    assert REFRESH_STEP == "clean, language: stored documents"
+    assert steps and steps[-1][1] == total and inputs == []
