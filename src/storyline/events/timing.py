@@ -366,6 +366,7 @@ def _verb_between(between: str) -> bool:
 _TO_VERB = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?([a-z][a-z-]*[a-z])\b")
 _NOT_INFINITIVE = (
     _DETERMINERS
+    | lexicon.PREPOSITIONS  # "the price agreed to by OPEC last December", "agreed to in"
     | lexicon.POSSESSIVES
     | lexicon.OBJECT_PRONOUNS
     | frozenset(lexicon.MONTHS)

@@ -32,6 +32,12 @@ def _dated(text: str) -> dict[str, str | None]:
         # ... but a noun after "to" leaves the time to the verb
         ("The rebels agreed to a truce on Monday.", "agreed", "Monday"),
         ("The unions agreed on Thursday to end the walkout.", "agreed", "Thursday"),
+        # ... and a preposition after "to" is no infinitive
+        (
+            "They defended the price agreed to by the cartel last December.",
+            "agreed",
+            "last December",
+        ),
         # time-in-noun-phrase: "a third quarter ceiling" dates the ceiling only
         (
             "Its winter pact had provisionally set a third quarter ceiling of 16 mln bpd.",
