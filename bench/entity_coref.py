@@ -144,7 +144,8 @@ def storyline_mentions(
         pronouns[article.id] = [
             (p.start, p.end, p.antecedent) for p in resolve(article.text, mentions)
         ]
-    moved = _story_links(per_article, stories) if stories is not None else {}
+    texts = {a.id: a.text for a in articles}
+    moved = _story_links(per_article, texts, stories) if stories is not None else {}
     found: dict[str, list[Predicted]] = {}
     for article in articles:
         mentions = per_article[article.id]
@@ -163,7 +164,9 @@ def storyline_mentions(
 
 
 def _story_links(
-    per_article: Mapping[str, list[EntityMention]], stories: Mapping[str, str]
+    per_article: Mapping[str, list[EntityMention]],
+    texts: Mapping[str, str],
+    stories: Mapping[str, str],
 ) -> dict[str, dict[str, str]]:
     """``article id -> entity key -> the key it takes`` from each story's links."""
     members: dict[str, list[str]] = {}
@@ -172,10 +175,13 @@ def _story_links(
     moved: dict[str, dict[str, str]] = {}
     for ids in members.values():
         names = [
-            StoryName(i, m.key, m.name, m.type, m.text, m.rule, m.is_metonym)
+            StoryName(
+                i, m.key, m.name, m.type, m.text, m.rule, m.is_metonym,
+                texts[i][max(0, m.start - 4) : m.start].lower() == "the ",
+            )
             for i in ids
             for m in per_article[i]
-        ]
+        ]  # fmt: skip
         for link in story_links(names):
             moved.setdefault(link.document_id, {})[link.entity] = link.target
     return moved

@@ -77,6 +77,7 @@ def within_document(text: str, mentions: Sequence[EntityMention]) -> list[Entity
     """The mentions of one document (by start) with the rules above applied."""
     found = _known_names(list(mentions))
     found = _places_after_in(text, found)
+    found = _plural_teams(text, found)
     found = _merge_place_of(text, found)
     found = _link_acronyms(text, found)
     found = _link_short_forms(found)
@@ -118,6 +119,32 @@ def _places_after_in(text: str, mentions: list[EntityMention]) -> list[EntityMen
             mention = _with_rule(
                 replace(mention, type=found.type, key=found.key, name=found.name),
                 rules.PLACE_AFTER_IN,
+            )
+        result.append(mention)
+    return result
+
+
+def _plural_teams(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """One plural word after "the" tagged as a person ("the Colts", "the Jaguars") names a
+    team or a group: an organisation."""
+    result = []
+    for mention in mentions:
+        word = mention.text
+        if (
+            mention.type == "person"
+            and " " not in word
+            and word[:1].isupper()
+            and not word.isupper()
+            and word.endswith("s")
+            and not word.endswith(("ss", "'s", "\u2019s"))
+            and mention.title is None
+            and mention.rule == rules.CRF.name
+            and previous_word(text, mention.start).lower() == "the"
+        ):
+            found = canonical(word, "organization")
+            mention = _with_rule(
+                replace(mention, type=found.type, key=found.key, name=found.name),
+                rules.PLURAL_TEAM,
             )
         result.append(mention)
     return result

@@ -72,6 +72,11 @@ PLACE_AFTER_IN = _rule(
     "Added when a name tagged as an organisation is a known place (GeoNames, the country "
     "table) right after 'in' or 'near' ('dockers in Rotterdam'): it is that place.",
 )
+PLURAL_TEAM = _rule(
+    "plural-team",
+    "Added when one plural word after 'the' tagged as a person ('the Colts', 'the "
+    "Jaguars') names a team or a group: it is an organisation.",
+)
 PLACE_OF = _rule(
     "place-of",
     "Added when two places joined by 'of' are one ('Hook' + 'of' + 'Holland'): the first is "
@@ -129,8 +134,9 @@ STORY_ACRONYM = _story_rule(
 )
 STORY_SHORT_FORM = _story_rule(
     "story-short-form",
-    "A short organisation name ('the Commission') is the one organisation of the story whose "
-    "name ends with it ('European Commission') or starts with it before a company ending.",
+    "A short organisation name written after 'the' ('the Commission') is the one "
+    "organisation of the story whose name ends with it ('European Commission') or starts "
+    "with it before a company ending.",
 )
 
 RULES = (
@@ -153,6 +159,7 @@ RULES = (
     KNOWN_NAME,
     PLACE_AFTER_IN,
     TITLE_CASE,
+    PLURAL_TEAM,
     STORY_SURNAME,
     STORY_ACRONYM,
     STORY_SHORT_FORM,

@@ -11,9 +11,9 @@ short form takes the one full name of the story it can stand for:
   it: "Howard Dean" beside "Michael Howard");
 - ``story-acronym``: an acronym ("UKIP") is the organisation an article of the story defined
   it as, or else the one organisation of the story whose initials spell it;
-- ``story-short-form``: a short organisation name ("the Commission", "Mobil") is the one
-  organisation of the story whose name ends with it, or starts with it before a company
-  ending ("Mobil Corp").
+- ``story-short-form``: a short organisation name written after "the" ("the Commission")
+  is the one organisation of the story whose name ends with it, or starts with it before a
+  company ending ("the Mobil board" and "Mobil Corp").
 
 Only a short form moves, and only to a longer name of the same type: two different full
 names are never merged, and a name with two candidates in the story stays as it is. Pure
@@ -94,7 +94,10 @@ def _target(
         }
         return _one(spelled, rules.STORY_ACRONYM.name)
     short = name_words(row.name)
-    if not short or is_known_place(" ".join(short)):
+    # Only a short form written after "the" refers back ("the Commission"): "Radio 4",
+    # "Fathers 4 Justice" and "Human Rights group" are other names that share a word.
+    referring = any(r.after_the for r in rows if r.entity == row.entity)
+    if not short or not referring or is_known_place(" ".join(short)):
         return None
     longer = {
         e

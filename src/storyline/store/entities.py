@@ -149,6 +149,8 @@ class StoryName:
     text: str
     rule: str = "crf"
     is_metonym: bool = False
+    # Written after "the" ("the Commission"): a short form that refers back.
+    after_the: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,11 +273,14 @@ class EntityTables(ReadLedger):
         for chunk in chunks(document_ids):
             marks = ", ".join("?" * len(chunk))
             found += [
-                StoryName(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]))
+                StoryName(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7] == "the ")
                 for r in self.store.conn.execute(
-                    "SELECT document_id, COALESCE(own_entity_id, entity_id), "
-                    "COALESCE(own_name, name), type, text, rule, is_metonym FROM entity_mentions "
-                    f"WHERE kind = 'name' AND document_id IN ({marks}) ORDER BY id",
+                    "SELECT m.document_id, COALESCE(m.own_entity_id, m.entity_id), "
+                    "COALESCE(m.own_name, m.name), m.type, m.text, m.rule, m.is_metonym, "
+                    # The four characters before the mention (offsets are 0-based).
+                    "lower(substr(d.text, m.start - 3, 4)) FROM entity_mentions m "
+                    "JOIN documents d ON d.id = m.document_id "
+                    f"WHERE m.kind = 'name' AND m.document_id IN ({marks}) ORDER BY m.id",
                     chunk,
                 )
             ]

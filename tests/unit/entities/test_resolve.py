@@ -141,3 +141,19 @@ def test_a_known_place_after_in_tagged_as_an_organisation_is_the_place() -> None
     (found,) = extract(text, spans)
     assert (found.type, found.name) == ("place", "Rotterdam")
     assert found.rule == "crf+place-after-in"
+
+
+def test_a_plural_word_after_the_tagged_as_a_person_is_a_team() -> None:
+    # ECB+ sports copy: "... a 31-24 victory over the Jaguars on Thursday night" (Jaguars
+    # tagged as a person).
+    text = "The visitors sealed a 27-20 win over the Falcons on Sunday night."
+    start = text.index("Falcons")
+    spans = [TaggedSpan(start, start + len("Falcons"), "Falcons", "PER", 0.7)]
+    (found,) = extract(text, spans)
+    assert (found.type, found.name, found.rule) == ("organization", "Falcons", "crf+plural-team")
+    # Not a person's name ending in s, nor one with a title.
+    text = "Reporters asked Senator Hawkins about the vote."
+    start = text.index("Hawkins")
+    spans = [TaggedSpan(start, start + len("Hawkins"), "Hawkins", "PER", 0.9)]
+    (found,) = extract(text, spans)
+    assert found.type == "person"

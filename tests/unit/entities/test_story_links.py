@@ -18,9 +18,11 @@ def _person(document: str, name: str, text: str | None = None, rule: str = "crf"
     return StoryName(document, f"person:{name.lower()}", name, "person", text or name, rule)
 
 
-def _org(document: str, name: str, text: str | None = None, rule: str = "crf") -> StoryName:
+def _org(
+    document: str, name: str, text: str | None = None, rule: str = "crf", *, the: bool = False
+) -> StoryName:
     key = f"organization:{name.lower()}"
-    return StoryName(document, key, name, "organization", text or name, rule)
+    return StoryName(document, key, name, "organization", text or name, rule, after_the=the)
 
 
 def _targets(links: list[StoryLink]) -> dict[tuple[str, str], tuple[str, str]]:
@@ -77,9 +79,9 @@ def test_an_acronym_spelled_by_one_long_name_links() -> None:
 def test_a_short_form_takes_the_one_longer_name() -> None:
     names = [
         _org("a", "Harbour Pilots Authority"),
-        _org("b", "Authority", "the Authority"),
+        _org("b", "Authority", the=True),
         _org("c", "Mobil Corp"),
-        _org("c", "Mobil"),
+        _org("c", "Mobil", the=True),
     ]
     found = _targets(story_links(names))
     assert found[("b", "organization:authority")] == (
@@ -93,8 +95,16 @@ def test_two_longer_names_leave_the_short_form_alone() -> None:
     names = [
         _org("a", "European Commission"),
         _org("b", "Trade Commission"),
-        _org("c", "Commission"),
+        _org("c", "Commission", the=True),
     ]
+    assert story_links(names) == []
+
+
+def test_a_short_form_not_written_after_the_is_another_name() -> None:
+    # BBC politics: "told Radio 4's Today programme" in a story that names "BBC Radio";
+    # "the campaign group Fathers 4 Justice" beside "the Lord Chief Justice".
+    names = [_org("a", "BBC Radio"), _org("b", "Radio"), _org("b", "Justice")]
+    names.append(_org("a", "Lord Chief Justice"))
     assert story_links(names) == []
 
 
@@ -112,7 +122,7 @@ def test_the_links_do_not_depend_on_the_order_of_the_articles() -> None:
         _person("a", "Piet Varo"),
         _person("b", "Varo"),
         _org("a", "Harbour Pilots Authority"),
-        _org("c", "Authority"),
+        _org("c", "Authority", the=True),
         _org("c", "HPA"),
     ]
     expected = story_links(names)
