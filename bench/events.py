@@ -72,6 +72,7 @@ NOTES: list[str] = [
 ]
 EMBEDDING_SYSTEM = "storyline link + MiniLM (numpy), predicted clusters"
 READING_SYSTEM = "storyline link, Storyline's reading, predicted clusters"
+READING_EMBEDDED_SYSTEM = "storyline link + MiniLM (numpy), Storyline's reading, predicted clusters"
 
 Grouping = Mapping[str, str]  # article id -> document cluster
 
@@ -373,7 +374,7 @@ def split_rows(
     systems.append((READING_SYSTEM, read, link))
     if embed.available():
         systems.append((EMBEDDING_SYSTEM, on_predicted, link_embedded))
-        systems.append((READING_SYSTEM + " + MiniLM", read, link_embedded))
+        systems.append((READING_EMBEDDED_SYSTEM, read, link_embedded))
     else:
         skipped = (
             f"`{EMBEDDING_SYSTEM}` skipped: the model package {embed.PACKAGE} is not "
