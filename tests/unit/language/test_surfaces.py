@@ -70,6 +70,7 @@ def test_article_page_flags_a_french_article(built: tuple[Path, str], client: Te
     assert 'class="badge lang"' in page and "French" in page
     assert 'id="language-note"' in page and "not read by entities, quotes, events" in page
     assert "Not read: French." in page
+    assert "No facts: entities, quotes, events did not read it (French)." in page
     english = client.get(f"/documents/{_id(built[0], 'en')}").text
     assert 'id="language-note"' not in english
 
