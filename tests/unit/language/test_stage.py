@@ -142,3 +142,20 @@ def test_running_the_stage_again_does_not_repeat_flags_or_warnings() -> None:
 def test_languages_of_the_test_articles(text: str) -> None:
     document = Document("d1", "t.txt", "t.txt", "text", text, text=text)
     assert LanguageStage().process(document).language in {"fr", "de"}
+
+
+def test_skips_are_counted_when_entities_start_ahead_on_two_workers(
+    files: Files, store: Store
+) -> None:
+    """With two workers the entity stage reads ahead while dedup and stories run
+    (``FactStage.start_ahead``): it skips the same documents, counted the same way."""
+    files.write("fr.txt", FRENCH)
+    files.write("de.txt", GERMAN)
+    files.write("en.txt", ENGLISH)
+    summary = run([str(files.root)], store, RunOptions(workers=2))
+    assert summary.counters["entities"].skipped == {"language fr": 1, "language de": 1}
+    assert summary.counters["entities"].passed == 1
+    german = _document(store, "de.txt")
+    assert _count(store, "entity_mentions", german) == 0
+    read = {r[0] for r in store.rows("SELECT document_id FROM entity_documents")}
+    assert german in read  # marked read: the next run does not try it again
