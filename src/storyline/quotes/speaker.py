@@ -76,6 +76,10 @@ def before(
         cue == floor or tokens[cue - 1].text.lower() in _BEFORE_PARTICIPLE
     ):
         return _participle_subject(tokens, cue, floor, blocked)
+    if cue > floor and tokens[cue - 1].text.lower() in _CHAINED:
+        chained = _chained_subject(tokens, cue, floor, blocked)
+        if chained is not None:
+            return chained
     found = _trim(tokens, _before(tokens, cue, floor, blocked))
     if found is None or not _verb_phrase(tokens, found, floor, cue):
         return found or clause_subject(tokens, floor, cue, blocked)
@@ -83,6 +87,36 @@ def before(
     last = bisect_left(tokens, found[1], key=lambda t: t.start) - 1
     name = trailing_name(tokens, first, last)
     return name or clause_subject(tokens, floor, cue, blocked) or found
+
+
+# Words that chain a verb of saying to the verb before it: 'he laughed and said', 'was
+# prompted to say', 'interjected to say'.
+_CHAINED = word_set("and but then to")
+_CHAIN_WINDOW = 14
+
+
+def _chained_subject(
+    tokens: Sequence[Token], cue: int, floor: int, blocked: Sequence[bool]
+) -> CharRange | None:
+    """The subject of the verb a cue is chained to ('When Jo Roe was asked …, he laughed
+    and said', 'Mr. Roe was prompted to say'): the speaker before that verb (rule
+    ``speaker-chained-verb``)."""
+    for j in range(cue - 2, max(floor, cue - _CHAIN_WINDOW) - 1, -1):
+        word = tokens[j].text
+        if blocked[j] or word in {";", ":"}:
+            return None
+        if j > floor and word.islower() and word.isalpha() and _verb_like(word):
+            previous = tokens[j - 1].text
+            if (
+                previous.lower() in _SKIP_BEFORE
+                or previous.lower() in PRONOUNS
+                or (previous[0].isupper() and is_word(tokens[j - 1]))
+                or previous == ","
+            ):
+                found = _trim(tokens, _before(tokens, j, floor, blocked))
+                if found is not None and not _verb_phrase(tokens, found, floor, j):
+                    return found
+    return None
 
 
 def is_noun_use(tokens: Sequence[Token], i: int) -> bool:
@@ -253,6 +287,13 @@ def _before(
         i -= 1
     end = i
     start = _walk_back(tokens, i, floor, blocked)
+    if start <= end and start - 3 >= floor and _participle_link(tokens, start - 1):
+        # 'Another source speaking to Fox News said': who speaks stands before the
+        # participle, not after it (rule ``speaker-before-participle``).
+        head_end = start - 3
+        head_start = _walk_back(tokens, head_end, floor, blocked)
+        if head_start <= head_end:
+            return _name_before_apposition(tokens, head_start, head_end, floor, blocked)
     if start <= end:
         return _name_before_apposition(tokens, start, end, floor, blocked)
     # '…, a campaign spokeswoman, said': the phrase between the commas.
@@ -263,10 +304,33 @@ def _before(
             if start > end:
                 return None
             relative = start - 1 >= floor and tokens[start - 1].text.lower() in {"who", "which"}
+            opening = _segment_start(tokens, end, floor)
+            first_word = tokens[opening].text.lower()
+            if not relative and opening < start and first_word in _RELATIVES:
+                # 'Roe, who signed the law as governor, said': the whole aside is relative.
+                relative, start = True, opening + 1
+            elif opening < start and first_word in {"the", "a", "an"}:
+                # 'Roe, the only candidate to campaign in Ohio, said': one description.
+                start = opening
+            # 'Roe, during a town hall in Columbus, Ohio, said': a phrase of place or time.
+            aside_phrase = first_word in PREPOSITIONS or first_word == "during"
+            city = (
+                start == end
+                and tokens[start].text[0].isupper()
+                and start - 2 >= floor
+                and tokens[start - 1].text == ","
+                and tokens[start - 2].text[0].isupper()
+                and _segment_start(tokens, start - 2, floor) < start - 2
+                and tokens[_segment_start(tokens, start - 2, floor)].text.lower() in PREPOSITIONS
+            )
             aside = " ".join(t.text.lower() for t in tokens[start : end + 1]) in _ASIDES
             # 'Clinton, speaking to reporters on Tuesday, said' / 'Jane Roe, 25, said'
             aside = aside or (tokens[start].text.endswith("ing") and tokens[start].text.islower())
             aside = aside or (start == end and tokens[start].text.isdigit())
+            if city:
+                i = start - 1  # skip 'Ohio,' and read the phrase before it as the aside
+                continue
+            aside = aside or (aside_phrase and opening == start)
             if not relative and not aside:
                 return _name_before_apposition(tokens, start, end, floor, blocked)
             if relative and start - 2 >= floor and tokens[start - 2].text != ",":
@@ -348,6 +412,30 @@ def _walk_back(tokens: Sequence[Token], i: int, floor: int, blocked: Sequence[bo
         start = i
         i -= 1
     return start
+
+
+def _participle_link(tokens: Sequence[Token], k: int) -> bool:
+    """'speaking to', 'talking with', 'writing in': a participle and its preposition at
+    ``tokens[k - 1 : k + 1]``."""
+    participle = tokens[k - 1].text
+    return (
+        tokens[k].text in {"to", "with", "in", "on"}
+        and participle.endswith("ing")
+        and participle.islower()
+        and participle not in _ING_NOUNS
+    )
+
+
+_RELATIVES = word_set("who which")
+_SEGMENT_WORDS = 20
+
+
+def _segment_start(tokens: Sequence[Token], end: int, floor: int) -> int:
+    """The first token after the comma before ``tokens[end]`` (or ``floor``)."""
+    k = end
+    while k > floor and end - k < _SEGMENT_WORDS and tokens[k - 1].text != ",":
+        k -= 1
+    return k
 
 
 def _joined_names(
