@@ -70,6 +70,9 @@ def _target(
 ) -> tuple[str, str] | None:
     words = name_key(row.name).split()
     if row.type == "person" and len(words) == 1:
+        # "Dorset" and "North Dorset" both tagged as people are places, not a surname.
+        if is_known_place(row.name):
+            return None
         return _one(_surname_candidates(words[0], names), rules.STORY_SURNAME.name)
     if row.type != "organization" or fold(row.name).strip() in KNOWN_ORGS:
         return None
@@ -102,9 +105,30 @@ def _target(
     longer = {
         e
         for e, n in names.items()
-        if n.type == "organization" and shortens(short, name_words(n.name))
+        if n.type == "organization"
+        and shortens(short, name_words(n.name))
+        and not _owned(n.name, short)
     }
     return _one(longer, rules.STORY_SHORT_FORM.name)
+
+
+def _owned(long_name: str, short: list[str]) -> bool:
+    """Whether the long name is another organisation's ("Lib Dem Treasury" from "Lib Dem
+    Treasury spokesman", "SNP Holyrood"): what it adds before the short form is a known
+    organisation or an acronym, so "the Treasury" is not it."""
+    words = long_name.split()
+    if words[:1] in (["The"], ["the"]):
+        words = words[1:]
+    extra = words[: len(words) - len(short)]
+    if not extra:
+        return False
+    joined = " ".join(extra)
+    return fold(joined) in KNOWN_ORGS or (len(extra) == 1 and is_acronym(joined))
+
+
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
+)
 
 
 def _surname_candidates(word: str, names: dict[str, StoryName]) -> set[str]:
@@ -112,7 +136,8 @@ def _surname_candidates(word: str, names: dict[str, StoryName]) -> set[str]:
     starting: set[str] = set()
     for entity, n in names.items():
         words = name_key(n.name).split()
-        if n.type != "person" or len(words) < 2:
+        # "North Dorset" (a constituency tagged as a person) is no one's full name.
+        if n.type != "person" or len(words) < 2 or words[0] in _COMPASS:
             continue
         if words[-1] == word:
             ending.add(entity)

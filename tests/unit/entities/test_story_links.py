@@ -131,3 +131,17 @@ def test_the_links_do_not_depend_on_the_order_of_the_articles() -> None:
         shuffled = names[:]
         random.Random(seed).shuffle(shuffled)
         assert story_links(shuffled) == expected
+
+
+def test_a_place_tagged_as_a_person_and_another_s_office_are_not_linked() -> None:
+    # BBC politics: "Shrewsbury, Dorset and Torbay" beside "North Dorset", both tagged as
+    # people; "the Treasury forecasts" beside "Lib Dem Treasury spokesman".
+    names = [
+        _person("a", "North Dorset"),
+        _person("b", "Dorset"),
+        _org("a", "Lib Dem Treasury"),
+        _org("b", "Treasury", the=True),
+        _org("c", "SNP Holyrood"),
+        _org("d", "Holyrood", the=True),
+    ]
+    assert story_links(names) == []
