@@ -145,6 +145,11 @@ IN_CLAUSE = _time(
     "in-clause",
     "The nearest dated time expression of the sentence that the trigger's own clause holds.",
 )
+SCENE_TIME = _time(
+    "scene-time",
+    "The time of a phrase that opens the sentence with 'at' or 'during' and a comma dates "
+    "its main verb: 'At its last meeting in December, OPEC agreed ...'.",
+)
 DURATION_BEFORE = _time(
     "duration-before",
     "A duration before 'after' reaches back to it: 'three years after Russia invaded'.",
@@ -203,7 +208,7 @@ STATUS_RULES = (
     SENTENCE_PAST,
     NO_CLUE,
 )
-TIME_RULES = (IN_CLAUSE, DURATION_BEFORE, EVENT_RELATIVE_CLAUSE, SAME_DAY, ANAPHOR)
+TIME_RULES = (IN_CLAUSE, SCENE_TIME, DURATION_BEFORE, EVENT_RELATIVE_CLAUSE, SAME_DAY, ANAPHOR)
 # By the name the status and time functions return, for building a mention's rule string.
 STATUS = {rule.name: rule for rule in STATUS_RULES}
 TIMING = {rule.name: rule for rule in TIME_RULES}

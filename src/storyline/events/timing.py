@@ -45,7 +45,8 @@ def time_of(
     nouns: Collection[int] = (),
 ) -> tuple[DatedTime | None, str]:
     """The time expression dating the trigger ``sentence[index]`` and the name of the rule
-    that attached it ("in-clause", "duration-before", "event-relative-clause", "same-day";
+    that attached it ("in-clause", "scene-time", "duration-before", "event-relative-clause",
+    "same-day";
     "" when none did). ``triggers`` are the sentence's triggers, ``times`` the document's
     time expressions, ``noun`` whether the trigger is a noun, ``nouns`` the indexes in
     ``sentence`` of its noun triggers."""
@@ -55,7 +56,12 @@ def time_of(
     nominal = noun and not _participle_clause(sentence, index)
     found = _time(text, token, in_sentence, triggers, start, nominal=nominal)
     if found is not None:
-        return found, rules.IN_CLAUSE.name
+        scene = (
+            not nominal
+            and len(text[start : found.start].split()) > 1
+            and _opening_phrase(text, start, found, token)
+        )
+        return found, rules.SCENE_TIME.name if scene else rules.IN_CLAUSE.name
     found = _before_by(text, token, in_sentence, published)
     if found is not None:
         return found, rules.DURATION_BEFORE.name
@@ -142,7 +148,9 @@ def _time(
             # "due to begin at 9 a.m.": the hour, not the day (which would be the day of
             # publication); "The meeting" then takes its day from the mention it refers to.
             continue
-        opening = len(text[start : time.start].split()) <= 1
+        opening = len(text[start : time.start].split()) <= 1 or (
+            not nominal and _opening_phrase(text, start, time, token)
+        )
         between = text[min(token.end, time.end) : max(token.start, time.start)]
         aside = _aside_end(text, time, times) if time.end <= token.start else None
         if aside is not None and aside <= token.start:
@@ -187,6 +195,23 @@ def _time(
         ):
             best = time
     return best
+
+
+# A sentence-opening phrase that sets the scene: "At its last meeting in December, OPEC
+# agreed", "During talks in Geneva last week, the two sides signed".
+_SCENE = re.compile(r"^\s*(?:at|during)\s+[^,;:()]*$", re.IGNORECASE)
+_SCENE_CLOSE = re.compile(r"^[^,;:()]{0,30},")
+
+
+def _opening_phrase(text: str, start: int, time: DatedTime, token: Token) -> bool:
+    """Whether ``time`` stands in a phrase opening the sentence with "at" or "during" and
+    closed by a comma before the verb ``token`` (issue 22, ``scene-time``): the phrase sets
+    the scene of the main clause, so its time dates the main verb as a time opening the
+    sentence does ("At its last meeting in December, OPEC agreed to reintroduce fixed
+    prices from February 1": the agreement is December's)."""
+    if time.end > token.start or not _SCENE.match(text[start : time.start]):
+        return False
+    return bool(_SCENE_CLOSE.match(text[time.end : token.start]))
 
 
 def _participle_clause(sentence: Sequence[Token], index: int) -> bool:

@@ -38,6 +38,14 @@ def _dated(text: str) -> dict[str, str | None]:
             "agreed",
             "last December",
         ),
+        # scene-time: the opening phrase's time dates the main verb
+        (
+            "At its last session in December, the cartel agreed to bring back fixed prices "
+            "from February 1.",
+            "agreed",
+            "December",
+        ),
+        ("During talks in Geneva last week, the two sides signed a truce.", "signed", "last week"),
         # time-in-noun-phrase: "a third quarter ceiling" dates the ceiling only
         (
             "Its winter pact had provisionally set a third quarter ceiling of 16 mln bpd.",
