@@ -30,7 +30,7 @@ NOUN_LIKE = word_set(
     complain warn warns admit tweet tweets joke jokes observe deny denies"""
 )
 # Words before a verb of saying that negate it: "did not say", "declined to say".
-NEGATIONS = word_set("not n't never declined refused without")
+NEGATIONS = word_set("not n't never declined refused without neither nor")
 # A verb followed by one of these reports nothing ('concluded with a vote', 'came up').
 NOT_REPORTING_NEXT = word_set("with into up out")
 # Verbs that put their speaker after them in news prose: '"…," said the senator.'

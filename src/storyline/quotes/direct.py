@@ -254,8 +254,16 @@ def _cue_before(ctx: QuoteContext, stretch: Stretch) -> Cue | None:
                 # '"…," said a former official who described it as "…"': the speaker of
                 # an inverted cue after a quote follows the cue.
                 return Cue(k, k, speaker.after(tokens, k + 1, ceiling, ctx.quoted))
+            participle = tokens[k].text.endswith("ed") or tokens[k].text in {"told", "said"}
+            if participle and k > floor and tokens[k - 1].text.lower() in _PASSIVE_BEFORE:
+                # 'Roe has been accused of using the "politics of confusion"': the one
+                # who accuses is not named (rule ``cue-passive``).
+                return Cue(k, k, None)
             return Cue(k, k, speaker.before(tokens, k, floor, ctx.quoted))
     return None
+
+
+_PASSIVE_BEFORE = word_set("been was were is are be being")  # before a past participle
 
 
 # 'Said Roe, "…"': an inverted cue opening its sentence, capitalised.

@@ -231,7 +231,8 @@ def _subordinate(ctx: QuoteContext, first: int, cue: int) -> bool:
 
 
 def _negated(tokens: Sequence[Token], cue: int, first: int) -> bool:
-    return any(tokens[j].text.lower() in NEGATIONS for j in range(max(first, cue - 3), cue))
+    # 'did not say', 'declined to say', 'Neither Roe nor Lund would say'
+    return any(tokens[j].text.lower() in NEGATIONS for j in range(max(first, cue - 4), cue))
 
 
 def _is_clause(ctx: QuoteContext, body: int, last: int) -> bool:
@@ -355,6 +356,9 @@ def _tail_cue(
         who = speaker.after(tokens, first + 1, last, blocked)
         if who is None or any(w in _VERBS for w in ctx.text[who[0] : who[1]].lower().split()):
             return None  # '…, said the vote would pass': a clause, not a speaker
+        following = ctx.token_at_or_after(who[1])
+        if following < last and blocked[following]:
+            return None  # '…, said the plans "stink"': quoted words follow, no speaker
         return (first, first), who
     if word == "according" and first + 1 < last and tokens[first + 1].text.lower() == "to":
         who = speaker.after(tokens, first + 2, last, blocked)

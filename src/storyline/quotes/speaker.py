@@ -101,10 +101,11 @@ def _chained_subject(
     """The subject of the verb a cue is chained to ('When Jo Roe was asked …, he laughed
     and said', 'Mr. Roe was prompted to say'): the speaker before that verb (rule
     ``speaker-chained-verb``)."""
+    inner: CharRange | None = None
     for j in range(cue - 2, max(floor, cue - _CHAIN_WINDOW) - 1, -1):
         word = tokens[j].text
         if blocked[j] or word in {";", ":"}:
-            return None
+            return inner
         if j > floor and word.islower() and word.isalpha() and _verb_like(word):
             previous = tokens[j - 1].text
             if (
@@ -114,9 +115,19 @@ def _chained_subject(
                 or previous == ","
             ):
                 found = _trim(tokens, _before(tokens, j, floor, blocked))
-                if found is not None and not _verb_phrase(tokens, found, floor, j):
-                    return found
-    return None
+                if found is None or _verb_phrase(tokens, found, floor, j):
+                    continue
+                opening = bisect_left(tokens, found[0], key=lambda t: t.start)
+                if opening > floor and tokens[opening - 1].text.lower() in _COMPLEMENT:
+                    # 'He acknowledged that the public had lost faith, but suggested …':
+                    # the verb inside a complement is chained only if no verb before it is.
+                    inner = inner or found
+                    continue
+                return found
+    return inner
+
+
+_COMPLEMENT = word_set("that whether if")
 
 
 def is_noun_use(tokens: Sequence[Token], i: int) -> bool:
@@ -255,12 +266,16 @@ def _with_head_noun(
     k = bisect_left(tokens, end, key=lambda t: t.end) + 1
     if k < ceiling and not blocked[k] and tokens[k].text in {"'s", "’s"}:
         k += 1
-    if k + 1 >= ceiling or blocked[k] or not is_word(tokens[k]) or not tokens[k].text.isalpha():
+    plain = tokens[k].text.replace("-", "")  # 'co-chairman'
+    if k + 1 >= ceiling or blocked[k] or not is_word(tokens[k]) or not plain.isalpha():
         return end
     noun, following = tokens[k].text, tokens[k + 1].text.lower()
     if not noun.islower() or _verb_like(noun) or noun in FUNCTION_WORDS | _SKIP_BEFORE:
         return end
-    return tokens[k].end if _verb_like(following) or following in _SKIP_BEFORE else end
+    # 'The Tory leader brands such criticisms …': a present verb after the noun too.
+    present = following.endswith("s") and not following.endswith("ss") and following.isalpha()
+    verb = _verb_like(following) or following in _SKIP_BEFORE or (present and len(following) > 3)
+    return tokens[k].end if verb else end
 
 
 def _verb_like(word: str) -> bool:

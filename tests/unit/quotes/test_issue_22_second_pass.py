@@ -320,3 +320,46 @@ def test_a_description_in_apposition_keeps_its_name() -> None:
     )
     quote = next(q for q in extract(text) if q.kind != "indirect")
     assert quote.speaker is not None and quote.speaker.startswith("Lund")
+
+
+# From the by-eye check on BBC politics (seed 22), rewritten
+
+
+def test_neither_nor_would_say_is_no_statement() -> None:
+    text = "Neither Mr Holt nor Mr Lund would say exactly how they would spend the money."
+    assert [q for q in extract(text) if q.kind == "indirect"] == []
+
+
+def test_quoted_words_after_an_inverted_cue_are_no_speaker() -> None:
+    text = 'But Mr Holt denied Mr Yeo, his transport spokesman, said the plans "stink".'
+    assert [q for q in extract(text) if q.rule.startswith("indirect-cue-after")] == []
+
+
+def test_a_verb_chained_by_but_skips_the_complement_before_it() -> None:
+    text = (
+        "He acknowledged that the public had lost faith in the party, but suggested it "
+        'could win people back to "reinvest their trust with us" soon.'
+    )
+    assert _only(text).speaker == "He"
+
+
+def test_a_passive_cue_names_no_speaker() -> None:
+    text = 'Dan Holt has been accused of using the "politics of confusion" to hide new rules.'
+    assert _only(text).speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'The Whig co-chairman attacked the plan as "a cheap stunt" on Monday.',
+            "The Whig co-chairman",
+        ),
+        (
+            'The Whig leader brands such critics "the usual moaners" in his speech.',
+            "The Whig leader",
+        ),
+    ],
+)
+def test_the_head_noun_after_a_party_name(text: str, speaker: str) -> None:
+    assert _only(text).speaker == speaker
