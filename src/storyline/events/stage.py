@@ -91,8 +91,10 @@ class EventStage(FactStage[EventInput, DocumentEvents]):
     # for a meeting"); "took note of the agreement" happened; "demonstrates the point" is no
     # protest. 8 (issue 22, second pass): the type from the trigger in context
     # (``sense.py``: a walkout or an air strike, opened fire, fired a person or a weapon, a
-    # news conference and who held it, a price charged).
-    version: ClassVar[str] = "8"
+    # news conference and who held it, a price charged). 9: "fired on June 8" is a
+    # dismissal; "agreed to by", "agreed to in" open no infinitive; a scene-setting opening
+    # phrase dates the main verb ("At its last meeting in December, OPEC agreed").
+    version: ClassVar[str] = "9"
     needs: ClassVar[frozenset[str]] = frozenset({"text", "language", "entities", "quotes"})
     # Rules and a tagger for English news: a document in another language is skipped
     # (counted), an unknown one read as English (storyline.language.policy).
