@@ -520,7 +520,7 @@ def _name_before_apposition(
 _NOT_SUBJECT = word_set(
     """and but or so then here this that it in on at as if when while after before for with
     yet still now meanwhile however also indeed likewise wait recently instead later earlier
-    well"""
+    well perhaps maybe"""
 )
 
 

@@ -363,3 +363,17 @@ def test_a_passive_cue_names_no_speaker() -> None:
 )
 def test_the_head_noun_after_a_party_name(text: str, speaker: str) -> None:
     assert _only(text).speaker == speaker
+
+
+def test_an_inverted_cue_after_a_phrase_names_the_speaker_after_it() -> None:
+    text = (
+        "''The most striking thing is a new calm among buyers,'' like the recent swings in "
+        "markets, said Ria Holm, the chief economist of the survey."
+    )
+    quote = next(q for q in extract(text) if q.kind != "indirect")
+    assert quote.speaker is not None and quote.speaker.startswith("Ria Holm")
+
+
+def test_a_discourse_word_is_not_part_of_the_speaker() -> None:
+    text = 'Perhaps, he said, this "small town has grown too big too fast."'
+    assert _only(text).speaker == "he"
