@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from storyline.text.lexicon import SPEECH_VERBS, word_set
 
-SPEECH = SPEECH_VERBS
+# Past forms that news uses after a quote and the lexicon does not list ('"…," one
+# official commented'; by-eye check on Reuters, issue 22).
+_QUOTE_VERBS = word_set("commented wondered barked vented")
+SPEECH = SPEECH_VERBS | _QUOTE_VERBS
 # Verbs that introduce a quotation but no reported clause: "while continuing their efforts
 # to ..." reports nothing; '..., he continued: "..."' is a quote.
-_QUOTE_ONLY = word_set("continue continues continued continuing began begins read reads")
+_QUOTE_ONLY = word_set("continue continues continued continuing began begins read reads") | (
+    _QUOTE_VERBS - {"commented"}
+)
 # Indirect speech (issue 22): only verbs of saying or stating that take a reported clause.
 # Not verbs of thinking, hoping or expecting ("Funaro hopes to visit", "buyers expected
 # prices to climb"), of committing or asking someone to act ("agreed to trim", "urged the
@@ -34,12 +39,15 @@ NEGATIONS = word_set("not n't never declined refused without neither nor")
 # A verb followed by one of these reports nothing ('concluded with a vote', 'came up').
 NOT_REPORTING_NEXT = word_set("with into up out")
 # Verbs that put their speaker after them in news prose: '"…," said the senator.'
-INVERTED = word_set(
-    """said says added asked wrote continued explained noted argued insisted stated declared
+INVERTED = (
+    word_set(
+        """said says added asked wrote continued explained noted argued insisted stated declared
     recalled replied responded tweeted warned remarked quipped joked countered cautioned
     exclaimed answered concluded confessed offered retorted snapped read reads opined
     interjected began mused writes asks adds notes explains continues tweets argues insists
     recalls replies responds warns says"""
+    )
+    | _QUOTE_VERBS
 )
 # Verbs that take a quoted phrase as their object: 'called it "a disgrace"'.
 NAMING = word_set(

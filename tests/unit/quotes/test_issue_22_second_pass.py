@@ -377,3 +377,8 @@ def test_an_inverted_cue_after_a_phrase_names_the_speaker_after_it() -> None:
 def test_a_discourse_word_is_not_part_of_the_speaker() -> None:
     text = 'Perhaps, he said, this "small town has grown too big too fast."'
     assert _only(text).speaker == "he"
+
+
+def test_commented_is_a_cue() -> None:
+    text = '"We took a bet on prices and it is not yet lost," one treasury official commented.'
+    assert _only(text).speaker == "one treasury official"
