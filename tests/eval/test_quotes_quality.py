@@ -13,6 +13,14 @@ attribution recall 0.425 -> 0.371; direct quotes unchanged (F1 0.958, source 0.9
 word lists were read off PolNeAR train's errors; no threshold was fitted on dev. The
 floors sit a little below the after-figures; the issue's targets (F1 >= 0.97, source >=
 0.95, indirect P >= 0.90 at recall >= 0.287) are not reached yet.
+
+Issue 22, second pass (2026-12-07; rules read off PolNeAR train only): quoted words with no
+verb of saying are partial quotes, '' opens a sentence, chained and interrupted cues give
+their speaker, indirect speech with the cue between commas, 'according to' anywhere,
+reported questions. Dev: content P/R/F1 0.960/0.955/0.958 -> 0.954/0.980/0.967, source
+accuracy 0.926 -> 0.923 (of 745 matched quotes, 727 before), indirect P 0.832 -> 0.850,
+indirect R 0.214 -> 0.237, attribution recall 0.371 -> 0.392. Still short of the targets:
+see docs/benchmarks.md for how much of each gap is PolNeAR's convention.
 """
 
 from __future__ import annotations
@@ -34,13 +42,13 @@ from bench.quotes import evaluate, read  # noqa: E402
 pytestmark = pytest.mark.eval
 
 FLOORS = {
-    "f1": 0.945,
+    "f1": 0.96,
     "precision": 0.945,
-    "recall": 0.94,
-    "source_accuracy": 0.90,
-    "attribution_recall": 0.36,
-    "indirect_recall": 0.20,
-    "indirect_precision": 0.81,
+    "recall": 0.97,
+    "source_accuracy": 0.915,
+    "attribution_recall": 0.38,
+    "indirect_recall": 0.23,
+    "indirect_precision": 0.84,
 }
 
 
