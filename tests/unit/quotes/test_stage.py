@@ -174,3 +174,17 @@ def test_a_quote_in_the_headline_is_kept_with_its_field(files: Files, tmp_path: 
         data = export(store)
         jsonschema.validate(data, SCHEMA)
         assert {q["field"] for q in data["quotes"]} == {"text", "title"}
+
+
+def test_the_problems_of_a_text_are_counted_in_the_run_summary(
+    files: Files, tmp_path: Path
+) -> None:
+    files.write(
+        "a.txt",
+        "Harbour talks stall\n\n"
+        'The mayor said "we will rebuild the port this year and then the school.\n\n'
+        "The council met on Tuesday to discuss the budget for the coming year.\n",
+    )
+    with Store(tmp_path / "news.db") as store:
+        summary = run([str(files.root)], store, RunOptions(workers=1))
+    assert summary.counters["quotes"].found["quote problem: quote never closed"] == 1
