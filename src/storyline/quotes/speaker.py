@@ -117,6 +117,14 @@ def _chained_subject(
                 found = _trim(tokens, _before(tokens, j, floor, blocked))
                 if found is None or _verb_phrase(tokens, found, floor, j):
                     continue
+                said = [
+                    k
+                    for k in range(floor, j - 1)
+                    if found[0] <= tokens[k].start < found[1] and tokens[k].text in SPEECH
+                ]
+                if said and tokens[said[-1] + 1].text.lower() in PRONOUNS:
+                    # 'Mr Roe said he agreed, but insisted …': 'he', not 'Mr Roe said he'.
+                    found = (tokens[said[-1] + 1].start, found[1])
                 opening = bisect_left(tokens, found[0], key=lambda t: t.start)
                 if opening > floor and tokens[opening - 1].text.lower() in _COMPLEMENT:
                     # 'He acknowledged that the public had lost faith, but suggested …':

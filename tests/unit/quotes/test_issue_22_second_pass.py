@@ -382,3 +382,11 @@ def test_a_discourse_word_is_not_part_of_the_speaker() -> None:
 def test_commented_is_a_cue() -> None:
     text = '"We took a bet on prices and it is not yet lost," one treasury official commented.'
     assert _only(text).speaker == "one treasury official"
+
+
+def test_a_chained_speaker_is_the_pronoun_after_an_earlier_verb_of_saying() -> None:
+    text = (
+        'Mr Holt said he understood the worry, but insisted that "what they were was '
+        'anti-Whig" and nothing else.'
+    )
+    assert _only(text).speaker == "he"
