@@ -386,7 +386,7 @@ def test_commented_is_a_cue() -> None:
 
 def test_a_chained_speaker_is_the_pronoun_after_an_earlier_verb_of_saying() -> None:
     text = (
-        'Mr Holt said he understood the worry, but insisted that "what they were was '
+        'Mr Holt said he accepted the worry, but insisted that "what they were was '
         'anti-Whig" and nothing else.'
     )
     assert _only(text).speaker == "he"
