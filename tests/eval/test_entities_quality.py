@@ -41,7 +41,9 @@ def test_conll_dev_entities(shared_data: Path) -> None:
 # after the tagger; MISC set aside), bench/entities.py ``mention_quality``. Measured on
 # 2026-12-07: 0.9427 overall (PER 0.9623, ORG 0.8891, LOC 0.9620); before the rules 0.9420
 # (PER 0.9612, ORG 0.8886, LOC 0.9617). The rules must not cost accuracy: floors at those.
-KEPT_FLOOR = {"overall": 0.942, "PER": 0.961, "ORG": 0.888, "LOC": 0.961}
+# Second pass (title-case, place-after-in, plural-team): 0.9429 (PER 0.9623, ORG 0.8894, LOC
+# 0.9623); floors raised to it.
+KEPT_FLOOR = {"overall": 0.942, "PER": 0.962, "ORG": 0.889, "LOC": 0.962}
 
 
 def test_conll_dev_kept_mentions(shared_data: Path) -> None:
