@@ -125,7 +125,9 @@ class ExportReads:
         for row in conn.execute("SELECT id, name, type, aliases, roles FROM entities ORDER BY id"):
             spans: dict[str, list[SpanExport]] = {"name": [], "pronoun": []}
             for m in conn.execute(
-                "SELECT document_id, start, end, text, kind, stage_version, rule "
+                # A story link (the entity_links stage) names its rule after the mention's.
+                "SELECT document_id, start, end, text, kind, stage_version, "
+                "rule || COALESCE('+' || story_rule, '') "
                 "FROM entity_mentions WHERE entity_id = ? ORDER BY document_id, start",
                 (row[0],),
             ):

@@ -72,6 +72,9 @@ def test_a_later_article_names_the_story_full_name(files: Files, tmp_path: Path)
         ).fetchone()[0]
         rules = {p.rule for p in store.articles.provenance(document)}
         assert "crf+honorific+story-surname" in rules
+        # And so does the export.
+        exported = {span.rule for e in store.exports.entities() for span in e.mentions}
+        assert "crf+honorific+story-surname" in exported
 
 
 def test_the_links_follow_the_story_and_a_rerun_changes_nothing(
