@@ -70,9 +70,6 @@ def _target(
 ) -> tuple[str, str] | None:
     words = name_key(row.name).split()
     if row.type == "person" and len(words) == 1:
-        # "Dorset" and "North Dorset" both tagged as people are places, not a surname.
-        if is_known_place(row.name):
-            return None
         return _one(_surname_candidates(words[0], names), rules.STORY_SURNAME.name)
     if row.type != "organization" or fold(row.name).strip() in KNOWN_ORGS:
         return None
@@ -123,6 +120,9 @@ def _owned(long_name: str, short: list[str]) -> bool:
     if not extra:
         return False
     joined = " ".join(extra)
+    # A country before it ("U.S. Treasury") is where, not whose: "the Treasury" is it.
+    if is_known_place(joined):
+        return False
     return fold(joined) in KNOWN_ORGS or (len(extra) == 1 and is_acronym(joined))
 
 

@@ -145,3 +145,11 @@ def test_a_place_tagged_as_a_person_and_another_s_office_are_not_linked() -> Non
         _org("d", "Holyrood", the=True),
     ]
     assert story_links(names) == []
+
+
+def test_a_country_before_the_long_name_does_not_make_it_another_s() -> None:
+    # Reuters: "tax payments to the Treasury department" in a story naming "U.S. Treasury".
+    names = [_org("a", "U.S. Treasury"), _org("b", "Treasury", the=True)]
+    assert _targets(story_links(names)) == {
+        ("b", "organization:treasury"): ("organization:u.s. treasury", "story-short-form")
+    }
