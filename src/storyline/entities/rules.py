@@ -118,7 +118,9 @@ TYPE_MAJORITY = _rule(
 
 
 def _story_rule(name: str, says: str) -> NamedRule:
-    return NamedRule(name, "entity_links", "entity", says)
+    # Written by the entity_links stage onto the entity stage's mentions (``story_rule``);
+    # listed with the entity rules, whose stored mentions they change.
+    return NamedRule(name, "entities", "entity", says)
 
 
 STORY_SURNAME = _story_rule(
