@@ -204,9 +204,7 @@ def skipped_by(language: str | None) -> list[str]:
     """The stages that do not read a document in ``language`` (ISO 639-1; ``und`` or None:
     read as English), in order: what the article page, ``show`` and the export say was
     skipped."""
-    return [
-        info.name for info in registry().info.values() if not handles(info.languages, language)
-    ]
+    return [info.name for info in registry().info.values() if not handles(info.languages, language)]
 
 
 def all_stage_names() -> list[str]:
