@@ -71,7 +71,9 @@ class EntityLinkStage(GlobalStage):
         for story_id in todo:
             touched |= store.entities.unlink(current[story_id].split())
         made = 0
-        for story_id in todo:
+        for done, story_id in enumerate(todo, start=1):
+            if self.progress is not None:  # count, rate and ETA on the run's progress line
+                self.progress(f"{self.name}: linking stories", done, len(todo))
             members = current[story_id].split()
             links = story_links(store.entities.story_names(members)) if len(members) > 1 else []
             touched |= store.entities.link(links)

@@ -88,7 +88,8 @@ def test_run_output_is_unchanged_without_a_terminal(tmp_path: Path) -> None:
 
 def test_the_story_stage_and_event_links_report_their_steps_too(tmp_path: Path) -> None:
     """Issue 23: after reading, the story stage regroups and summarises, and event_links
-    links story by story: each step has its count, so the line has a rate and an ETA."""
+    and entity_links link story by story: each step has its count, so the line has a rate
+    and an ETA."""
     seen: list[tuple[str, int, int]] = []
     with Store(tmp_path / "s.db") as store:
         run(
@@ -102,6 +103,7 @@ def test_the_story_stage_and_event_links_report_their_steps_too(tmp_path: Path) 
         "stories: rebuilding stories",
         "stories: summarising stories",
         "event_links: linking stories",
+        "entity_links: linking stories",
     ):
         steps = [(done, of) for name, done, of in seen if name == step]
         assert steps and steps[-1][0] == steps[-1][1] > 0, (step, steps)
